@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  beforeId: z.coerce.number().int().positive().optional(),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+});
+
+export const auditListSchema = z.object({ items: z.array(auditEntrySchema), nextBeforeId: z.number().nullable() });
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBrokenId: z.number().nullable(),
+  reason: z.string().nullable(),
+});

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connection';
+import type { Engine } from '../db/connection';
+import type { Actor } from './actor';
+import { auditHash, GENESIS_HASH } from './hash';
+
+export type AuditInput = {
+  actor: Actor;
+  orgId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Any 64-bit key unique to Duban: serialises appends across app instances on PostgreSQL.
+const AUDIT_LOCK_KEY = 4_242_001;
+
+/**
+ * Appends one entry to the hash chain. Call it inside the transaction that makes the change,
+ * so the change and its trace commit (or roll back) together.
+ */
+export async function appendAudit(trx: Db, engine: Engine, input: AuditInput): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  } else {
+    // A no-op write takes SQLite's write lock now, so a second process cannot read the same
+    // chain head between our read and our insert.
+    await sql`update audit_log set seq = seq where 0`.execute(trx);
+  }
+  const head = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: (head?.seq ?? 0) + 1,
+    org_id: input.orgId,
+    at: new Date().toISOString(),
+    actor_user_id: input.actor.userId,
+    actor_name: input.actor.name,
+    action: input.action,
+    entity: input.entity,
+    entity_id: input.entityId == null ? null : String(input.entityId),
+    before_json: input.before === undefined ? null : JSON.stringify(input.before),
+    after_json: input.after === undefined ? null : JSON.stringify(input.after),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash: auditHash(row) })
+    .execute();
+}
+
+export async function listAudit(db: Db, opts: { orgIds: number[] | 'all'; limit: number; beforeSeq?: number }) {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(opts.limit);
+  if (opts.orgIds !== 'all') q = q.where('org_id', 'in', opts.orgIds.length ? opts.orgIds : [-1]);
+  if (opts.beforeSeq) q = q.where('seq', '<', opts.beforeSeq);
+  return q.execute();
+}
+
+export type VerifyResult = {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  reason: string | null;
+};
+
+/** Walks the whole chain in order, in batches so memory stays flat on a large log. */
+export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+    for (const row of rows) {
+      const broken = (reason: string): VerifyResult => ({ ok: false, checked, firstBrokenSeq: row.seq, reason });
+      if (row.seq !== expectedSeq) {
+        return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      }
+      if (row.prev_hash !== prevHash) return broken(`entry ${row.seq} does not follow entry ${row.seq - 1}`);
+      if (auditHash(row) !== row.hash) return broken(`entry ${row.seq} was altered after it was written`);
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+}

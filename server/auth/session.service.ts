@@ -1,0 +1,120 @@
+import { isRole } from '../../core/roles';
+import type { Actor } from '../audit/actor';
+import { appendAudit } from '../audit/audit.repository';
+import { inTransaction, type AppContext } from '../context';
+import { findUserByUsername } from '../directory/users.repository';
+import { AppError } from '../errors/app-error';
+import { dummyPasswordHash, verifyPassword } from './password';
+import * as sessions from './session.repository';
+import { randomToken, sha256 } from './tokens';
+
+export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string; mustChangePassword: boolean };
+
+// Writing last_seen_at on every request would turn every read into a write; once a minute is
+// precise enough for an idle timeout measured in minutes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function signIn(
+  ctx: AppContext,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; signedIn: SignedIn }> {
+  const user = await findUserByUsername(ctx.db, input.username);
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await inTransaction(ctx, (trx) =>
+      appendAudit(trx, ctx.engine, {
+        actor: { userId: user?.id ?? null, name: input.username, orgId: user?.org_id ?? null, role: 'system', unitId: null, leaderId: null },
+        orgId: user?.org_id ?? null,
+        action: 'auth.sign_in_failed',
+        entity: 'user',
+        entityId: user?.id ?? null,
+        after: { username: input.username, ip: input.ip },
+      }),
+    );
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
+  if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
+  if (!isRole(user.role)) throw new AppError('FORBIDDEN', { en: `unknown role ${user.role}` });
+
+  const token = randomToken();
+  const sessionId = sha256(token);
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + ctx.config.session.maxHours * 3_600_000).toISOString();
+  const actor = toActor(user);
+  await inTransaction(ctx, async (trx) => {
+    await sessions.insertSession(trx, {
+      id: sessionId,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await appendAudit(trx, ctx.engine, {
+      actor,
+      orgId: user.org_id,
+      action: 'auth.sign_in',
+      entity: 'user',
+      entityId: user.id,
+      after: { ip: input.ip },
+    });
+  });
+  return {
+    token,
+    signedIn: { actor, sessionId, csrfToken, mustChangePassword: user.must_change_password === 1 },
+  };
+}
+
+/** Resolves a cookie token to a live session, enforcing the idle timeout and absolute lifetime. */
+export async function resumeSession(ctx: AppContext, token: string): Promise<SignedIn | 'expired' | null> {
+  const sessionId = sha256(token);
+  const row = await sessions.findSessionWithUser(ctx.db, sessionId);
+  if (!row) return null;
+  const now = Date.now();
+  const idleLimit = Date.parse(row.last_seen_at) + ctx.config.session.idleMinutes * 60_000;
+  if (now > Date.parse(row.expires_at) || now > idleLimit || row.disabled || !isRole(row.role)) {
+    await sessions.deleteSession(ctx.db, sessionId);
+    return 'expired';
+  }
+  if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    await sessions.touchSession(ctx.db, sessionId, new Date(now).toISOString());
+  }
+  return {
+    actor: toActor({ id: row.user_id, ...row }),
+    sessionId,
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password === 1,
+  };
+}
+
+export async function signOut(ctx: AppContext, signedIn: SignedIn): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    await sessions.deleteSession(trx, signedIn.sessionId);
+    await appendAudit(trx, ctx.engine, {
+      actor: signedIn.actor,
+      orgId: signedIn.actor.orgId,
+      action: 'auth.sign_out',
+      entity: 'user',
+      entityId: signedIn.actor.userId,
+    });
+  });
+}
+
+function toActor(user: {
+  id: number;
+  display_name: string;
+  org_id: number;
+  role: string;
+  unit_id: number | null;
+  leader_id: number | null;
+}): Actor {
+  if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
+  return {
+    userId: user.id,
+    name: user.display_name,
+    orgId: user.org_id,
+    role: user.role,
+    unitId: user.unit_id,
+    leaderId: user.leader_id,
+  };
+}

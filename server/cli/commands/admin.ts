@@ -1,0 +1,86 @@
+import { isRole, ROLES } from '../../../core/roles';
+import { systemActor } from '../../audit/actor';
+import { verifyAuditChain } from '../../audit/audit.repository';
+import type { Config } from '../../config/config';
+import type { AppContext } from '../../context';
+import { openDatabase } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { listLeaders } from '../../directory/leaders.repository';
+import { findOrganisationByCode } from '../../directory/organisations.repository';
+import { findUnitByNameOrAlias } from '../../directory/units.repository';
+import { createUser } from '../../directory/users.service';
+import { AppError } from '../../errors/app-error';
+import { CliError, output } from '../output';
+
+/** Opens the database with the schema up to date, runs fn, and always closes. */
+async function withDatabase<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const handle = openDatabase(config.database, { poolSize: 2 });
+  try {
+    await migrateToLatest(handle.db, handle.engine);
+    return await fn({ db: handle.db, engine: handle.engine, config });
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function migrate(config: Config, json: boolean) {
+  const handle = openDatabase(config.database, { poolSize: 2 });
+  try {
+    const result = await migrateToLatest(handle.db, handle.engine);
+    const applied = (result.results ?? []).map((r) => r.migrationName);
+    output(json, { engine: handle.engine, applied }, applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  } finally {
+    await handle.close();
+  }
+}
+
+export type CreateUserOptions = {
+  org?: string;
+  username?: string;
+  name?: string;
+  role?: string;
+  unit?: string;
+  leader?: string;
+  password?: string;
+};
+
+export async function createUserCommand(config: Config, json: boolean, opts: CreateUserOptions) {
+  const missing = (['org', 'username', 'name', 'role', 'password'] as const).filter((k) => !opts[k]);
+  if (missing.length) throw new CliError(`create-user: missing --${missing.join(', --')}`);
+  const role = opts.role!;
+  if (!isRole(role)) throw new CliError(`create-user: --role must be one of ${ROLES.join(', ')}`);
+  await withDatabase(config, async (ctx) => {
+    const org = await findOrganisationByCode(ctx.db, opts.org!);
+    if (!org) throw new CliError(`create-user: no organisation with code ${opts.org}`);
+    const unitId = opts.unit ? await findUnitByNameOrAlias(ctx.db, org.id, opts.unit) : null;
+    if (opts.unit && !unitId) throw new CliError(`create-user: no unit named ${opts.unit} in ${org.name}`);
+    const leaderId = opts.leader ? (await listLeaders(ctx.db, org.id)).find((l) => l.name === opts.leader)?.id : null;
+    if (opts.leader && !leaderId) throw new CliError(`create-user: no leader named ${opts.leader} in ${org.name}`);
+    try {
+      const id = await createUser(ctx, systemActor('cli'), org.id, {
+        username: opts.username!,
+        displayName: opts.name!,
+        role,
+        unitId,
+        leaderId,
+        password: opts.password!,
+      });
+      output(json, { id, username: opts.username }, `created user ${opts.username} (id ${id}); they must change the password at first sign-in`);
+    } catch (e) {
+      if (e instanceof AppError) throw new CliError(`create-user: ${e.message}`);
+      throw e;
+    }
+  });
+}
+
+export async function verifyAudit(config: Config, json: boolean) {
+  const r = await withDatabase(config, (ctx) => verifyAuditChain(ctx.db));
+  output(
+    json,
+    r,
+    r.ok
+      ? `audit log intact: ${r.checked} entries verified`
+      : `AUDIT LOG BROKEN at entry ${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries before it verified)`,
+  );
+  if (!r.ok) process.exitCode = 2;
+}

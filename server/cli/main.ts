@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config';
+import { createUserCommand, migrate, verifyAudit } from './commands/admin';
+import { serve } from './commands/serve';
+import { CliError } from './output';
+
+const USAGE = `Usage: duban <command> [options]
+
+Commands:
+  serve                      start the web app and API (PORT, DATABASE_URL, DUBAN_DATA_DIR, DUBAN_DEMO)
+  migrate                    bring the database schema up to date
+  create-user                --org CODE --username U --name NAME --role ROLE [--unit UNIT] [--leader NAME] --password P
+  verify-audit               check the audit log's hash chain; exit code 2 if it is broken
+
+Options:
+  --json                     machine-readable output
+  -h, --help                 this help`;
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      org: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      leader: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return migrate(config, values.json);
+    case 'create-user':
+      return createUserCommand(config, values.json, values);
+    case 'verify-audit':
+      return verifyAudit(config, values.json);
+    default:
+      throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`配置错误 / ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  if (error instanceof CliError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`duban: ${error.message}\n`);
+    process.exit(error instanceof CliError ? error.exitCode : 64);
+  }
+  process.stderr.write(`duban: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

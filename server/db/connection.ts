@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/config';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export type DbHandle = { db: Db; engine: Engine; close: () => Promise<void> };
+
+// PostgreSQL returns timestamptz as a Date and int8 as a string; make both engines hand the
+// application the same shapes (ISO strings, numbers) so no query code branches on the engine.
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
+pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*), bigserial)
+
+export function openDatabase(database: Config['database'], opts: { poolSize?: number } = {}): DbHandle {
+  if (database.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  // WAL lets readers proceed during a write; busy_timeout makes a second process (the CLI
+  // beside a running server) wait for the lock instead of failing at once.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,31 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db, Engine } from './connection';
+import { foundation } from './migrations/0001_foundation';
+
+/**
+ * Migrations are code, listed here in order, each a function of the engine so one definition
+ * serves SQLite and PostgreSQL. Kysely's migrator takes a lock, so several app instances
+ * starting at once on PostgreSQL apply each migration exactly once.
+ */
+function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '0001_foundation': foundation(engine),
+  };
+}
+
+export async function migrateToLatest(db: Db, engine: Engine): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(engine) },
+    migrationTableName: 'duban_migrations',
+    migrationLockTableName: 'duban_migrations_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result;
+}

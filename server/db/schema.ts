@@ -1,0 +1,109 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as the query layer sees it, identical on SQLite and PostgreSQL.
+ * Conventions that keep one query code for both engines:
+ * - timestamps are ISO-8601 UTC strings (text on SQLite; timestamptz on PostgreSQL, parsed back
+ *   to the same string form in db/connection.ts);
+ * - flags are integers 0/1;
+ * - structured values (audit before/after) are JSON text.
+ * Every business table carries org_id: tenancy is built in from the first table.
+ */
+type Id = Generated<number>;
+type CreatedAt = ColumnType<string, string | undefined, never>;
+
+export interface OrganisationsTable {
+  id: Id;
+  parent_id: number | null;
+  name: string;
+  level: 'province' | 'city' | 'district';
+  code: string;
+  created_at: CreatedAt;
+}
+
+export interface UnitsTable {
+  id: Id;
+  org_id: number;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface UnitAliasesTable {
+  id: Id;
+  org_id: number;
+  unit_id: number;
+  alias: string;
+}
+
+export interface LeadersTable {
+  id: Id;
+  org_id: number;
+  name: string;
+  title: string;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Id;
+  org_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: number | null;
+  leader_id: number | null;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a stolen database does not yield live cookies. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  /** Position in the hash chain, gap-free: a deleted entry shows as a missing number. */
+  seq: number;
+  org_id: number | null;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  units: UnitsTable;
+  unit_aliases: UnitAliasesTable;
+  leaders: LeadersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Leader = Selectable<LeadersTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,76 @@
+import type { Role } from '../../core/roles';
+
+/**
+ * The demo deployment: 湖北省 → 武汉市 → 新洲区, the district of the seed notice
+ * (data/demo/xinzhou-2024-notice.txt). Unit and leader names are the ones the notice prints;
+ * the aliases are spellings the notice itself uses for the same unit. People are invented.
+ */
+export const DEMO_PASSWORD = 'Duban@2024';
+
+export const DEMO_ORGS = [
+  { code: '420000', name: '湖北省', level: 'province', parent: null },
+  { code: '420100', name: '武汉市', level: 'city', parent: '420000' },
+  { code: '420117', name: '新洲区', level: 'district', parent: '420100' },
+] as const;
+
+export const DEMO_DISTRICT = '420117';
+
+export const DEMO_UNITS: { name: string; aliases?: string[] }[] = [
+  { name: '区发改局' },
+  { name: '区财政局' },
+  { name: '区交通运输局' },
+  { name: '区教育局' },
+  { name: '区农业农村局', aliases: ['区乡村振兴局'] },
+  { name: '区自然资源和规划局' },
+  { name: '区商务局' },
+  { name: '区科经局' },
+  { name: '区文化和旅游局', aliases: ['区文化和旅游发展局'] },
+  { name: '区住房和城乡建设局', aliases: ['区住房保障和城乡建设局'] },
+  { name: '区生态环境分局' },
+  { name: '区园林和林业局' },
+  { name: '区民政局' },
+  { name: '区人社局' },
+  { name: '区卫生健康局' },
+  { name: '区水务和湖泊局' },
+  { name: '区供销联社', aliases: ['区供销社'] },
+  { name: '区政府办' },
+];
+
+export const DEMO_LEADERS = [
+  { name: '李先勇', title: '区委副书记、区长' },
+  { name: '肖新锋', title: '副区长' },
+  { name: '陈曦', title: '副区长' },
+  { name: '张晓茵', title: '副区长' },
+  { name: '丁力', title: '副区长' },
+  { name: '邓辉', title: '副区长' },
+  { name: '谢光荣', title: '副区长' },
+  { name: '祝力波', title: '副区长' },
+];
+
+export type DemoAccount = {
+  username: string;
+  displayName: string;
+  role: Role;
+  org: string;
+  unit?: string;
+  leader?: string;
+};
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'duchashi', displayName: '王敏（督查室）', role: 'office', org: DEMO_DISTRICT },
+  { username: 'jtj.jingban', displayName: '陈静', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区交通运输局' },
+  { username: 'jtj.jingban2', displayName: '刘洋', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区交通运输局' },
+  { username: 'jtj.fuzeren', displayName: '周建国', role: 'unit_head', org: DEMO_DISTRICT, unit: '区交通运输局' },
+  { username: 'fgj.jingban', displayName: '李娜', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区发改局' },
+  { username: 'fgj.fuzeren', displayName: '张伟', role: 'unit_head', org: DEMO_DISTRICT, unit: '区发改局' },
+  { username: 'jyj.jingban', displayName: '黄丽', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区教育局' },
+  { username: 'jyj.fuzeren', displayName: '吴强', role: 'unit_head', org: DEMO_DISTRICT, unit: '区教育局' },
+  { username: 'dingli', displayName: '丁力', role: 'leader', org: DEMO_DISTRICT, leader: '丁力' },
+  { username: 'lixianyong', displayName: '李先勇', role: 'leader', org: DEMO_DISTRICT, leader: '李先勇' },
+  { username: 'fenghuang', displayName: '凤凰镇人民政府', role: 'viewer', org: DEMO_DISTRICT },
+  { username: 'xitong', displayName: '系统管理员', role: 'sysadmin', org: DEMO_DISTRICT },
+  { username: 'anquan', displayName: '安全管理员', role: 'secadmin', org: DEMO_DISTRICT },
+  { username: 'shenji', displayName: '安全审计员', role: 'auditor', org: DEMO_DISTRICT },
+  { username: 'wuhan.duchashi', displayName: '武汉市督查室', role: 'office', org: '420100' },
+  { username: 'hubei.duchashi', displayName: '湖北省督查室', role: 'office', org: '420000' },
+];

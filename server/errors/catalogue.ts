@@ -1,0 +1,38 @@
+/**
+ * The one catalogue of API error codes. Each code has a fixed HTTP status and a message in
+ * Chinese (shown to users) and English (for developers and logs). Codes are stable: clients
+ * and tests match on them, never on messages.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Sign-in required' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用，请联系系统管理员', en: 'This account is disabled' },
+  AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
+  AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    zh: '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'A password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols',
+  },
+  CSRF_INVALID: { status: 403, zh: '页面已过期，请刷新后重试', en: 'Missing or wrong CSRF token' },
+  FORBIDDEN: { status: 403, zh: '您没有权限执行此操作', en: 'You may not do this' },
+  FORBIDDEN_OTHER_UNIT: { status: 403, zh: '不能查看或修改其他单位的数据', en: "Another unit's data" },
+  FORBIDDEN_OTHER_ORG: { status: 403, zh: '不能查看或修改其他机构的数据', en: "Another organisation's data" },
+  NOT_FOUND: { status: 404, zh: '未找到该记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  DEMO_OFF: { status: 404, zh: '演示模式未开启', en: 'The demo is off' },
+  CONFLICT_DUPLICATE: { status: 409, zh: '名称已存在', en: 'The name is already taken' },
+  UNIT_REQUIRED: { status: 400, zh: '单位经办人和单位负责人必须指定所属单位', en: 'Unit roles need a unit' },
+  LEADER_REQUIRED: { status: 400, zh: '区领导账号必须关联领导名录中的人员', en: 'A leader account needs a leader' },
+  POLICY_MISSING: {
+    status: 500,
+    zh: '系统内部错误（未做权限判定），已记录',
+    en: 'The route made no policy decision (a bug)',
+  },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'Payload too large' },
+  INTERNAL: { status: 500, zh: '系统内部错误，已记录，请稍后重试', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;

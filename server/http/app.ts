@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context';
+import { errorBody } from '../errors/app-error';
+import { auditRoutes } from '../routes/audit/audit.routes';
+import { authRoutes } from '../routes/auth/auth.routes';
+import { demoRoutes } from '../routes/demo/demo.routes';
+import { leaderRoutes } from '../routes/leaders/leaders.routes';
+import { organisationRoutes } from '../routes/organisations/organisations.routes';
+import { systemRoutes } from '../routes/system/system.routes';
+import { unitRoutes } from '../routes/units/units.routes';
+import { userRoutes } from '../routes/users/users.routes';
+import { registerErrorHandling } from './errors';
+import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
+import './types';
+import type { Routes } from './zod-app';
+
+const ROUTES: Routes[] = [
+  systemRoutes,
+  authRoutes,
+  demoRoutes,
+  organisationRoutes,
+  unitRoutes,
+  leaderRoutes,
+  userRoutes,
+  auditRoutes,
+];
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** The whole HTTP application: API, OpenAPI document and the built web app, on one port. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // Plain HTTP on an intranet is common; HSTS is for the reverse proxy that terminates TLS.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Duban API', description: '督办：目标任务责任分解督办系统 HTTP API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerPolicyHooks(app, ctx, routeTable);
+  registerErrorHandling(app);
+
+  for (const routes of ROUTES) routes(app, ctx);
+
+  app.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+
+  registerWebApp(app, ctx);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html (client routing). */
+function registerWebApp(app: FastifyInstance, ctx: AppContext) {
+  const indexFile = path.join(ctx.config.webDir, 'index.html');
+  const built = fs.existsSync(indexFile);
+  if (built) {
+    app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api')) return reply.code(404).send(errorBody('ROUTE_NOT_FOUND'));
+    if (request.method !== 'GET') return reply.code(404).send(errorBody('ROUTE_NOT_FOUND'));
+    if (!built) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('网页端尚未构建 / The web app is not built: run `npm run build` (npm start does it for you).');
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared policy; the policy tests iterate over it. */
+    routeTable: RouteInfo[];
+  }
+}

@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody } from '../errors/app-error';
+
+/** Maps every error to the catalogue's JSON shape; nothing internal ever reaches a client. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).send(errorBody(error.code, error.detail));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || error.validationContext || 'request';
+        fields[where] = v.message ?? 'invalid';
+      }
+      const summary = Object.entries(fields)
+        .map(([k, m]) => `${k}: ${m}`)
+        .join('; ');
+      return reply.code(400).send(errorBody('VALIDATION_FAILED', { zh: summary, en: summary, fields }));
+    }
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE'));
+    }
+    if (error.statusCode === 429) return reply.code(429).send(errorBody('RATE_LIMITED'));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
+      return reply
+        .code(400)
+        .send(errorBody('VALIDATION_FAILED', { zh: error.message, en: error.message }));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(errorBody('INTERNAL'));
+  });
+}

@@ -1,0 +1,47 @@
+import type { Role } from '../../core/roles';
+import type { Actor } from '../audit/actor';
+import { AppError } from '../errors/app-error';
+
+/**
+ * The one place that says who may do what. Every API route names one of these actions
+ * (or 'public'); the HTTP layer checks the role before the handler runs, and handlers that
+ * touch a particular record call authorize(actor, action, record) for the record-level rule.
+ */
+export const ACTIONS = {
+  'org.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin', 'secadmin', 'auditor'],
+  'account.self': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin', 'secadmin', 'auditor'],
+  // Unit and leader names are the shared directory of the organisation; the three system
+  // roles other than sysadmin (who assigns people to units) have no business seeing it.
+  'directory.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
+  'unit.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
+  'directory.write': ['office'],
+  'users.manage': ['sysadmin'],
+  'audit.read': ['auditor'],
+  'security.read': ['secadmin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACTIONS;
+export type Access = Action | 'public';
+
+/** What a record-level rule looks at: which organisation owns it and, if any, which unit. */
+export type PolicyRecord = { orgId: number; unitId?: number | null };
+
+const UNIT_SCOPED: readonly Role[] = ['unit_staff', 'unit_head'];
+
+export function roleMayDo(role: Actor['role'], action: Action): boolean {
+  return role !== 'system' && (ACTIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Throws a 403 AppError with the reason, or returns when the actor may act on the record. */
+export function authorize(actor: Actor, action: Action, record?: PolicyRecord): void {
+  if (actor.role === 'system') return; // the CLI and jobs act for the deployment itself
+  if (!roleMayDo(actor.role, action)) {
+    throw new AppError('FORBIDDEN', { zh: `角色无权执行 ${action}`, en: `role ${actor.role} may not ${action}` });
+  }
+  if (!record) return;
+  if (record.orgId !== actor.orgId) throw new AppError('FORBIDDEN_OTHER_ORG');
+  // A unit's people see and change only their own unit's records.
+  if (UNIT_SCOPED.includes(actor.role) && record.unitId != null && record.unitId !== actor.unitId) {
+    throw new AppError('FORBIDDEN_OTHER_UNIT');
+  }
+}
