@@ -48,9 +48,15 @@ export async function appendAudit(trx: Db, engine: Engine, input: AuditInput): P
     after_json: input.after === undefined ? null : JSON.stringify(input.after),
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
+  const hash = auditHash(row);
   await trx
     .insertInto('audit_log')
-    .values({ ...row, hash: auditHash(row) })
+    .values({ ...row, hash })
+    .execute();
+  await trx
+    .insertInto('audit_head')
+    .values({ id: 1, seq: row.seq, hash })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: row.seq, hash }))
     .execute();
 }
 
@@ -81,7 +87,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
       .orderBy('seq')
       .limit(batchSize)
       .execute();
-    if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+    if (rows.length === 0) return checkHead(db, checked, prevHash);
     for (const row of rows) {
       const broken = (reason: string): VerifyResult => ({ ok: false, checked, firstBrokenSeq: row.seq, reason });
       if (row.seq !== expectedSeq) {
@@ -94,4 +100,19 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
       checked += 1;
     }
   }
+}
+
+/** The end of the walk must be the head recorded with the newest entry. */
+async function checkHead(db: Db, checked: number, lastHash: string): Promise<VerifyResult> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const headSeq = head?.seq ?? 0;
+  if (headSeq !== checked || (head && head.hash !== lastHash)) {
+    return {
+      ok: false,
+      checked,
+      firstBrokenSeq: checked + 1,
+      reason: `the log ends at entry ${checked} but its head records entry ${headSeq}: newest entries were removed or replaced`,
+    };
+  }
+  return { ok: true, checked, firstBrokenSeq: null, reason: null };
 }

@@ -20,6 +20,9 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*), bigserial)
 export function openDatabase(database: Config['database'], opts: { poolSize?: number } = {}): DbHandle {
   if (database.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection error: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -89,6 +89,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -97,6 +103,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

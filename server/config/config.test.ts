@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('config', () => {
+  it('defaults to SQLite under data/, port 3000, demo on outside production', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ engine: 'sqlite', file: expect.stringMatching(/data[/\\]duban\.sqlite$/) });
+    expect(c.demo).toBe(true);
+  });
+
+  it('puts the database under DUBAN_DATA_DIR and uses PostgreSQL when DATABASE_URL says so', () => {
+    expect(loadConfig({ DUBAN_DATA_DIR: '/srv/duban' }).database).toEqual({ engine: 'sqlite', file: path.join('/srv/duban', 'duban.sqlite') });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ engine: 'postgres', url: 'postgres://u@h/db' });
+  });
+
+  it('turns the demo off in production unless asked for, and secures cookies there', () => {
+    const prod = loadConfig({ NODE_ENV: 'production' });
+    expect(prod.demo).toBe(false);
+    expect(prod.session.cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DUBAN_DEMO: 'on' }).demo).toBe(true);
+  });
+
+  it('stops on a bad value with a message naming the setting, the value and why', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DUBAN_DEMO: 'maybe' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (e) {
+      const msg = (e as ConfigError).message;
+      expect(msg).toMatch(/PORT="eighty"/);
+      expect(msg).toMatch(/DATABASE_URL="mysql:\/\/x": must start with postgres:\/\//);
+      expect(msg).toMatch(/DUBAN_DEMO="maybe"/);
+    }
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../http/app';
+import { createTestApp, signInAs } from '../../test/app';
+import { makeOrg, makeUnit, makeUser, TEST_PASSWORD } from '../../test/factories';
+
+describe('sign-in and sessions', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let orgId: number;
+  let unitId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DUBAN_SESSION_IDLE_MINUTES: '30' });
+    orgId = (await makeOrg(t.ctx, { name: '新洲区' })).id;
+    unitId = (await makeUnit(t.ctx, orgId, { name: '区交通运输局' })).id;
+  });
+  afterAll(() => t.close());
+
+  it('signs in, tells who I am with my organisation path and unit, and signs out', async () => {
+    const user = await makeUser(t.ctx, orgId, 'unit_staff', { unitId });
+    const client = await signInAs(t.app, user.username);
+    const me = (await client.request('GET', '/api/auth/me')).json();
+    expect(me).toMatchObject({ username: user.username, role: 'unit_staff', roleLabel: '单位经办人', home: '/unit' });
+    expect(me.unit).toEqual({ id: unitId, name: '区交通运输局' });
+    expect(me.org.name).toBe('新洲区');
+    expect(me).not.toHaveProperty('passwordHash');
+    expect((await client.request('POST', '/api/auth/logout')).statusCode).toBe(204);
+    expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('sets an HttpOnly SameSite session cookie', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const pre = await t.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+    const token = pre.json().csrfToken as string;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-csrf-token': token, cookie: `duban_csrf=${token}` },
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'duban_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    // Only a hash of the token is stored: the database does not hold live cookies.
+    const rows = await t.ctx.db.selectFrom('sessions').select('id').execute();
+    expect(rows.map((r) => r.id)).not.toContain(cookie.value);
+  });
+
+  it('answers a wrong password or unknown user with the same clear error', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const pre = (await t.app.inject({ method: 'GET', url: '/api/auth/csrf' })).json().csrfToken as string;
+    for (const [username, password] of [
+      [user.username, 'wrong'],
+      ['nobody-here', 'wrong'],
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-csrf-token': pre, cookie: `duban_csrf=${pre}` },
+        payload: { username, password },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    }
+  });
+
+  it('refuses a disabled account and ends its sessions', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const admin = await makeUser(t.ctx, orgId, 'sysadmin');
+    const client = await signInAs(t.app, user.username);
+    const adminClient = await signInAs(t.app, admin.username);
+    expect((await adminClient.request('PATCH', `/api/users/${user.id}`, { disabled: true })).statusCode).toBe(200);
+    expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    await expect(signInAs(t.app, user.username)).rejects.toThrow(/403/);
+  });
+
+  it('expires a session after the idle timeout', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const client = await signInAs(t.app, user.username);
+    const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
+    await t.ctx.db.updateTable('sessions').set({ last_seen_at: longAgo }).where('user_id', '=', user.id).execute();
+    const res = await client.request('GET', '/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('AUTH_SESSION_EXPIRED');
+  });
+
+  it('shares sessions between app instances through the database', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const client = await signInAs(t.app, user.username);
+    const second = await buildApp(t.ctx, { logger: false });
+    const res = await second.inject({
+      method: 'POST',
+      url: '/api/leaders',
+      headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken },
+      payload: { name: '第二实例', title: '副区长' },
+    });
+    expect(res.statusCode).toBe(200);
+    await second.close();
+  });
+
+  it('changes my own password with the policy enforced', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office', { mustChangePassword: true });
+    const client = await signInAs(t.app, user.username);
+    expect((await client.request('GET', '/api/auth/me')).json().mustChangePassword).toBe(true);
+    const weak = await client.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    expect(weak.json().error.code).toBe('PASSWORD_TOO_WEAK');
+    const wrong = await client.request('POST', '/api/auth/password', { currentPassword: 'nope', newPassword: 'New@Pass2024' });
+    expect(wrong.json().error.code).toBe('AUTH_WRONG_PASSWORD');
+    const ok = await client.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New@Pass2024' });
+    expect(ok.statusCode).toBe(204);
+    expect((await client.request('GET', '/api/auth/me')).json().mustChangePassword).toBe(false);
+    await expect(signInAs(t.app, user.username, 'New@Pass2024')).resolves.toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../config/config';
+import type { AppContext } from '../context';
+import { openDatabase } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+
+/**
+ * A fresh, migrated database for one test file, on the engine the run asks for:
+ * TEST_DB_ENGINE=postgres (with TEST_DATABASE_URL) gives each caller its own new PostgreSQL
+ * database, dropped afterwards; otherwise a SQLite file in a temporary folder.
+ */
+export const testEngine = process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export type TestDb = { ctx: AppContext; config: Config; databaseUrl: string | null; close: () => Promise<void> };
+
+export async function createTestDb(overrides: NodeJS.ProcessEnv = {}): Promise<TestDb> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-test-'));
+  let databaseUrl: string | null = null;
+  let dropDatabase = async () => {};
+  if (testEngine === 'postgres') {
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+    const name = `duban_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DUBAN_DATA_DIR: dataDir,
+    DUBAN_DEMO: 'off',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...overrides,
+  });
+  const handle = openDatabase(config.database, { poolSize: 4 });
+  await migrateToLatest(handle.db, handle.engine);
+  return {
+    ctx: { db: handle.db, engine: handle.engine, config },
+    config,
+    databaseUrl,
+    close: async () => {
+      await handle.close();
+      await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
