@@ -24,4 +24,5 @@ export const nameField = (max = 100) =>
     .trim()
     .min(1)
     .max(max)
+    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
