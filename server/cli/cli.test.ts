@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signInAs } from '../test/app';
+import { makeOrg, makeUnit } from '../test/factories';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/duban.mjs');
+
+type Failure = { code: number; stdout: string; stderr: string };
+const fails = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the command to fail'); }, (e: Failure) => e);
+
+describe('duban CLI', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let env: NodeJS.ProcessEnv;
+  let orgCode: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const org = await makeOrg(t.ctx, { name: '新洲区' });
+    orgCode = (await t.ctx.db.selectFrom('organisations').select('code').where('id', '=', org.id).executeTakeFirstOrThrow()).code;
+    await makeUnit(t.ctx, org.id, { name: '区教育局', aliases: ['区教体局'] });
+    env = {
+      ...process.env,
+      DUBAN_DEMO: 'off',
+      DUBAN_DATA_DIR: t.config.dataDir,
+      ...(t.databaseUrl ? { DATABASE_URL: t.databaseUrl } : {}),
+    };
+  });
+  afterAll(() => t.close());
+
+  it('migrate reports the schema up to date', async () => {
+    const { stdout } = await run('node', [bin, 'migrate', '--json'], { env });
+    expect(JSON.parse(stdout)).toEqual({ engine: t.ctx.engine, applied: [] });
+  });
+
+  it('create-user adds an account that can sign in and must change its password', async () => {
+    const { stdout } = await run(
+      'node',
+      [bin, 'create-user', '--json', '--org', orgCode, '--username', 'jyj.new', '--name', '新经办', '--role', 'unit_staff', '--unit', '区教体局', '--password', 'Start@2024'],
+      { env },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ username: 'jyj.new' });
+    const client = await signInAs(t.app, 'jyj.new', 'Start@2024');
+    const me = (await client.request('GET', '/api/auth/me')).json();
+    expect(me).toMatchObject({ mustChangePassword: true, unit: { name: '区教育局' } });
+  });
+
+  it('create-user explains what is wrong', async () => {
+    const missing = await fails(run('node', [bin, 'create-user', '--username', 'x'], { env }));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/missing --org, --name, --role, --password/);
+    const badRole = await fails(run('node', [bin, 'create-user', '--org', orgCode, '--username', 'x1', '--name', 'x', '--role', 'king', '--password', 'Start@2024'], { env }));
+    expect(badRole.stderr).toMatch(/--role must be one of office, unit_staff/);
+    const weak = await fails(run('node', [bin, 'create-user', '--org', orgCode, '--username', 'x2', '--name', 'x', '--role', 'office', '--password', 'weak'], { env }));
+    expect(weak.stderr).toMatch(/PASSWORD_TOO_WEAK/);
+  });
+
+  it('stops on bad configuration, naming the setting', async () => {
+    const bad = await fails(run('node', [bin, 'migrate'], { env: { ...env, PORT: 'abc' } }));
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toMatch(/配置错误/);
+    expect(bad.stderr).toMatch(/PORT="abc"/);
+  });
+
+  it('rejects an unknown command with the usage', async () => {
+    const r = await fails(run('node', [bin, 'frobnicate'], { env }));
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(r.stderr).toMatch(/verify-audit/);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../http/app';
+import { createTestDb, type TestDb } from '../test/db';
+import { signInAs } from '../test/app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-directory';
+import { seedDemo } from './seed-demo';
+
+describe('demo', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb({ DUBAN_DEMO: 'on' });
+  });
+  afterAll(() => t.close());
+
+  it('builds 湖北省 → 武汉市 → 新洲区 with a directory and a sign-in for every role, once', async () => {
+    expect(await seedDemo(t.ctx)).toEqual({ created: true });
+    expect(await seedDemo(t.ctx)).toEqual({ created: false });
+    const orgs = await t.ctx.db.selectFrom('organisations').select(['name', 'level']).orderBy('id').execute();
+    expect(orgs).toEqual([
+      { name: '湖北省', level: 'province' },
+      { name: '武汉市', level: 'city' },
+      { name: '新洲区', level: 'district' },
+    ]);
+    const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));
+    expect([...roles].sort()).toEqual(['auditor', 'leader', 'office', 'secadmin', 'sysadmin', 'unit_head', 'unit_staff', 'viewer']);
+    const units = new Set(DEMO_ACCOUNTS.filter((a) => a.unit).map((a) => a.unit));
+    expect(units.size).toBeGreaterThanOrEqual(3);
+
+    const app = await buildApp(t.ctx, { logger: false });
+    const clerk = await signInAs(app, 'jtj.jingban', DEMO_PASSWORD);
+    const me = (await clerk.request('GET', '/api/auth/me')).json();
+    expect(me).toMatchObject({ role: 'unit_staff', unit: { name: '区交通运输局' }, org: { name: '新洲区' } });
+    expect(me.org.path.map((o: { name: string }) => o.name)).toEqual(['湖北省', '武汉市', '新洲区']);
+    const accounts = (await app.inject({ method: 'GET', url: '/api/demo/accounts' })).json().accounts;
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    await app.close();
+  });
+
+  it('hides the demo sign-ins when the demo is off', async () => {
+    const off = await createTestDb({ DUBAN_DEMO: 'off' });
+    const app = await buildApp(off.ctx, { logger: false });
+    const res = await app.inject({ method: 'GET', url: '/api/demo/accounts' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('DEMO_OFF');
+    await app.close();
+    await off.close();
+  });
+});
