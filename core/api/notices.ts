@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * A correction the office makes in the import preview, for one task (key "annexNo/seq", as in
+ * the re-import diff). Only the fields given are replaced.
+ */
+export const taskCorrectionSchema = z.object({
+  key: z.string().regex(/^\d+\/.+$/, 'annex/seq, e.g. 1/(5)'),
+  leaders: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+  units: z.array(z.string().trim().min(1).max(60)).min(1).max(30).optional(),
+  standard: z.string().trim().min(1).max(5000).optional(),
+  deadline: z.string().trim().max(50).nullable().optional(),
+});
+export type TaskCorrection = z.infer<typeof taskCorrectionSchema>;
+
+/** The JSON `options` field sent with the file when the office confirms an import. */
+export const importOptionsSchema = z.object({
+  /** Apply differences to a notice already imported (same document number). */
+  update: z.boolean().default(false),
+  /** Keys of the differences the office accepted; all when omitted. */
+  accept: z.array(z.string()).max(5000).optional(),
+  corrections: z.array(taskCorrectionSchema).max(5000).default([]),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const importResultSchema = z.object({
+  noticeId: z.number(),
+  created: z.boolean(),
+  tasks: z.number(),
+  annexes: z.number(),
+  applied: z.object({ added: z.number(), changed: z.number(), removed: z.number() }).optional(),
+});
+
+export const noticeSummarySchema = z.object({
+  id: z.number(),
+  docNumber: z.string().nullable(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  issuedDate: z.string().nullable(),
+  year: z.number(),
+  tasks: z.number(),
+  importedAt: z.string(),
+});

@@ -1,0 +1,187 @@
+// The notice parser: text → rows → annexes → raw tasks → ledger (directories, indicators, links).
+// Pure: no I/O. The server's readers may call parseNoticeRows with rows from docx/xlsx directly.
+
+import { splitAnnexes } from './annexes';
+import type { AnnexSegment } from './annexes';
+import { readDocumentFacts } from './document';
+import { NoticeParseError } from './errors';
+import { extractIndicators } from './indicators';
+import { buildLeaderDirectory, resolveLeaders } from './leaders';
+import { parseLabelledLayout } from './layouts';
+import { proposeLinks } from './links';
+import { readHeader, textToRows } from './rows';
+import { parseTable } from './table';
+import type { RawTask } from './table';
+import type { ParsedAnnex, ParsedNotice, ParsedTask, ParseOptions, NoticeRow } from './types';
+import { duplicatedWords } from './text';
+import { buildUnitDirectory, resolveUnits } from './units';
+
+export function parseNoticeText(text: string, opts: ParseOptions = {}): ParsedNotice {
+  if (text.trim() === '') throw new NoticeParseError('EMPTY_TEXT', { line: 1 });
+  return parseNoticeRows(textToRows(text), opts);
+}
+
+/** "12月" → last day of that month in the notice's year; other forms stay null. */
+function dueDate(deadline: string | null, year: number | null): string | null {
+  if (deadline === null || year === null) return null;
+  const m = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末)?$/u.exec(deadline.replace(/\s+/g, ''));
+  if (!m) return null;
+  const y = m[1] ? Number(m[1]) : year;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  return `${y}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+interface RawAnnex {
+  segment: AnnexSegment;
+  layout: ParsedAnnex['layout'];
+  tasks: RawTask[];
+  categories: ParsedAnnex['categories'];
+  anomalies: string[];
+}
+
+function readSegment(segment: AnnexSegment): RawAnnex {
+  if (segment.rows.some((r) => readHeader(r) !== null)) {
+    const t = parseTable(segment.rows);
+    const anomalies = [...t.anomalies];
+    // Annex 3 of the seed is the province's livelihood list, but its header says 市级下达.
+    const level = segment.kind.startsWith('province') ? '省' : segment.kind.startsWith('city') ? '市' : null;
+    const other = level === '省' ? '市' : '省';
+    for (const h of t.upstreamHeaders) {
+      if (level !== null && h.includes(other) && !h.includes(level)) {
+        anomalies.push(`the upstream column is headed "${h}" but the annex title says ${level}`);
+      }
+    }
+    return { segment, layout: 'table', tasks: t.tasks, categories: t.categories, anomalies };
+  }
+  const l = parseLabelledLayout(segment.rows);
+  return { segment, layout: l.layout, tasks: l.tasks, categories: l.categories, anomalies: l.anomalies };
+}
+
+/** Reports printed numbering that jumps or repeats ("21" followed by "24"). */
+function numberingAnomalies(tasks: RawTask[], annexNo: number, out: string[]): void {
+  for (let i = 1; i < tasks.length; i++) {
+    const a = tasks[i - 1];
+    const b = tasks[i];
+    if (!a || !b || a.seqNo === null || b.seqNo === null) continue;
+    // Only compare like with like: "3." followed by "(1)" is a different numbering level.
+    if (a.seq.replace(/\d+/u, '#') !== b.seq.replace(/\d+/u, '#')) continue;
+    if (b.seqNo === a.seqNo + 1) continue;
+    const what =
+      b.seqNo > a.seqNo + 1
+        ? `printed numbering jumps from ${a.seq} to ${b.seq} (${b.seqNo - a.seqNo - 1} number(s) missing)`
+        : `printed numbering goes from ${a.seq} back to ${b.seq}`;
+    b.anomalies.push(what);
+    out.push(`annex ${annexNo}: ${what}`);
+  }
+}
+
+export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): ParsedNotice {
+  if (rows.length === 0) throw new NoticeParseError('EMPTY_TEXT', { line: 1 });
+  const document = readDocumentFacts(rows, opts.fileName);
+  let segments = splitAnnexes(rows, document.annexTitles);
+  if (segments.length === 0) {
+    // No annex: the tasks may be in the body itself (labelled or inline layouts).
+    segments = [{ no: 1, title: document.title ?? '', kind: 'other', rows, line: rows[0]?.line ?? 1 }];
+  }
+  const raw = segments.map(readSegment);
+  const anomalies: string[] = [];
+
+  const total = raw.reduce((s, a) => s + a.tasks.length, 0);
+  if (total === 0) {
+    const hasTabs = rows.filter((r) => r.cells.length >= 3);
+    if (raw.some((a) => a.layout === 'table')) {
+      throw new NoticeParseError('NO_TASKS', { line: segments[0]?.line ?? 1 });
+    }
+    if (hasTabs.length >= 3) {
+      const first = hasTabs[0];
+      throw new NoticeParseError('NO_TABLE_COLUMNS', { line: first?.line ?? 1, text: first?.cells.join(' | ') });
+    }
+    throw new NoticeParseError('NOT_A_NOTICE', { line: rows[0]?.line ?? 1 });
+  }
+
+  const allTasks = raw.flatMap((a) => a.tasks);
+  const leaderDirectory = opts.leaderDirectory ?? buildLeaderDirectory(allTasks.map((t) => t.leadersRaw));
+  const unitDirectory =
+    opts.unitDirectory ?? buildUnitDirectory(allTasks.flatMap((t) => [t.leadUnitsRaw, t.coUnitsRaw]));
+
+  const annexes: ParsedAnnex[] = raw.map((a) => {
+    const annexAnomalies = [...a.anomalies];
+    numberingAnomalies(a.tasks, a.segment.no, annexAnomalies);
+    const names = new Map(a.categories.map((c) => [c.no, c.name]));
+    const tasks: ParsedTask[] = a.tasks.map((t) => {
+      const lead = resolveLeaders(t.leadersRaw, leaderDirectory, t.line);
+      const units = resolveUnits(t.leadUnitsRaw, t.coUnitsRaw, unitDirectory, t.line);
+      const repairs = [...t.repairs, ...lead.repairs, ...units.repairs];
+      const taskAnomalies = [...t.anomalies];
+      for (const w of duplicatedWords(`${t.upstreamItem ?? ''}\n${t.standard}`)) {
+        taskAnomalies.push(`possible duplicated word "${w}" (kept as printed)`);
+      }
+      if (units.units.length === 0 && !taskAnomalies.some((x) => x.includes('no leader or unit'))) {
+        taskAnomalies.push('no responsible unit printed');
+      }
+      if (lead.leaders.length === 0 && t.leadersRaw === '' && a.layout === 'table') {
+        taskAnomalies.push('no leader printed');
+      }
+      const uncertain = t.uncertain || lead.uncertain || units.uncertain || repairs.some((r) => r.uncertain);
+      return {
+        seq: t.seq,
+        seqNo: t.seqNo,
+        category:
+          t.categoryNo !== null ? { no: t.categoryNo, name: names.get(t.categoryNo) ?? t.categoryPrinted ?? '' } : null,
+        section: t.section,
+        upstreamNo: t.upstreamNo,
+        upstreamItem: t.upstreamItem,
+        standard: t.standard,
+        deadline: t.deadline,
+        dueDate: dueDate(t.deadline, document.year),
+        leaders: lead.leaders,
+        leadersPrinted: t.leadersRaw,
+        units: units.units,
+        unitsPrinted: units.printed,
+        unitRefs: units.refs,
+        indicators: extractIndicators(t.standard),
+        links: [],
+        anomalies: taskAnomalies,
+        repairs,
+        uncertain,
+        line: t.line,
+      };
+    });
+    return {
+      no: a.segment.no,
+      title: a.segment.title,
+      kind: a.segment.kind,
+      layout: a.layout,
+      categories: a.categories,
+      tasks,
+      anomalies: annexAnomalies,
+      line: a.segment.line,
+    };
+  });
+
+  // Annex numbers as printed/listed; report duplicates or gaps.
+  annexes.forEach((a, i) => {
+    if (a.no !== i + 1) anomalies.push(`annex ${i + 1} is numbered ${a.no}`);
+  });
+  if (document.annexTitles.length > 0 && document.annexTitles.length !== annexes.length) {
+    anomalies.push(`the notice lists ${document.annexTitles.length} annexes but ${annexes.length} were found`);
+  }
+  if (document.docNumber === null) anomalies.push('no document number (文号) found');
+  if (document.issuedDate === null) anomalies.push('no issue date found');
+
+  proposeLinks(annexes);
+  const tasks = annexes.flatMap((a) => a.tasks);
+  return {
+    document,
+    annexes,
+    directories: { leaders: leaderDirectory, units: unitDirectory },
+    anomalies,
+    stats: {
+      tasks: tasks.length,
+      repairs: tasks.reduce((s, t) => s + t.repairs.length, 0),
+      uncertainTasks: tasks.filter((t) => t.uncertain).length,
+    },
+  };
+}
