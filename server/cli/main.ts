@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { createUserCommand, migrate, verifyAudit } from './commands/admin';
+import { importCommand, parseCommand } from './commands/notice';
 import { serve } from './commands/serve';
 import { CliError } from './output';
 
@@ -11,6 +12,8 @@ Commands:
   migrate                    bring the database schema up to date
   create-user                --org CODE --username U --name NAME --role ROLE [--unit UNIT] [--leader NAME] --password P
   verify-audit               check the audit log's hash chain; exit code 2 if it is broken
+  parse FILE                 parse a notice (.txt .csv .docx .xlsx) and print the ledger; writes nothing
+  import FILE --org CODE     import a notice into the ledger [--update to apply the differences to one already imported]
 
 Options:
   --json                     machine-readable output
@@ -30,6 +33,7 @@ async function main(argv: string[]) {
       unit: { type: 'string' },
       leader: { type: 'string' },
       password: { type: 'string' },
+      update: { type: 'boolean', default: false },
     },
   });
   const [command] = positionals;
@@ -37,6 +41,8 @@ async function main(argv: string[]) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // parse touches no database and needs no configuration.
+  if (command === 'parse') return parseCommand(positionals[1], values.json);
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -47,6 +53,8 @@ async function main(argv: string[]) {
       return createUserCommand(config, values.json, values);
     case 'verify-audit':
       return verifyAudit(config, values.json);
+    case 'import':
+      return importCommand(config, positionals[1], values.json, values);
     default:
       throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
   }

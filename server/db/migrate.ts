@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db, Engine } from './connection';
 import { foundation } from './migrations/0001_foundation';
+import { ledger } from './migrations/0002_ledger';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -10,6 +11,7 @@ import { foundation } from './migrations/0001_foundation';
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_foundation': foundation(engine),
+    '0002_ledger': ledger(engine),
   };
 }
 

@@ -95,6 +95,114 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface NoticesTable {
+  id: Id;
+  org_id: number;
+  doc_number: string | null;
+  title: string;
+  issuer: string | null;
+  issued_date: string | null;
+  year: number;
+  report_to: string | null;
+  reporting_deadlines_json: string;
+  anomalies_json: string;
+  imported_by: number | null;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface NoticeFilesTable {
+  id: Id;
+  org_id: number;
+  notice_id: number;
+  file_name: string;
+  format: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface AnnexesTable {
+  id: Id;
+  org_id: number;
+  notice_id: number;
+  no: number;
+  title: string;
+  kind: string;
+}
+
+export interface CategoriesTable {
+  id: Id;
+  org_id: number;
+  annex_id: number;
+  no: number;
+  name: string;
+}
+
+export interface TasksTable {
+  id: Id;
+  org_id: number;
+  notice_id: number;
+  annex_id: number;
+  category_id: number | null;
+  /** Printed order within the annex (0-based). */
+  position: number;
+  seq: string;
+  upstream_no: number | null;
+  upstream_item: string | null;
+  standard: string;
+  deadline: string | null;
+  due_date: string | null;
+  leaders_printed: string;
+  units_printed_json: string;
+  repairs_json: string;
+  anomalies_json: string;
+  uncertain: number;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface TaskLeadersTable {
+  org_id: number;
+  task_id: number;
+  leader_id: number;
+  position: number;
+}
+
+export interface TaskUnitsTable {
+  org_id: number;
+  task_id: number;
+  unit_id: number;
+  role: 'lead' | 'co';
+  printed: string;
+  note: string | null;
+  position: number;
+}
+
+export interface IndicatorsTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  position: number;
+  name: string;
+  target: number;
+  unit: string;
+  qualifier: string | null;
+  text: string;
+}
+
+export interface TaskLinksTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  linked_task_id: number;
+  reason: string;
+  similarity: number;
+  status: Generated<'proposed' | 'confirmed' | 'rejected'>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -104,6 +212,15 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  notices: NoticesTable;
+  notice_files: NoticeFilesTable;
+  annexes: AnnexesTable;
+  categories: CategoriesTable;
+  tasks: TasksTable;
+  task_leaders: TaskLeadersTable;
+  task_units: TaskUnitsTable;
+  indicators: IndicatorsTable;
+  task_links: TaskLinksTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

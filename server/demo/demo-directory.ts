@@ -15,6 +15,9 @@ export const DEMO_ORGS = [
 
 export const DEMO_DISTRICT = '420117';
 
+/** The notice a fresh demo imports into 新洲区: 新政办〔2024〕1号, as extracted from the PDF. */
+export const DEMO_NOTICE_FILE = new URL('../../data/demo/xinzhou-2024-notice.txt', import.meta.url);
+
 export const DEMO_UNITS: { name: string; aliases?: string[] }[] = [
   { name: '区发改局' },
   { name: '区财政局' },
@@ -44,7 +47,10 @@ export const DEMO_LEADERS = [
   { name: '丁力', title: '副区长' },
   { name: '邓辉', title: '副区长' },
   { name: '谢光荣', title: '副区长' },
-  { name: '祝力波', title: '副区长' },
+  // The notice's garbled cells ("邓辉莹 祝力波 丁张") are 邓辉 祝莹 丁力 张波 interleaved by the
+  // PDF extraction; 祝莹 and 张波 also appear cleanly, 22 and 7 times.
+  { name: '祝莹', title: '副区长' },
+  { name: '张波', title: '副区长' },
 ];
 
 export type DemoAccount = {

@@ -12,7 +12,7 @@ describe('demo', () => {
   });
   afterAll(() => t.close());
 
-  it('builds 湖北省 → 武汉市 → 新洲区 with a directory and a sign-in for every role, once', async () => {
+  it('builds 湖北省 → 武汉市 → 新洲区 with a directory, the demo notice and a sign-in for every role, once', async () => {
     expect(await seedDemo(t.ctx)).toEqual({ created: true });
     expect(await seedDemo(t.ctx)).toEqual({ created: false });
     const orgs = await t.ctx.db.selectFrom('organisations').select(['name', 'level']).orderBy('id').execute();
@@ -26,6 +26,10 @@ describe('demo', () => {
     const units = new Set(DEMO_ACCOUNTS.filter((a) => a.unit).map((a) => a.unit));
     expect(units.size).toBeGreaterThanOrEqual(3);
 
+    const tasks = await t.ctx.db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(tasks.n)).toBe(242);
+    const leaders = (await t.ctx.db.selectFrom('leaders').select('name').execute()).map((l) => l.name);
+    expect(leaders).not.toContain('祝力波');
     const app = await buildApp(t.ctx, { logger: false });
     const clerk = await signInAs(app, 'jtj.jingban', DEMO_PASSWORD);
     const me = (await clerk.request('GET', '/api/auth/me')).json();

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { systemActor } from '../audit/actor';
 import type { AppContext } from '../context';
 import { listLeaders } from '../directory/leaders.repository';
@@ -7,13 +9,19 @@ import { findUnitByNameOrAlias } from '../directory/units.repository';
 import { createUnit } from '../directory/units.service';
 import { findUserByUsername } from '../directory/users.repository';
 import { createUser } from '../directory/users.service';
-import { DEMO_ACCOUNTS, DEMO_DISTRICT, DEMO_LEADERS, DEMO_ORGS, DEMO_PASSWORD, DEMO_UNITS } from './demo-directory';
+import { importNotice } from '../import/notice-import.service';
+import { DEMO_ACCOUNTS, DEMO_DISTRICT, DEMO_LEADERS, DEMO_NOTICE_FILE, DEMO_ORGS, DEMO_PASSWORD, DEMO_UNITS } from './demo-directory';
 
 /**
- * Creates the demo organisations, directory and accounts. Idempotent: each piece is created
+ * Creates the demo organisations, directory and accounts, and imports the demo notice. Idempotent: each piece is created
  * only when missing, so a restart (or a second instance starting at the same time, which then
  * fails on a unique constraint and retries on its next start) never duplicates anything.
  */
+async function importDemoNotice(ctx: AppContext, orgId: number) {
+  const content = fs.readFileSync(DEMO_NOTICE_FILE);
+  await importNotice(ctx, systemActor('demo'), orgId, { fileName: path.basename(DEMO_NOTICE_FILE.pathname), content });
+}
+
 export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
   if (await findUserByUsername(ctx.db, DEMO_ACCOUNTS[0]!.username)) return { created: false };
   const actor = systemActor('demo');
@@ -54,5 +62,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
       { mustChangePassword: false },
     );
   }
+  await importDemoNotice(ctx, districtId);
   return { created: true };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,10 +13,12 @@ import { auditRoutes } from '../routes/audit/audit.routes';
 import { authRoutes } from '../routes/auth/auth.routes';
 import { demoRoutes } from '../routes/demo/demo.routes';
 import { leaderRoutes } from '../routes/leaders/leaders.routes';
+import { noticeRoutes } from '../routes/notices/notices.routes';
 import { organisationRoutes } from '../routes/organisations/organisations.routes';
 import { systemRoutes } from '../routes/system/system.routes';
 import { unitRoutes } from '../routes/units/units.routes';
 import { userRoutes } from '../routes/users/users.routes';
+import { IMPORT_LIMITS } from '../import/readers/limits';
 import { registerErrorHandling } from './errors';
 import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
 import './types';
@@ -30,6 +33,7 @@ const ROUTES: Routes[] = [
   leaderRoutes,
   userRoutes,
   auditRoutes,
+  noticeRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
@@ -48,6 +52,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.decorate('routeTable', routeTable);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

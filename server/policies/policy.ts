@@ -15,6 +15,8 @@ export const ACTIONS = {
   'directory.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
   'unit.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
   'directory.write': ['office'],
+  'notice.import': ['office'],
+  'notice.read': ['office', 'leader', 'viewer'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

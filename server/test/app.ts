@@ -52,3 +52,27 @@ export async function signInAs(app: App, username: string, password = TEST_PASSW
       }),
   };
 }
+
+/** A multipart/form-data body as a browser sends it: files and plain fields. */
+export function multipart(parts: { name: string; value: string | Buffer; fileName?: string }[]) {
+  const boundary = `----duban${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition = `form-data; name="${p.name}"${p.fileName ? `; filename="${encodeURIComponent(p.fileName)}"` : ''}`;
+    const type = p.fileName ? 'Content-Type: application/octet-stream\r\n' : '';
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(p.value), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Sends a multipart request as the signed-in client. */
+export function postMultipart(app: App, client: Client, url: string, parts: Parameters<typeof multipart>[0]) {
+  const body = multipart(parts);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}

@@ -14,6 +14,8 @@ export function columnTypes(engine: Engine) {
         : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     /** A UTC instant; the application always sees an ISO-8601 string. */
     timestamp: engine === 'postgres' ? ('timestamptz' as const) : ('text' as const),
+    /** An 8-byte float on both engines (PostgreSQL's `real` would be 4 bytes). */
+    float: engine === 'postgres' ? ('double precision' as const) : ('real' as const),
     /** Default "now" for created_at columns, in the same ISO form the application writes. */
     nowDefault: (c: ColumnDefinitionBuilder) =>
       engine === 'postgres'

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { textToRows, type NoticeRow } from '../../../core/notice';
+import { csvToRows } from './csv';
+import { docxToRows } from './docx';
+import { ImportFileError } from './import-error';
+import { IMPORT_LIMITS } from './limits';
+import { decodeText } from './text';
+import { xlsxToRows } from './xlsx';
+
+export type NoticeFile = {
+  format: 'text' | 'csv' | 'docx' | 'xlsx';
+  rows: NoticeRow[];
+  /** Where a row is in the file, in the words a person uses: 第12行, 表格2第5行, 工作表“附件1”第8行. */
+  where: (line: number) => string;
+};
+
+/** One reader per format, all producing the parser's rows; chosen by extension. */
+export async function readNoticeFile(fileName: string, buf: Buffer): Promise<NoticeFile> {
+  if (buf.length === 0) {
+    throw new ImportFileError('IMPORT_FILE_EMPTY', fileName, '文件为空，请选择含有通知正文的文件', 'The file is empty');
+  }
+  if (buf.length > IMPORT_LIMITS.maxFileBytes) {
+    const mb = IMPORT_LIMITS.maxFileBytes / 1048576;
+    throw new ImportFileError(
+      'IMPORT_FILE_TOO_LARGE',
+      fileName,
+      `文件超过 ${mb} MB 上限，请删除图片等无关内容后再导入`,
+      `The file is over the ${mb} MB limit`,
+    );
+  }
+  const lineWhere = (line: number) => `第${line}行`;
+  switch (path.extname(fileName).toLowerCase()) {
+    case '.txt':
+    case '.tsv':
+    case '.text':
+      return { format: 'text', rows: textToRows(decodeText(buf, fileName)), where: lineWhere };
+    case '.csv':
+      return { format: 'csv', rows: csvToRows(decodeText(buf, fileName)), where: lineWhere };
+    case '.docx':
+      return { format: 'docx', ...(await docxToRows(buf, fileName)) };
+    case '.xlsx':
+      return { format: 'xlsx', ...(await xlsxToRows(buf, fileName)) };
+    default:
+      throw new ImportFileError(
+        'IMPORT_UNSUPPORTED_TYPE',
+        fileName,
+        '不支持的文件类型，请上传 Word（.docx）、Excel（.xlsx）、CSV 或文本（.txt）文件；PDF 请先复制文字另存为 .txt',
+        'Unsupported file type: use .docx, .xlsx, .csv or .txt',
+      );
+  }
+}

@@ -1,0 +1,115 @@
+import type { Db } from '../db/connection';
+
+/** Queries over the stored ledger (notices → annexes → tasks) of one organisation. */
+
+export function findNoticeByDocNumber(db: Db, orgId: number, docNumber: string) {
+  return db.selectFrom('notices').selectAll().where('org_id', '=', orgId).where('doc_number', '=', docNumber).executeTakeFirst();
+}
+
+export type StoredTask = {
+  id: number;
+  annexNo: number;
+  seq: string;
+  position: number;
+  standard: string;
+  upstreamNo: number | null;
+  upstreamItem: string | null;
+  deadline: string | null;
+  category: string | null;
+  leaders: string[];
+  units: string[];
+  version: number;
+};
+
+/** Every task of a notice with its leaders and units by name, in printed order. */
+export async function loadNoticeTasks(db: Db, noticeId: number): Promise<StoredTask[]> {
+  const [tasks, leaders, units] = await Promise.all([
+    db
+      .selectFrom('tasks')
+      .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+      .leftJoin('categories', 'categories.id', 'tasks.category_id')
+      .select([
+        'tasks.id',
+        'annexes.no as annex_no',
+        'tasks.seq',
+        'tasks.position',
+        'tasks.standard',
+        'tasks.upstream_no',
+        'tasks.upstream_item',
+        'tasks.deadline',
+        'categories.name as category',
+        'tasks.version',
+      ])
+      .where('tasks.notice_id', '=', noticeId)
+      .orderBy('annexes.no')
+      .orderBy('tasks.position')
+      .execute(),
+    db
+      .selectFrom('task_leaders')
+      .innerJoin('tasks', 'tasks.id', 'task_leaders.task_id')
+      .innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id')
+      .select(['task_leaders.task_id', 'leaders.name'])
+      .where('tasks.notice_id', '=', noticeId)
+      .orderBy('task_leaders.position')
+      .execute(),
+    db
+      .selectFrom('task_units')
+      .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
+      .innerJoin('units', 'units.id', 'task_units.unit_id')
+      .select(['task_units.task_id', 'units.name'])
+      .where('tasks.notice_id', '=', noticeId)
+      .orderBy('task_units.position')
+      .execute(),
+  ]);
+  const group = (rows: { task_id: number; name: string }[]) => {
+    const m = new Map<number, string[]>();
+    for (const r of rows) m.set(r.task_id, [...(m.get(r.task_id) ?? []), r.name]);
+    return m;
+  };
+  const leadersBy = group(leaders);
+  const unitsBy = group(units);
+  return tasks.map((t) => ({
+    id: t.id,
+    annexNo: t.annex_no,
+    seq: t.seq,
+    position: t.position,
+    standard: t.standard,
+    upstreamNo: t.upstream_no,
+    upstreamItem: t.upstream_item,
+    deadline: t.deadline,
+    category: t.category,
+    leaders: leadersBy.get(t.id) ?? [],
+    units: unitsBy.get(t.id) ?? [],
+    version: t.version,
+  }));
+}
+
+export async function listNoticesWithCounts(db: Db, orgId: number) {
+  const rows = await db
+    .selectFrom('notices')
+    .leftJoin('tasks', 'tasks.notice_id', 'notices.id')
+    .select((eb) => [
+      'notices.id',
+      'notices.doc_number',
+      'notices.title',
+      'notices.issuer',
+      'notices.issued_date',
+      'notices.year',
+      'notices.created_at',
+      eb.fn.count<number>('tasks.id').as('tasks'),
+    ])
+    .where('notices.org_id', '=', orgId)
+    .groupBy(['notices.id', 'notices.doc_number', 'notices.title', 'notices.issuer', 'notices.issued_date', 'notices.year', 'notices.created_at'])
+    .orderBy('notices.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    docNumber: r.doc_number,
+    title: r.title,
+    issuer: r.issuer,
+    issuedDate: r.issued_date,
+    year: r.year,
+    tasks: Number(r.tasks),
+    importedAt: r.created_at,
+  }));
+}
