@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // End-to-end browser tests have their own config in test/e2e.
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'server/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -8,11 +8,12 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'web', 'dist', 'index.html');
 const sources = [path.join(root, 'web'), path.join(root, 'core')];
+const isTest = (name) => name.endsWith('.test.ts') || name.endsWith('.golden.json');
 
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    if (entry.name === 'dist' || entry.name === 'node_modules' || isTest(entry.name)) continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
@@ -29,5 +30,8 @@ console.log('building the web app (vite) …');
 const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
   cwd: root,
   stdio: 'inherit',
+  // Always a production build: under a test runner NODE_ENV=test would bake React's development
+  // runtime and test-mode ids into the files `npm start` serves.
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 process.exit(r.status ?? 1);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -7,6 +7,7 @@ const bin = path.resolve(import.meta.dirname, '../../bin/duban.mjs');
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
+    srv.unref();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as net.AddressInfo;
@@ -15,35 +16,52 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A real `duban serve` process, as an operator runs it; resolves when /api/health answers. */
-export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void>; child: ChildProcess }> {
+export type ServerProcess = {
+  url: string;
+  /** Everything the process printed so far, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * A real `duban serve` process, as an operator runs it; resolves when /api/health answers.
+ * Used by the multi-instance tests and the end-to-end harness.
+ */
+export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready:\n${output}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /api/health in time:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
     url,
-    child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,0 +1,140 @@
+/**
+ * End-to-end harness: a built web app, a real Duban server on a free port with a fresh data
+ * directory, and a headless Chromium. Nothing here is mocked: the browser talks to the same server
+ * binary an operator runs (`node bin/duban.mjs serve`).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServerProcess } from '../../server/test/server-process';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+export const DEMO_PASSWORD = 'Duban@2024';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---------------------------------------------------------------------------------------------
+// web build and server
+
+/** Builds web/dist when stale, exactly as `npm start` does (one script, production mode). */
+export function ensureWebBuilt(): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web-if-stale.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (result.status !== 0) throw new Error(`web build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** The real server (`duban serve`) with the demo on, on a fresh SQLite file in a temporary folder. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
+  // Never touch a developer's PostgreSQL database from a browser test.
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const server = await startServerProcess({ ...env, DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '1' }, { readyTimeoutMs: 90_000 });
+  return {
+    baseUrl: server.url,
+    dataDir,
+    output: server.output,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// browser
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it (apt-get install -y chromium fonts-noto-cjk) ` +
+        'or point CHROMIUM_PATH at a Chromium binary. The end-to-end suite cannot run without it.',
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+// ---------------------------------------------------------------------------------------------
+// the whole environment
+
+export interface E2E {
+  baseUrl: string;
+  server: RunningServer;
+  browser: Browser;
+  /** A fresh browser context (own cookies) and page, sized like an office desktop screen. */
+  newPage: () => Promise<{ context: BrowserContext; page: Page }>;
+  screenshot: (page: Page, name: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  ensureWebBuilt();
+  const server = await startServer();
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  const contexts: BrowserContext[] = [];
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+  return {
+    baseUrl: server.baseUrl,
+    server,
+    browser,
+    newPage: async () => {
+      const context = await browser.newContext({
+        baseURL: server.baseUrl,
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    },
+    screenshot: async (page, name) => {
+      const file = path.join(RESULTS_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    stop: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.stop();
+    },
+  };
+}
+
+/** Signs in through the real form, the way a user does. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}

@@ -1,0 +1,182 @@
+import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { ErrorAlert } from '../layout/ErrorAlert';
+import { errorMessage } from '../api/client';
+import type { Role, User } from '../api/types';
+import { useLeaders, useUnits } from '../directory/api';
+import { ROLE_LABELS, ROLE_ORDER } from '../roles';
+import { generatePassword, useCreateUser, useUpdateUser } from './api';
+
+interface Values {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId?: number | null;
+  leaderId?: number | null;
+  password: string;
+}
+
+// Which link a role needs: a unit's clerk and head belong to a unit; a leader account is a leader
+// in the directory; a viewer may be scoped to a town or street (a unit), or see the whole organisation.
+const NEEDS_UNIT: Role[] = ['unit_staff', 'unit_head'];
+const MAY_HAVE_UNIT: Role[] = ['unit_staff', 'unit_head', 'viewer'];
+
+export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const units = useUnits();
+  const leaders = useLeaders();
+  const { message, modal } = App.useApp();
+  const saving = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const unitId = v.role && MAY_HAVE_UNIT.includes(v.role) ? (v.unitId ?? null) : null;
+    const leaderId = v.role === 'leader' ? (v.leaderId ?? null) : null;
+    if (user) {
+      update.mutate(
+        { id: user.id, input: { displayName: v.displayName.trim(), role: v.role, unitId, leaderId } },
+        {
+          onSuccess: () => {
+            message.success('用户信息已保存');
+            onClose();
+          },
+        },
+      );
+    } else {
+      create.mutate(
+        {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          role: v.role,
+          unitId,
+          leaderId,
+          password: v.password,
+        },
+        {
+          onSuccess: () => {
+            onClose();
+            // The administrator has to pass the initial password on; show it once, clearly.
+            modal.success({
+              title: '用户已创建',
+              content: (
+                <div>
+                  <p>
+                    用户名：<strong>{v.username.trim()}</strong>
+                  </p>
+                  <p>
+                    初始密码：<code>{v.password}</code>
+                  </p>
+                  <p>请通过安全渠道告知本人，首次登录后须修改密码。</p>
+                </div>
+              ),
+            });
+          },
+        },
+      );
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={user ? `编辑用户：${user.displayName}` : '新建用户'}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      maskClosable={false}
+      destroyOnHidden
+      width={560}
+    >
+      {failure && <ErrorAlert error={failure} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={
+          user
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                role: user.role,
+                unitId: user.unit?.id ?? null,
+                leaderId: user.leader?.id ?? null,
+              }
+            : { role: 'unit_staff' }
+        }
+      >
+        <Form.Item
+          label="用户名"
+          name="username"
+          extra={user ? '用户名创建后不可修改' : '用于登录：小写字母、数字、点、下划线或连字符，如 jtj.jingban'}
+          rules={[
+            { required: true, whitespace: true, message: '请输入用户名' },
+            {
+              pattern: /^[a-z0-9][a-z0-9._-]{1,63}$/,
+              message: '用户名为 2–64 位小写字母、数字、点、下划线或连字符，以字母或数字开头',
+            },
+          ]}
+        >
+          <Input disabled={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名不超过 50 个字' },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+          <Select options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Form.Item>
+        {role && MAY_HAVE_UNIT.includes(role) && (
+          <Form.Item
+            label="所属单位"
+            name="unitId"
+            extra={role === 'viewer' ? '可选：查看人员关联单位（如镇街）后只查看与该单位相关的内容' : undefined}
+            rules={[{ required: NEEDS_UNIT.includes(role), message: '单位经办人和单位负责人必须选择所属单位' }]}
+          >
+            <Select
+              showSearch
+              allowClear={role === 'viewer'}
+              loading={units.isPending}
+              placeholder="请选择单位"
+              optionFilterProp="label"
+              notFoundContent={units.error ? errorMessage(units.error) : undefined}
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        )}
+        {role === 'leader' && (
+          <Form.Item label="对应领导" name="leaderId" rules={[{ required: true, message: '请选择该账号对应的区领导' }]}>
+            <Select
+              showSearch
+              loading={leaders.isPending}
+              placeholder="请选择领导"
+              optionFilterProp="label"
+              notFoundContent={leaders.error ? errorMessage(leaders.error) : undefined}
+              options={(leaders.data ?? []).map((l) => ({
+                value: l.id,
+                label: `${l.name}${l.title ? `（${l.title}）` : ''}`,
+              }))}
+            />
+          </Form.Item>
+        )}
+        {!user && (
+          <Form.Item label="初始密码" required htmlFor="password" extra="首次登录后须修改密码">
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="password" noStyle rules={[{ required: true, message: '请输入或生成初始密码' }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Button onClick={() => form.setFieldsValue({ password: generatePassword() })}>随机生成</Button>
+            </Space.Compact>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,147 @@
+import {
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  StopOutlined,
+  CheckCircleOutlined,
+} from '@ant-design/icons';
+import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../api/client';
+import type { User } from '../api/types';
+import { useSession } from '../auth/session';
+import { PageHeader } from '../layout/PageHeader';
+import { QueryError } from '../layout/QueryError';
+import { ROLE_COLORS, ROLE_LABELS, ROLE_ORDER } from '../roles';
+import { useUpdateUser, useUsers } from './api';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserFormModal } from './UserFormModal';
+
+export default function UsersPage() {
+  const { me } = useSession();
+  const { data, isPending, error, refetch } = useUsers();
+  const update = useUpdateUser();
+  const { message } = App.useApp();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    if (!data || !q) return data ?? [];
+    return data.filter(
+      (u) => u.username.toLowerCase().includes(q) || u.displayName.includes(q) || (u.unit?.name.includes(q) ?? false),
+    );
+  }, [data, search]);
+
+  const setDisabled = (u: User, disabled: boolean) =>
+    update.mutate(
+      { id: u.id, input: { disabled } },
+      {
+        onSuccess: () => message.success(disabled ? `已停用 ${u.displayName}` : `已启用 ${u.displayName}`),
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
+
+  return (
+    <>
+      <PageHeader title="用户管理" subtitle={`${me?.org.name ?? ''} · 系统管理员负责账号的创建、停用与密码重置`} />
+      <Card
+        title="用户列表"
+        extra={
+          <Space>
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder="用户名、姓名或单位"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: 220 }}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新建用户
+            </Button>
+          </Space>
+        }
+      >
+        {error && <QueryError error={error} onRetry={() => void refetch()} />}
+        <Table<User>
+          rowKey={(u) => String(u.id)}
+          size="middle"
+          loading={isPending}
+          dataSource={rows}
+          pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个用户` }}
+          columns={[
+            { title: '用户名', dataIndex: 'username', render: (v: string) => <code>{v}</code> },
+            { title: '姓名', dataIndex: 'displayName' },
+            {
+              title: '角色',
+              dataIndex: 'role',
+              filters: ROLE_ORDER.map((r) => ({ text: ROLE_LABELS[r], value: r })),
+              onFilter: (value, u) => u.role === value,
+              render: (_: unknown, u) => <Tag color={ROLE_COLORS[u.role] ?? 'default'}>{u.roleLabel}</Tag>,
+            },
+            {
+              title: '单位 / 领导',
+              render: (_: unknown, u) =>
+                u.unit?.name ?? u.leader?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
+            },
+            {
+              title: '状态',
+              dataIndex: 'disabled',
+              width: 90,
+              filters: [
+                { text: '正常', value: false },
+                { text: '已停用', value: true },
+              ],
+              onFilter: (value, u) => u.disabled === value,
+              render: (disabled: boolean) =>
+                disabled ? <Badge status="default" text="已停用" /> : <Badge status="success" text="正常" />,
+            },
+            {
+              title: '操作',
+              width: 250,
+              render: (_: unknown, u) => {
+                const self = me && String(me.id) === String(u.id);
+                return (
+                  <Space size={0}>
+                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                      编辑
+                    </Button>
+                    <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
+                      重置密码
+                    </Button>
+                    {!self &&
+                      (u.disabled ? (
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<CheckCircleOutlined />}
+                          onClick={() => setDisabled(u, false)}
+                        >
+                          启用
+                        </Button>
+                      ) : (
+                        <Popconfirm
+                          title={`停用 ${u.displayName}？`}
+                          description="停用后该账号无法登录，已登录的会话将失效。"
+                          onConfirm={() => setDisabled(u, true)}
+                        >
+                          <Button type="link" size="small" danger icon={<StopOutlined />}>
+                            停用
+                          </Button>
+                        </Popconfirm>
+                      ))}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+      {editing !== null && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+    </>
+  );
+}

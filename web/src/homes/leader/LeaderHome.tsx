@@ -1,0 +1,36 @@
+import { Card, Col, Descriptions, Empty, Row } from 'antd';
+import { useSession } from '../../auth/session';
+import { UnitsTable } from '../../directory/UnitsTable';
+import { PageHeader } from '../../layout/PageHeader';
+
+export default function LeaderHome() {
+  const { me } = useSession();
+  if (!me) return null;
+  const name = me.leader?.name ?? me.displayName;
+  return (
+    <>
+      <PageHeader title="区领导首页" subtitle={`${name}${me.leader?.title ? ` · ${me.leader.title}` : ''}`} />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={10}>
+          <Card title="本人信息" style={{ height: '100%' }}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'name', label: '姓名', children: name },
+                { key: 'title', label: '职务', children: me.leader?.title || '—' },
+                { key: 'org', label: '所属', children: me.org.path.map((o) => o.name).join(' / ') || me.org.name },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title="分管事项" style={{ height: '100%' }}>
+            <Empty description="督查室导入目标任务分解文件后，您分管的事项、协调请求和批示将显示在这里。" />
+          </Card>
+        </Col>
+      </Row>
+      <UnitsTable />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../api/types';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useLogout } from '../auth/session';
+import { ROLE_COLORS } from '../roles';
+import { NAV } from './menu';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export function AppLayout({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [pwdOpen, setPwdOpen] = useState(false);
+
+  const items = NAV[me.role] ?? [];
+  const selected = items
+    .filter((i) => location.pathname === i.path || location.pathname.startsWith(i.path + '/'))
+    .map((i) => i.path);
+  const orgPath = me.org.path.length > 0 ? me.org.path.map((o) => o.name) : [me.org.name];
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  return (
+    <Layout className="app-shell">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={216}
+        breakpoint="lg"
+        className="app-sider"
+      >
+        <div className="app-logo" title="督办 · 目标任务责任分解督办系统">
+          <span className="app-logo-mark">督</span>
+          {!collapsed && <span className="app-logo-text">督办系统</span>}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected}
+          items={items.map((i) => ({ key: i.path, icon: i.icon, label: i.label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <div className="app-header-left">
+            <Typography.Text strong className="app-title">
+              督办 · 目标任务责任分解督办系统
+            </Typography.Text>
+            <span className="app-org" data-testid="org-path">
+              {orgPath.join(' / ')}
+            </span>
+          </div>
+          <Space size="middle" className="app-header-right">
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+                ],
+                onClick: ({ key }) => (key === 'password' ? setPwdOpen(true) : signOut()),
+              }}
+            >
+              <Button type="text" className="app-user" data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#b71c1c' }} />
+                <span className="app-user-name">{me.displayName}</span>
+                <Tag color={ROLE_COLORS[me.role] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+                  {me.roleLabel}
+                </Tag>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
+            <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
+              退出登录
+            </Button>
+          </Space>
+        </Header>
+        <Content className="app-content">
+          <Suspense fallback={<Spin size="large" className="page-spin" />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+        <Footer className="app-footer">{me.org.name}人民政府督查室 · 督办系统 · 仅限政务内网使用</Footer>
+      </Layout>
+      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      <ChangePasswordModal open={me.mustChangePassword && !pwdOpen} forced onClose={() => undefined} />
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  EyeOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../api/types';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+// One entry per page a role can open. The foundation stage has one page per role; later stages
+// (tasks, reports, dashboards) add entries here, next to the routes in routes.tsx.
+export const NAV: Record<Role, NavItem[]> = {
+  office: [{ path: '/office', label: '督查室工作台', icon: <DashboardOutlined /> }],
+  unit_staff: [{ path: '/unit', label: '单位首页', icon: <HomeOutlined /> }],
+  unit_head: [{ path: '/unit-head', label: '单位负责人首页', icon: <FileDoneOutlined /> }],
+  leader: [{ path: '/leader', label: '区领导首页', icon: <HomeOutlined /> }],
+  viewer: [{ path: '/viewer', label: '查看首页', icon: <EyeOutlined /> }],
+  sysadmin: [{ path: '/admin/users', label: '用户管理', icon: <TeamOutlined /> }],
+  secadmin: [{ path: '/security', label: '安全设置', icon: <SafetyCertificateOutlined /> }],
+  auditor: [{ path: '/audit', label: '审计日志', icon: <AuditOutlined /> }],
+};

@@ -1,0 +1,162 @@
+import { Button, Result, Spin } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { errorMessage } from './api/client';
+import type { Role } from './api/types';
+import LoginPage from './auth/LoginPage';
+import { useSession } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+import { homeFor } from './roles';
+
+// Each role's pages are a separate chunk: a clerk never downloads the audit or user-admin code.
+const OfficeHome = lazy(() => import('./homes/office/OfficeHome'));
+const UnitStaffHome = lazy(() => import('./homes/unit/UnitStaffHome'));
+const UnitHeadHome = lazy(() => import('./homes/unit-head/UnitHeadHome'));
+const LeaderHome = lazy(() => import('./homes/leader/LeaderHome'));
+const ViewerHome = lazy(() => import('./homes/viewer/ViewerHome'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
+const SecurityHome = lazy(() => import('./homes/secadmin/SecurityHome'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+
+function FullPageSpin() {
+  return (
+    <div className="full-page-center">
+      <Spin size="large" tip="正在加载…">
+        <div style={{ width: 120, height: 80 }} />
+      </Spin>
+    </div>
+  );
+}
+
+/** Everything except /login needs a session; without one the user goes to the sign-in page. */
+function SignedIn() {
+  const { me, isLoading, error, refetch } = useSession();
+  if (isLoading) return <FullPageSpin />;
+  if (error && !me) {
+    return (
+      <div className="full-page-center">
+        <Result
+          status="500"
+          title="无法连接服务器"
+          subTitle={errorMessage(error)}
+          extra={
+            <Button type="primary" onClick={() => void refetch()}>
+              重试
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
+  if (!me) return <Navigate to="/login" replace />;
+  return <AppLayout me={me} />;
+}
+
+/**
+ * Role homes are not shared: opening another role's page sends the user to their own home rather
+ * than showing a page whose every request the server would refuse.
+ */
+function ForRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { me } = useSession();
+  if (!me) return <Navigate to="/login" replace />;
+  if (me.role !== role) return <Navigate to={homeFor(me.role, me.home)} replace />;
+  return <>{children}</>;
+}
+
+function HomeRedirect() {
+  const { me } = useSession();
+  if (!me) return <Navigate to="/login" replace />;
+  return <Navigate to={homeFor(me.role, me.home)} replace />;
+}
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<HomeRedirect />} />
+        <Route
+          path="office"
+          element={
+            <ForRole role="office">
+              <OfficeHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="unit"
+          element={
+            <ForRole role="unit_staff">
+              <UnitStaffHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="unit-head"
+          element={
+            <ForRole role="unit_head">
+              <UnitHeadHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="leader"
+          element={
+            <ForRole role="leader">
+              <LeaderHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="viewer"
+          element={
+            <ForRole role="viewer">
+              <ViewerHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <ForRole role="sysadmin">
+              <UsersPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="security"
+          element={
+            <ForRole role="secadmin">
+              <SecurityHome />
+            </ForRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <ForRole role="auditor">
+              <AuditPage />
+            </ForRole>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
