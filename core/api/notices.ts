@@ -40,4 +40,7 @@ export const noticeSummarySchema = z.object({
   year: z.number(),
   tasks: z.number(),
   importedAt: z.string(),
+  /** The reporting deadlines the notice sets (point 四 of the seed), in order. */
+  reportingDeadlines: z.array(z.string()),
+  reportTo: z.string().nullable(),
 });

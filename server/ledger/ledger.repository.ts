@@ -96,10 +96,22 @@ export async function listNoticesWithCounts(db: Db, orgId: number) {
       'notices.issued_date',
       'notices.year',
       'notices.created_at',
+      'notices.reporting_deadlines_json',
+      'notices.report_to',
       eb.fn.count<number>('tasks.id').as('tasks'),
     ])
     .where('notices.org_id', '=', orgId)
-    .groupBy(['notices.id', 'notices.doc_number', 'notices.title', 'notices.issuer', 'notices.issued_date', 'notices.year', 'notices.created_at'])
+    .groupBy([
+      'notices.id',
+      'notices.doc_number',
+      'notices.title',
+      'notices.issuer',
+      'notices.issued_date',
+      'notices.year',
+      'notices.created_at',
+      'notices.reporting_deadlines_json',
+      'notices.report_to',
+    ])
     .orderBy('notices.id', 'desc')
     .execute();
   return rows.map((r) => ({
@@ -111,5 +123,7 @@ export async function listNoticesWithCounts(db: Db, orgId: number) {
     year: r.year,
     tasks: Number(r.tasks),
     importedAt: r.created_at,
+    reportingDeadlines: JSON.parse(r.reporting_deadlines_json) as string[],
+    reportTo: r.report_to,
   }));
 }

@@ -16,7 +16,8 @@ export const ACTIONS = {
   'unit.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
   'directory.write': ['office'],
   'notice.import': ['office'],
-  'notice.read': ['office', 'leader', 'viewer'],
+  // Everyone who works on the tasks may see which notices they come from and their deadlines.
+  'notice.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

@@ -1,26 +1,31 @@
-import { Card, Timeline, Typography } from 'antd';
-import { useSession } from '../../auth/session';
-import { levelPrefix } from '../../layout/orgLevel';
+import { Card, Empty, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useNotices } from '../../notices/api';
 
-// The reporting rule as the breakdown notice states it (see data/demo/xinzhou-2024-notice.txt):
-// quarterly progress, reviewed by the unit's principal head, due on these dates. Actual periods and
-// deadlines come from the server once the office opens them; this card only restates the rule.
+// The reporting deadlines are data: they come from the notice the office imported (its point 四),
+// labelled in order as the notices print them: Q1, Q2, Q3, then the whole year.
+const PERIOD_LABELS = ['第一季度', '第二季度', '第三季度', '全年'];
+
 export function ReportingSchedule() {
-  const { me } = useSession();
+  const { data: notices, isLoading } = useNotices();
+  const notice = notices?.find((n) => n.reportingDeadlines.length > 0);
   return (
-    <Card title="报送要求" style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">
-        各责任单位按季度报送责任事项完成情况，经本单位主要负责人审定后，以书面及电子版形式报送至
-        {levelPrefix(me?.org.level)}政府督查室。
-      </Typography.Paragraph>
-      <Timeline
-        items={[
-          { children: '第一季度完成情况：4月1日前' },
-          { children: '第二季度完成情况：7月1日前' },
-          { children: '第三季度完成情况：10月1日前' },
-          { children: '全年完成情况：次年1月1日前' },
-        ]}
-      />
+    <Card title="报送要求" style={{ marginTop: 16 }} loading={isLoading}>
+      {notice ? (
+        <>
+          <Typography.Paragraph type="secondary">
+            依据《{notice.title}》（{notice.docNumber ?? '无文号'}），各责任单位按期报送责任事项完成情况，经本单位主要负责人审定后，
+            以书面及电子版形式报送至{notice.reportTo ?? '督查室'}。
+          </Typography.Paragraph>
+          <Timeline
+            items={notice.reportingDeadlines.map((d, i) => ({
+              children: `${PERIOD_LABELS[i] ?? `第${i + 1}期`}完成情况：${dayjs(d).format('YYYY年M月D日')}前`,
+            }))}
+          />
+        </>
+      ) : (
+        <Empty description="督查室尚未导入责任分解通知，报送期限将在导入后显示" />
+      )}
     </Card>
   );
 }
