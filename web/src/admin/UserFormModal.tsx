@@ -3,6 +3,7 @@ import { ErrorAlert } from '../layout/ErrorAlert';
 import { errorMessage } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useLeaders, useUnits } from '../directory/api';
+import { UNIT_ROLES } from '../../../core/roles';
 import { ROLE_LABELS, ROLE_ORDER } from '../roles';
 import { generatePassword, useCreateUser, useUpdateUser } from './api';
 
@@ -15,10 +16,9 @@ interface Values {
   password: string;
 }
 
-// Which link a role needs: a unit's clerk and head belong to a unit; a leader account is a leader
-// in the directory; a viewer may be scoped to a town or street (a unit), or see the whole organisation.
-const NEEDS_UNIT: Role[] = ['unit_staff', 'unit_head'];
-const MAY_HAVE_UNIT: Role[] = ['unit_staff', 'unit_head', 'viewer'];
+// Which link a role needs: a unit's clerk and head belong to a unit (the same rule the server
+// enforces, from core/roles); a leader account is a leader in the directory.
+const NEEDS_UNIT: readonly Role[] = UNIT_ROLES;
 
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -33,7 +33,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
 
   const submit = async () => {
     const v = await form.validateFields();
-    const unitId = v.role && MAY_HAVE_UNIT.includes(v.role) ? (v.unitId ?? null) : null;
+    const unitId = v.role && NEEDS_UNIT.includes(v.role) ? (v.unitId ?? null) : null;
     const leaderId = v.role === 'leader' ? (v.leaderId ?? null) : null;
     if (user) {
       update.mutate(
@@ -133,7 +133,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
-        {role && MAY_HAVE_UNIT.includes(role) && (
+        {role && NEEDS_UNIT.includes(role) && (
           <Form.Item
             label="所属单位"
             name="unitId"
