@@ -35,6 +35,13 @@ describe('config', () => {
     }
   });
 
+  it('fixes the business date for the demo, or where DUBAN_TODAY says, and refuses a non-date', () => {
+    expect(loadConfig({}).today).toBe('2024-06-25');
+    expect(loadConfig({ NODE_ENV: 'production' }).today).toBeNull();
+    expect(loadConfig({ DUBAN_TODAY: '2024-09-28' }).today).toBe('2024-09-28');
+    expect(() => loadConfig({ DUBAN_TODAY: '2024-02-30' })).toThrow(/DUBAN_TODAY="2024-02-30"/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

@@ -25,6 +25,15 @@ const envSchema = z.object({
   DUBAN_COOKIE_SECURE: boolFlag.optional(),
   DUBAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DUBAN_WEB_DIR: z.string().min(1).optional(),
+  DUBAN_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      // V8 rolls 2024-02-30 over to March; a real date survives the round trip.
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+    }, 'is not a real date')
+    .optional(),
 });
 
 export type Config = {
@@ -37,6 +46,11 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   logLevel: NonNullable<z.infer<typeof envSchema>['DUBAN_LOG_LEVEL']>;
   webDir: string;
+  /**
+   * The business calendar's "today" when fixed (deadlines, lateness, lights, reminders), or null
+   * for the real date. The demo's notice is from 2024, so the demo fixes 2024-06-25 by default.
+   */
+  today: string | null;
 };
 
 export class ConfigError extends Error {
@@ -47,6 +61,9 @@ export class ConfigError extends Error {
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** A week before the seed notice's Q2 deadline: the demo's dashboard and reminders make sense. */
+export const DEMO_TODAY = '2024-06-25';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings are treated as "not set": `PORT= npm start` should mean the default.
@@ -63,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const dataDir = path.resolve(e.DUBAN_DATA_DIR ?? path.join(projectRoot, 'data'));
+  // The demo (sample accounts and data) is on for a fresh `npm start`, off in production
+  // unless asked for explicitly.
+  const demo = e.DUBAN_DEMO ?? !production;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -71,9 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { engine: 'postgres', url: e.DATABASE_URL }
       : { engine: 'sqlite', file: path.join(dataDir, 'duban.sqlite') },
     dataDir,
-    // The demo (sample accounts and data) is on for a fresh `npm start`, off in production
-    // unless asked for explicitly.
-    demo: e.DUBAN_DEMO ?? !production,
+    demo,
     session: {
       idleMinutes: e.DUBAN_SESSION_IDLE_MINUTES,
       maxHours: e.DUBAN_SESSION_MAX_HOURS,
@@ -82,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Request logs are for operators; a developer's `npm start` shows warnings only.
     logLevel: e.DUBAN_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),
+    today: e.DUBAN_TODAY ?? (demo ? DEMO_TODAY : null),
   };
 }
