@@ -1,8 +1,22 @@
+import { createClock, type Clock } from './clock';
 import type { Config } from './config/config';
-import type { Db, Engine } from './db/connection';
+import { openDatabase, type Db, type Engine } from './db/connection';
+import { migrateToLatest } from './db/migrate';
 
-/** What every service needs: the database, which engine it is, and the validated config. */
-export type AppContext = { db: Db; engine: Engine; config: Config };
+/** What every service needs: the database, which engine it is, the validated config, the business clock. */
+export type AppContext = { db: Db; engine: Engine; config: Config; clock: Clock };
+
+/** Opens the configured database with its schema up to date: the one way the server, CLI and tests get a context. */
+export async function openContext(config: Config, opts: { poolSize?: number } = {}): Promise<AppContext & { close: () => Promise<void> }> {
+  const handle = openDatabase(config.database, opts);
+  try {
+    await migrateToLatest(handle.db, handle.engine);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  return { db: handle.db, engine: handle.engine, config, clock: createClock(config), close: handle.close };
+}
 
 /** Runs fn in one transaction: a change and its audit entry commit together or not at all. */
 export function inTransaction<T>(ctx: AppContext, fn: (trx: Db) => Promise<T>): Promise<T> {

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, type Config } from '../config/config';
-import type { AppContext } from '../context';
-import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
+import { openContext, type AppContext } from '../context';
 
 /**
  * A fresh, migrated database for one test file, on the engine the run asks for:
@@ -46,14 +44,13 @@ export async function createTestDb(overrides: NodeJS.ProcessEnv = {}): Promise<T
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });
-  const handle = openDatabase(config.database, { poolSize: 4 });
-  await migrateToLatest(handle.db, handle.engine);
+  const { close, ...ctx } = await openContext(config, { poolSize: 4 });
   return {
-    ctx: { db: handle.db, engine: handle.engine, config },
+    ctx,
     config,
     databaseUrl,
     close: async () => {
-      await handle.close();
+      await close();
       await dropDatabase();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,7 +2,7 @@ import { isRole, ROLES } from '../../../core/roles';
 import { systemActor } from '../../audit/actor';
 import { verifyAuditChain } from '../../audit/audit.repository';
 import type { Config } from '../../config/config';
-import type { AppContext } from '../../context';
+import { openContext, type AppContext } from '../../context';
 import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { listLeaders } from '../../directory/leaders.repository';
@@ -13,13 +13,12 @@ import { AppError } from '../../errors/app-error';
 import { CliError, output } from '../output';
 
 /** Opens the database with the schema up to date, runs fn, and always closes. */
-async function withDatabase<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const handle = openDatabase(config.database, { poolSize: 2 });
+export async function withDatabase<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(config, { poolSize: 2 });
   try {
-    await migrateToLatest(handle.db, handle.engine);
-    return await fn({ db: handle.db, engine: handle.engine, config });
+    return await fn(ctx);
   } finally {
-    await handle.close();
+    await ctx.close();
   }
 }
 

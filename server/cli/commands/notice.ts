@@ -3,14 +3,13 @@ import path from 'node:path';
 import { NoticeParseError, parseNoticeRows } from '../../../core/notice';
 import { systemActor } from '../../audit/actor';
 import type { Config } from '../../config/config';
-import { openDatabase } from '../../db/connection';
-import { migrateToLatest } from '../../db/migrate';
 import { findOrganisationByCode } from '../../directory/organisations.repository';
 import { AppError, errorBody } from '../../errors/app-error';
 import { importNotice } from '../../import/notice-import.service';
 import { ImportFileError } from '../../import/readers/import-error';
 import { readNoticeFile } from '../../import/readers/read-notice-file';
 import { CliError, output } from '../output';
+import { withDatabase } from './admin';
 
 function readInput(file: string | undefined, command: string): { fileName: string; content: Buffer } {
   if (!file) throw new CliError(`${command}: give the notice file, e.g. duban ${command} data/demo/xinzhou-2024-notice.txt`);
@@ -47,13 +46,11 @@ export async function parseCommand(file: string | undefined, json: boolean) {
 /** `duban import FILE --org CODE [--update]`: writes the notice into the ledger, in one transaction. */
 export async function importCommand(config: Config, file: string | undefined, json: boolean, opts: { org?: string; update?: boolean }) {
   const input = readInput(file, 'import');
-  if (!opts.org) throw new CliError('import: missing --org CODE (the organisation the notice belongs to, e.g. 420117)');
-  const handle = openDatabase(config.database, { poolSize: 2 });
-  try {
-    await migrateToLatest(handle.db, handle.engine);
-    const ctx = { db: handle.db, engine: handle.engine, config };
-    const org = await findOrganisationByCode(ctx.db, opts.org);
-    if (!org) throw new CliError(`import: no organisation with code ${opts.org}`);
+  const orgCode = opts.org;
+  if (!orgCode) throw new CliError('import: missing --org CODE (the organisation the notice belongs to, e.g. 420117)');
+  await withDatabase(config, async (ctx) => {
+    const org = await findOrganisationByCode(ctx.db, orgCode);
+    if (!org) throw new CliError(`import: no organisation with code ${orgCode}`);
     const result = await importNotice(ctx, systemActor('cli'), org.id, input, { update: opts.update });
     output(
       json,
@@ -62,14 +59,12 @@ export async function importCommand(config: Config, file: string | undefined, js
         ? `imported ${input.fileName} into ${org.name}: ${result.annexes} annexes, ${result.tasks} tasks (notice id ${result.noticeId})`
         : `updated notice ${result.noticeId}: ${result.applied?.added} added, ${result.applied?.changed} changed, ${result.applied?.removed} removed`,
     );
-  } catch (e) {
+  }).catch((e: unknown) => {
     if (e instanceof AppError) {
       const { error } = errorBody(e.code, e.detail);
       const hint = e.code === 'NOTICE_ALREADY_IMPORTED' ? '\nTo apply the differences to the stored ledger, add --update.' : '';
       throw new CliError(`import: ${error.messageEn}\n${error.message}${hint}`);
     }
     throw e;
-  } finally {
-    await handle.close();
-  }
+  });
 }
