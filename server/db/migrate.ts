@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db, Engine } from './connection';
 import { foundation } from './migrations/0001_foundation';
 import { ledger } from './migrations/0002_ledger';
+import { reporting } from './migrations/0003_reporting';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -12,6 +13,7 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_foundation': foundation(engine),
     '0002_ledger': ledger(engine),
+    '0003_reporting': reporting(engine),
   };
 }
 

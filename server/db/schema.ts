@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProgressStatus, ReportState } from '../../core/reporting/states';
 
 /**
  * The database as the query layer sees it, identical on SQLite and PostgreSQL.
@@ -203,6 +204,85 @@ export interface TaskLinksTable {
   status: Generated<'proposed' | 'confirmed' | 'rejected'>;
 }
 
+export type PeriodStatus = 'planned' | 'open' | 'closed';
+
+export interface PeriodsTable {
+  id: Id;
+  org_id: number;
+  notice_id: number;
+  position: number;
+  kind: string;
+  label: string;
+  deadline: string;
+  extended_deadline: string | null;
+  extension_reason: string | null;
+  status: ColumnType<PeriodStatus, PeriodStatus | undefined, PeriodStatus>;
+  past_at_import: number;
+  opened_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface UnitReportsTable {
+  id: Id;
+  org_id: number;
+  period_id: number;
+  unit_id: number;
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  version: Generated<number>;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+  late_days: number | null;
+  return_reason: string | null;
+  returned_by_role: 'unit_head' | 'office' | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface TaskProgressTable {
+  id: Id;
+  org_id: number;
+  report_id: number;
+  task_id: number;
+  unit_role: 'lead' | 'co';
+  task_version: number;
+  status: ColumnType<ProgressStatus, ProgressStatus | undefined, ProgressStatus>;
+  narrative: Generated<string>;
+  problems: Generated<string>;
+  next_steps: Generated<string>;
+  office_comment: string | null;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_by_name: string | null;
+  updated_at: string;
+}
+
+export interface IndicatorActualsTable {
+  id: Id;
+  org_id: number;
+  progress_id: number;
+  indicator_id: number;
+  value: number | null;
+  note: Generated<string>;
+}
+
+export interface EvidenceFilesTable {
+  id: Id;
+  org_id: number;
+  progress_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -221,6 +301,11 @@ export interface Database {
   task_units: TaskUnitsTable;
   indicators: IndicatorsTable;
   task_links: TaskLinksTable;
+  periods: PeriodsTable;
+  unit_reports: UnitReportsTable;
+  task_progress: TaskProgressTable;
+  indicator_actuals: IndicatorActualsTable;
+  evidence_files: EvidenceFilesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -6,7 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     /** Optional specifics (which field, which record); shown after the catalogue message. */
-    readonly detail?: { zh?: string; en?: string; fields?: Record<string, string> },
+    readonly detail?: { zh?: string; en?: string; fields?: Record<string, string>; current?: unknown },
   ) {
     super(`${code}: ${detail?.en ?? ERRORS[code].en}`);
     this.name = 'AppError';
@@ -15,7 +15,7 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; messageEn: string; fields?: Record<string, string> };
+  error: { code: ErrorCode; message: string; messageEn: string; fields?: Record<string, string>; current?: unknown };
 };
 
 export function errorBody(code: ErrorCode, detail?: AppError['detail']): ErrorBody {
@@ -26,6 +26,8 @@ export function errorBody(code: ErrorCode, detail?: AppError['detail']): ErrorBo
       message: detail?.zh ? `${entry.zh}：${detail.zh}` : entry.zh,
       messageEn: detail?.en ? `${entry.en}: ${detail.en}` : entry.en,
       ...(detail?.fields ? { fields: detail.fields } : {}),
+      // The record as it is now, for a refused edit: the client shows the other person's change.
+      ...(detail?.current !== undefined ? { current: detail.current } : {}),
     },
   };
 }

@@ -14,6 +14,8 @@ import { authRoutes } from '../routes/auth/auth.routes';
 import { demoRoutes } from '../routes/demo/demo.routes';
 import { leaderRoutes } from '../routes/leaders/leaders.routes';
 import { noticeRoutes } from '../routes/notices/notices.routes';
+import { periodRoutes } from '../routes/periods/periods.routes';
+import { reportRoutes } from '../routes/reports/reports.routes';
 import { organisationRoutes } from '../routes/organisations/organisations.routes';
 import { systemRoutes } from '../routes/system/system.routes';
 import { unitRoutes } from '../routes/units/units.routes';
@@ -34,6 +36,8 @@ const ROUTES: Routes[] = [
   userRoutes,
   auditRoutes,
   noticeRoutes,
+  periodRoutes,
+  reportRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

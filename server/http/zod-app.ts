@@ -13,3 +13,6 @@ export type ZodApp = FastifyInstance<
 
 /** Every routes file exports one of these; server/http/app.ts registers them all. */
 export type Routes = (app: ZodApp, ctx: AppContext) => void;
+
+/** What a record-scoped handler needs of its request: the :id and the record-level policy check. */
+export type RecordRequest = { params: { id: number }; authorize: import('fastify').FastifyRequest['authorize'] };

@@ -6,6 +6,7 @@ import { listLeaders } from '../directory/leaders.repository';
 import { listUnits } from '../directory/units.repository';
 import { AppError } from '../errors/app-error';
 import { findNoticeByDocNumber, loadNoticeTasks } from '../ledger/ledger.repository';
+import { createPeriodsForNotice } from '../reporting/periods.service';
 import type { TaskCorrection } from '../../core/api/notices';
 import { applyCorrections } from './corrections';
 import { mergeDirectories } from './directory-merge';
@@ -115,6 +116,11 @@ export async function importNotice(
       return { noticeId: existing.id, created: false, tasks: parsed.stats.tasks, annexes: parsed.annexes.length, applied };
     }
     const noticeId = await insertNotice(trx, orgId, actor, parsed, stored);
+    await createPeriodsForNotice(trx, ctx, orgId, noticeId, {
+      year: parsed.document.year ?? Number(ctx.clock.today().slice(0, 4)),
+      issuedDate: parsed.document.issuedDate,
+      deadlines: parsed.document.reportingDeadlines,
+    });
     const ids = new Map<string, number>();
     for (const annex of parsed.annexes) {
       const { annexId, categories } = await insertAnnex(trx, orgId, noticeId, annex);

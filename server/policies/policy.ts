@@ -18,6 +18,14 @@ export const ACTIONS = {
   'notice.import': ['office'],
   // Everyone who works on the tasks may see which notices they come from and their deadlines.
   'notice.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'period.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'period.manage': ['office'],
+  // Reading a report: the unit's own people (record rule), and those who supervise.
+  'report.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'report.open': ['unit_staff', 'unit_head'],
+  'report.edit': ['unit_staff'],
+  'report.approve': ['unit_head'],
+  'report.review': ['office'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

@@ -1,0 +1,63 @@
+import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
+import type { AppContext } from '../context';
+import { findUnit } from '../directory/units.repository';
+import { effectiveDeadline, findPeriod } from './periods.repository';
+import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
+
+export async function presentReportSummary(ctx: AppContext, report: Report) {
+  const [period, unit] = await Promise.all([findPeriod(ctx.db, report.period_id), findUnit(ctx.db, report.unit_id)]);
+  return {
+    id: report.id,
+    periodId: report.period_id,
+    periodLabel: period!.label,
+    deadline: effectiveDeadline(period!),
+    unit: { id: unit!.id, name: unit!.name },
+    state: report.state,
+    stateLabel: REPORT_STATE_LABELS[report.state],
+    version: report.version,
+    submittedAt: report.submitted_at,
+    approvedAt: report.approved_at,
+    lateDays: report.late_days,
+    returnReason: report.return_reason,
+    returnedByRole: report.returned_by_role,
+  };
+}
+
+/** The report as its page shows it: every task entry, its indicators, and co-units' parts beside the lead's. */
+export async function presentReport(ctx: AppContext, report: Report) {
+  const [summary, items, indicators] = await Promise.all([
+    presentReportSummary(ctx, report),
+    reportItems(ctx.db, report.id),
+    indicatorsWithActuals(ctx.db, report.id),
+  ]);
+  const leadTaskIds = items.filter((i) => i.unit_role === 'lead').map((i) => i.task_id);
+  const parts = await coUnitParts(ctx.db, report.period_id, leadTaskIds, report.unit_id);
+  return {
+    report: summary,
+    items: items.map((i) => ({
+      progressId: i.progressId,
+      taskId: i.task_id,
+      annexNo: i.annex_no,
+      seq: i.seq,
+      standard: i.standard,
+      unitRole: i.unit_role,
+      taskVersion: i.task_version,
+      taskChangedSince: i.current_task_version !== i.task_version,
+      status: i.status,
+      statusLabel: PROGRESS_STATUS_LABELS[i.status],
+      narrative: i.narrative,
+      problems: i.problems,
+      nextSteps: i.next_steps,
+      officeComment: i.office_comment,
+      version: i.version,
+      updatedByName: i.updated_by_name,
+      updatedAt: i.updated_at,
+      indicators: indicators
+        .filter((x) => x.progress_id === i.progressId)
+        .map((x) => ({ id: x.id, name: x.name, target: x.target, unit: x.unit, qualifier: x.qualifier, actual: x.actual ?? null })),
+      coParts: parts
+        .filter((p) => p.task_id === i.task_id)
+        .map((p) => ({ unitName: p.unit_name, reportState: p.report_state, status: p.status, narrative: p.narrative, problems: p.problems })),
+    })),
+  };
+}

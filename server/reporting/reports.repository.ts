@@ -1,0 +1,111 @@
+import type { Db } from '../db/connection';
+
+export function findReport(db: Db, id: number) {
+  return db.selectFrom('unit_reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type Report = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+export function findReportFor(db: Db, periodId: number, unitId: number) {
+  return db.selectFrom('unit_reports').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+export type UnitTask = { taskId: number; version: number; role: 'lead' | 'co'; annexNo: number; position: number };
+
+/** The tasks of a notice that a unit is responsible for, lead or co-operating, in printed order. */
+export function unitTasks(db: Db, unitId: number, noticeId: number): Promise<UnitTask[]> {
+  return db
+    .selectFrom('task_units')
+    .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
+    .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+    .select(['tasks.id as taskId', 'tasks.version', 'task_units.role', 'annexes.no as annexNo', 'tasks.position'])
+    .where('task_units.unit_id', '=', unitId)
+    .where('tasks.notice_id', '=', noticeId)
+    .orderBy('annexes.no')
+    .orderBy('tasks.position')
+    .execute();
+}
+
+/** Pairs of linked tasks (proposed or confirmed, not rejected) among the given tasks. */
+export async function linksAmong(db: Db, taskIds: number[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom('task_links')
+    .select(['task_id', 'linked_task_id'])
+    .where('status', '!=', 'rejected')
+    .where('task_id', 'in', taskIds)
+    .where('linked_task_id', 'in', taskIds)
+    .execute();
+}
+
+/** The report's entries with their tasks, in printed order. */
+export function reportItems(db: Db, reportId: number) {
+  return db
+    .selectFrom('task_progress')
+    .innerJoin('tasks', 'tasks.id', 'task_progress.task_id')
+    .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+    .select([
+      'task_progress.id as progressId',
+      'task_progress.task_id',
+      'annexes.no as annex_no',
+      'tasks.seq',
+      'tasks.standard',
+      'tasks.version as current_task_version',
+      'task_progress.unit_role',
+      'task_progress.task_version',
+      'task_progress.status',
+      'task_progress.narrative',
+      'task_progress.problems',
+      'task_progress.next_steps',
+      'task_progress.office_comment',
+      'task_progress.version',
+      'task_progress.updated_by_name',
+      'task_progress.updated_at',
+    ])
+    .where('task_progress.report_id', '=', reportId)
+    .orderBy('annexes.no')
+    .orderBy('tasks.position')
+    .execute();
+}
+
+export function indicatorsWithActuals(db: Db, reportId: number) {
+  return db
+    .selectFrom('task_progress')
+    .innerJoin('indicators', 'indicators.task_id', 'task_progress.task_id')
+    .leftJoin('indicator_actuals', (join) =>
+      join.onRef('indicator_actuals.progress_id', '=', 'task_progress.id').onRef('indicator_actuals.indicator_id', '=', 'indicators.id'),
+    )
+    .select([
+      'task_progress.id as progress_id',
+      'indicators.id',
+      'indicators.name',
+      'indicators.target',
+      'indicators.unit',
+      'indicators.qualifier',
+      'indicator_actuals.value as actual',
+    ])
+    .where('task_progress.report_id', '=', reportId)
+    .orderBy('indicators.position')
+    .execute();
+}
+
+/** The co-operating units' parts on the lead unit's tasks, in the same period. */
+export function coUnitParts(db: Db, periodId: number, taskIds: number[], exceptUnitId: number) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('task_progress')
+    .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+    .innerJoin('units', 'units.id', 'unit_reports.unit_id')
+    .select([
+      'task_progress.task_id',
+      'units.name as unit_name',
+      'unit_reports.state as report_state',
+      'task_progress.status',
+      'task_progress.narrative',
+      'task_progress.problems',
+    ])
+    .where('unit_reports.period_id', '=', periodId)
+    .where('unit_reports.unit_id', '!=', exceptUnitId)
+    .where('task_progress.task_id', 'in', taskIds)
+    .where('task_progress.unit_role', '=', 'co')
+    .execute();
+}

@@ -1,0 +1,109 @@
+import { lateDays, TRANSITIONS, type ReportTransition } from '../../core/reporting/states';
+import type { Actor } from '../audit/actor';
+import { appendAudit } from '../audit/audit.repository';
+import { beijingDate } from '../clock';
+import { inTransaction, type AppContext } from '../context';
+import type { Updateable } from 'kysely';
+import type { UnitReportsTable } from '../db/schema';
+import { AppError } from '../errors/app-error';
+import { effectiveDeadline, findPeriod } from './periods.repository';
+import { findReport, type Report } from './reports.repository';
+
+export type TransitionInput = {
+  /** The report version the person acted on: acting on a report that moved meanwhile is refused. */
+  version: number;
+  reason?: string;
+  /** office_return: the office's reason per task (at least one). */
+  taskReasons?: { taskId: number; reason: string }[];
+};
+
+type Patch = Omit<Updateable<UnitReportsTable>, 'id' | 'version' | 'created_at'>;
+
+/**
+ * Moves a report along its life (core/reporting/states.ts): checks the state and the version,
+ * records who and when, computes lateness when the head approves it to the office, and audits
+ * the move, all in one transaction. Role and unit were checked by the policy layer.
+ */
+export async function transitionReport(ctx: AppContext, actor: Actor, report: Report, transition: ReportTransition, input: TransitionInput) {
+  const rule = TRANSITIONS[transition];
+  if (!rule.from.includes(report.state)) {
+    throw new AppError('REPORT_WRONG_STATE', {
+      zh: `报告当前为“${report.state}”，不能“${rule.label}”`,
+      en: `report is ${report.state}; ${transition} needs ${rule.from.join(' or ')}`,
+    });
+  }
+  const now = ctx.clock.now();
+  const patch: Patch = { state: rule.to, updated_at: new Date().toISOString() };
+  switch (transition) {
+    case 'submit':
+      Object.assign(patch, { submitted_at: now.toISOString(), submitted_by: actor.userId, return_reason: null, returned_by_role: null });
+      break;
+    case 'approve': {
+      const period = (await findPeriod(ctx.db, report.period_id))!;
+      Object.assign(patch, {
+        approved_at: now.toISOString(),
+        approved_by: actor.userId,
+        late_days: lateDays(effectiveDeadline(period), beijingDate(now)),
+      });
+      break;
+    }
+    case 'head_return':
+      if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
+      Object.assign(patch, { return_reason: input.reason.trim(), returned_by_role: 'unit_head' });
+      break;
+    case 'accept':
+      Object.assign(patch, { reviewed_at: now.toISOString(), reviewed_by: actor.userId });
+      break;
+    case 'office_return':
+      if (!input.taskReasons?.some((r) => r.reason.trim())) throw new AppError('REASON_REQUIRED', { zh: '请至少对一个事项填写退回理由', en: 'give a reason for at least one task' });
+      Object.assign(patch, {
+        reviewed_at: now.toISOString(),
+        reviewed_by: actor.userId,
+        return_reason: input.reason?.trim() || null,
+        returned_by_role: 'office',
+      });
+      break;
+  }
+  return inTransaction(ctx, async (trx) => {
+    const moved = await trx
+      .updateTable('unit_reports')
+      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+      .where('id', '=', report.id)
+      .where('version', '=', input.version)
+      .where('state', '=', report.state)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) {
+      const current = await findReport(trx, report.id);
+      throw new AppError('EDIT_CONFLICT', {
+        zh: '报告已被他人处理，请刷新后查看',
+        en: 'the report changed meanwhile',
+        current: current && { state: current.state, version: current.version },
+      });
+    }
+    if (transition === 'office_return') {
+      for (const r of input.taskReasons ?? []) {
+        await trx
+          .updateTable('task_progress')
+          .set({ office_comment: r.reason.trim() || null })
+          .where('report_id', '=', report.id)
+          .where('task_id', '=', r.taskId)
+          .execute();
+      }
+    }
+    if (transition === 'submit') {
+      // The office's per-task reasons stay visible until the unit resubmits.
+      await trx.updateTable('task_progress').set({ office_comment: null }).where('report_id', '=', report.id).execute();
+    }
+    const after = (await findReport(trx, report.id))!;
+    await appendAudit(trx, ctx.engine, {
+      actor,
+      orgId: report.org_id,
+      action: `report.${transition}`,
+      entity: 'unit_report',
+      entityId: report.id,
+      before: { state: report.state, version: report.version },
+      after: { state: after.state, version: after.version, lateDays: after.late_days, reason: input.reason, taskReasons: input.taskReasons },
+    });
+    return after;
+  });
+}

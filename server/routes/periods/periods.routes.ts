@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { idParam } from '../../../core/api/common';
+import { extendPeriodBody, periodReportRowSchema, periodSchema, reportViewSchema } from '../../../core/api/reporting';
+import { REPORT_STATE_LABELS } from '../../../core/reporting/states';
+import { AppError } from '../../errors/app-error';
+import { actorOf } from '../../http/actor';
+import type { RecordRequest, Routes } from '../../http/zod-app';
+import type { Action } from '../../policies/policy';
+import { effectiveDeadline, findPeriod, listPeriods, periodReportRows, type Period } from '../../reporting/periods.repository';
+import { extendPeriod, openOrClosePeriod } from '../../reporting/periods.service';
+import { openReport } from '../../reporting/report-open.service';
+import { presentReport } from '../../reporting/report-view';
+
+const STATUS_LABELS = { planned: '未开放', open: '填报中', closed: '已关闭' } as const;
+
+function presentPeriod(p: Period & { doc_number?: string | null }) {
+  return {
+    id: p.id,
+    noticeId: p.notice_id,
+    docNumber: p.doc_number ?? null,
+    label: p.label,
+    kind: p.kind,
+    deadline: p.deadline,
+    effectiveDeadline: effectiveDeadline(p),
+    extensionReason: p.extension_reason,
+    status: p.status,
+    statusLabel: STATUS_LABELS[p.status],
+    pastAtImport: p.past_at_import === 1,
+  };
+}
+
+export const periodRoutes: Routes = (app, ctx) => {
+  app.get('/api/periods', {
+    config: { access: 'period.read' },
+    schema: { tags: ['periods'], summary: 'Reporting periods of the organisation’s notices', response: { 200: z.object({ items: z.array(periodSchema) }) } },
+    handler: async (request) => ({ items: (await listPeriods(ctx.db, actorOf(request).orgId)).map(presentPeriod) }),
+  });
+
+  const loadPeriod = async (request: RecordRequest, action: Action) => {
+    const period = await findPeriod(ctx.db, request.params.id);
+    if (!period) throw new AppError('NOT_FOUND');
+    request.authorize(action, { orgId: period.org_id });
+    return period;
+  };
+
+  for (const action of ['open', 'close'] as const) {
+    app.post(`/api/periods/:id/${action}`, {
+      config: { access: 'period.manage', recordScoped: true },
+      schema: { tags: ['periods'], summary: action === 'open' ? 'Open a period for reporting' : 'Close a period', params: idParam, response: { 200: periodSchema } },
+      handler: async (request) => presentPeriod(await openOrClosePeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), action)),
+    });
+  }
+
+  app.post('/api/periods/:id/extend', {
+    config: { access: 'period.manage', recordScoped: true },
+    schema: { tags: ['periods'], summary: 'Extend a period’s deadline, with a reason', params: idParam, body: extendPeriodBody, response: { 200: periodSchema } },
+    handler: async (request) => presentPeriod(await extendPeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), request.body)),
+  });
+
+  app.get('/api/periods/:id/reports', {
+    config: { access: 'report.review', recordScoped: true },
+    schema: { tags: ['periods'], summary: 'Every responsible unit’s report state for the period (missing ones too)', params: idParam, response: { 200: z.object({ items: z.array(periodReportRowSchema) }) } },
+    handler: async (request) => {
+      const period = await loadPeriod(request, 'period.read');
+      request.authorize('report.review', { orgId: period.org_id });
+      const rows = await periodReportRows(ctx.db, period);
+      return {
+        items: rows.map((r) => ({
+          unit: { id: r.unit_id, name: r.unit_name },
+          reportId: r.report_id,
+          state: r.state ?? 'missing',
+          stateLabel: r.state ? REPORT_STATE_LABELS[r.state] : '未填报',
+          lateDays: r.late_days,
+          approvedAt: r.approved_at,
+        })),
+      };
+    },
+  });
+
+  app.post('/api/periods/:id/reports/mine', {
+    config: { access: 'report.open', recordScoped: true },
+    schema: { tags: ['reports'], summary: 'My unit’s report for the period (created with one entry per task on first use)', params: idParam, response: { 200: reportViewSchema } },
+    handler: async (request) => {
+      const period = await loadPeriod(request, 'report.open');
+      const actor = actorOf(request);
+      return presentReport(ctx, await openReport(ctx, actor, period, actor.unitId!));
+    },
+  });
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { progressBody, reportViewSchema, transitionBody } from '../../../core/api/reporting';
+import { TRANSITIONS, type ReportTransition } from '../../../core/reporting/states';
+import { AppError } from '../../errors/app-error';
+import { actorOf } from '../../http/actor';
+import type { RecordRequest, Routes } from '../../http/zod-app';
+import type { Action } from '../../policies/policy';
+import { saveProgress } from '../../reporting/progress.service';
+import { presentReport } from '../../reporting/report-view';
+import { findReport } from '../../reporting/reports.repository';
+import { transitionReport } from '../../reporting/transitions.service';
+
+const reportParams = z.object({ id: z.coerce.number().int().positive() });
+const taskParams = reportParams.extend({ taskId: z.coerce.number().int().positive() });
+
+/** Which policy action each transition needs (its role is in core/reporting/states.ts too). */
+const TRANSITION_ACTIONS: Record<ReportTransition, { path: string; action: Action }> = {
+  submit: { path: 'submit', action: 'report.edit' },
+  approve: { path: 'approve', action: 'report.approve' },
+  head_return: { path: 'head-return', action: 'report.approve' },
+  accept: { path: 'accept', action: 'report.review' },
+  office_return: { path: 'office-return', action: 'report.review' },
+};
+
+export const reportRoutes: Routes = (app, ctx) => {
+  const loadReport = async (request: RecordRequest, action: Action) => {
+    const report = await findReport(ctx.db, request.params.id);
+    if (!report) throw new AppError('NOT_FOUND');
+    request.authorize(action, { orgId: report.org_id, unitId: report.unit_id });
+    return report;
+  };
+
+  app.get('/api/reports/:id', {
+    config: { access: 'report.read', recordScoped: true },
+    schema: { tags: ['reports'], summary: 'A unit’s report: every task entry, indicators, co-units’ parts', params: reportParams, response: { 200: reportViewSchema } },
+    handler: async (request) => presentReport(ctx, await loadReport(request, 'report.read')),
+  });
+
+  app.put('/api/reports/:id/tasks/:taskId', {
+    config: { access: 'report.edit', recordScoped: true },
+    schema: {
+      tags: ['reports'],
+      summary: 'Save one task’s entry (autosave); refused with the other person’s change if someone saved it meanwhile',
+      params: taskParams,
+      body: progressBody,
+      response: { 200: z.object({ version: z.number() }) },
+    },
+    handler: async (request) => {
+      const report = await loadReport(request, 'report.edit');
+      return saveProgress(ctx, actorOf(request), report, request.params.taskId, request.body);
+    },
+  });
+
+  for (const [transition, { path, action }] of Object.entries(TRANSITION_ACTIONS) as [ReportTransition, (typeof TRANSITION_ACTIONS)[ReportTransition]][]) {
+    app.post(`/api/reports/:id/${path}`, {
+      config: { access: action, recordScoped: true },
+      schema: { tags: ['reports'], summary: TRANSITIONS[transition].label, params: reportParams, body: transitionBody, response: { 200: reportViewSchema } },
+      handler: async (request) => {
+        const report = await loadReport(request, action);
+        return presentReport(ctx, await transitionReport(ctx, actorOf(request), report, transition, request.body));
+      },
+    });
+  }
+};
