@@ -28,7 +28,8 @@ export const importResultSchema = z.object({
   created: z.boolean(),
   tasks: z.number(),
   annexes: z.number(),
-  applied: z.object({ added: z.number(), changed: z.number(), removed: z.number() }).optional(),
+  /** keptWithProgress: removed from the notice but kept in the ledger because units reported on them. */
+  applied: z.object({ added: z.number(), changed: z.number(), removed: z.number(), keptWithProgress: z.number() }).optional(),
 });
 
 export const noticeSummarySchema = z.object({

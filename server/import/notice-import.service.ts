@@ -80,7 +80,7 @@ export type ImportResult = {
   created: boolean;
   tasks: number;
   annexes: number;
-  applied?: { added: number; changed: number; removed: number };
+  applied?: { added: number; changed: number; removed: number; keptWithProgress: number };
 };
 
 /**
@@ -158,7 +158,7 @@ async function applyUpdate(
   const diff = diffNotice(parsed, await loadNoticeTasks(trx, noticeId));
   const accepted = (key: string) => accept === undefined || accept.includes(key);
   const annexRows = await trx.selectFrom('annexes').select(['id', 'no']).where('notice_id', '=', noticeId).execute();
-  const counts = { added: 0, changed: 0, removed: 0 };
+  const counts = { added: 0, changed: 0, removed: 0, keptWithProgress: 0 };
   for (const annex of parsed.annexes) {
     let annexId = annexRows.find((a) => a.no === annex.no)?.id;
     let categories = new Map<number, number>();
@@ -191,6 +191,12 @@ async function applyUpdate(
     }
   }
   for (const removed of diff.removed.filter((r) => accepted(r.key))) {
+    // Progress already reported is never lost: a task with reports stays in the ledger.
+    const reported = await trx.selectFrom('task_progress').select('id').where('task_id', '=', removed.taskId).limit(1).executeTakeFirst();
+    if (reported) {
+      counts.keptWithProgress++;
+      continue;
+    }
     await trx.deleteFrom('tasks').where('id', '=', removed.taskId).execute();
     counts.removed++;
   }

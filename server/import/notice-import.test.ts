@@ -7,6 +7,8 @@ import { verifyAuditChain } from '../audit/audit.repository';
 import { AppError } from '../errors/app-error';
 import { createTestDb, type TestDb } from '../test/db';
 import { makeOrg, makeUnit } from '../test/factories';
+import { openReport } from '../reporting/report-open.service';
+import { openOrClosePeriod } from '../reporting/periods.service';
 import { importNotice, previewNotice } from './notice-import.service';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
@@ -157,10 +159,28 @@ describe('importing a notice into the ledger', () => {
       );
     const before2 = await idOf('(2)');
     const result = await importNotice(t.ctx, actor, org.id, upload(edited), { update: true, accept: ['1/(2)'] });
-    expect(result.applied).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(result.applied).toEqual({ added: 0, changed: 1, removed: 0, keptWithProgress: 0 });
     const after2 = await idOf('(2)');
     expect(after2).toEqual({ id: before2.id, standard: change?.after, version: before2.version + 1 });
     expect((await idOf('(3)')).standard).toBe('城乡居民人均可支配收入增长与经济增长基本同步。');
     expect(await t.ctx.db.selectFrom('notice_files').select('id').where('notice_id', '=', first.noticeId).execute()).toHaveLength(2);
+  });
+
+  it('never loses reported progress: a task removed from the notice but reported on stays', async () => {
+    const org = await makeOrg(t.ctx);
+    const first = await importNotice(t.ctx, actor, org.id, upload(seed));
+    const period = await t.ctx.db.selectFrom('periods').selectAll().where('notice_id', '=', first.noticeId).where('position', '=', 1).executeTakeFirstOrThrow();
+    const opened = await openOrClosePeriod(t.ctx, actor, period, 'open');
+    const transport = await t.ctx.db.selectFrom('units').select('id').where('org_id', '=', org.id).where('name', '=', '区交通运输局').executeTakeFirstOrThrow();
+    await openReport(t.ctx, actor, opened, transport.id);
+    const withoutTask12 = seed
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => !line.includes('(12) 推动重大引领性交通项目'))
+      .join('\n');
+    const result = await importNotice(t.ctx, actor, org.id, upload(withoutTask12), { update: true });
+    expect(result.applied).toMatchObject({ removed: 0, keptWithProgress: 1 });
+    const kept = await t.ctx.db.selectFrom('tasks').select('id').where('notice_id', '=', first.noticeId).where('seq', '=', '(12)').execute();
+    expect(kept).toHaveLength(1);
   });
 });
