@@ -16,6 +16,7 @@ import { leaderRoutes } from '../routes/leaders/leaders.routes';
 import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
+import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { organisationRoutes } from '../routes/organisations/organisations.routes';
 import { systemRoutes } from '../routes/system/system.routes';
 import { unitRoutes } from '../routes/units/units.routes';
@@ -38,6 +39,7 @@ const ROUTES: Routes[] = [
   noticeRoutes,
   periodRoutes,
   reportRoutes,
+  taskRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -26,6 +26,8 @@ export const ACTIONS = {
   'report.edit': ['unit_staff'],
   'report.approve': ['unit_head'],
   'report.review': ['office'],
+  'task.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'task.write': ['office'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],
@@ -34,8 +36,11 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 export type Access = Action | 'public';
 
-/** What a record-level rule looks at: which organisation owns it and, if any, which unit. */
-export type PolicyRecord = { orgId: number; unitId?: number | null };
+/**
+ * What a record-level rule looks at: which organisation owns it and, if any, which unit (a
+ * report) or units (a task, with its lead and co-operating units).
+ */
+export type PolicyRecord = { orgId: number; unitId?: number | null; unitIds?: readonly number[] };
 
 const UNIT_SCOPED: readonly Role[] = ['unit_staff', 'unit_head'];
 
@@ -52,7 +57,8 @@ export function authorize(actor: Actor, action: Action, record?: PolicyRecord): 
   if (!record) return;
   if (record.orgId !== actor.orgId) throw new AppError('FORBIDDEN_OTHER_ORG');
   // A unit's people see and change only their own unit's records.
-  if (UNIT_SCOPED.includes(actor.role) && record.unitId != null && record.unitId !== actor.unitId) {
-    throw new AppError('FORBIDDEN_OTHER_UNIT');
+  if (UNIT_SCOPED.includes(actor.role)) {
+    if (record.unitId != null && record.unitId !== actor.unitId) throw new AppError('FORBIDDEN_OTHER_UNIT');
+    if (record.unitIds && !record.unitIds.includes(actor.unitId ?? -1)) throw new AppError('FORBIDDEN_OTHER_UNIT');
   }
 }

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Ledger (台账) filters. Everything optional; unit roles always see only their unit's tasks. */
+export const taskListQuery = z.object({
+  noticeId: z.coerce.number().int().positive().optional(),
+  annexNo: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  leaderId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  unitRole: z.enum(['lead', 'co', 'any']).default('any'),
+  /** Tasks due on or before this date (YYYY-MM-DD). */
+  dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Chinese full text: every space-separated term must occur in the standard, upstream item or category. */
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const unitRef = z.object({ id: z.number(), name: z.string(), role: z.enum(['lead', 'co']) });
+
+export const taskRowSchema = z.object({
+  id: z.number(),
+  noticeId: z.number(),
+  annex: z.object({ no: z.number(), kind: z.string(), title: z.string() }),
+  category: z.object({ id: z.number(), no: z.number(), name: z.string() }).nullable(),
+  seq: z.string(),
+  standard: z.string(),
+  upstreamNo: z.number().nullable(),
+  deadline: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  leaders: z.array(z.object({ id: z.number(), name: z.string() })),
+  units: z.array(unitRef),
+  indicatorCount: z.number(),
+  uncertain: z.boolean(),
+  version: z.number(),
+});
+
+export const taskListSchema = z.object({ items: z.array(taskRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const taskDetailSchema = z.object({
+  task: taskRowSchema.extend({
+    upstreamItem: z.string().nullable(),
+    leadersPrinted: z.string(),
+    unitsPrinted: z.array(z.string()),
+    repairs: z.array(z.unknown()),
+    anomalies: z.array(z.string()),
+  }),
+  indicators: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      target: z.number(),
+      unit: z.string(),
+      qualifier: z.string().nullable(),
+      actuals: z.array(z.object({ periodLabel: z.string(), unitName: z.string(), value: z.number().nullable() })),
+    }),
+  ),
+  links: z.array(z.object({ taskId: z.number(), annexNo: z.number(), seq: z.string(), standard: z.string(), reason: z.string(), status: z.string() })),
+  reports: z.array(
+    z.object({
+      reportId: z.number(),
+      periodLabel: z.string(),
+      unitName: z.string(),
+      unitRole: z.enum(['lead', 'co']),
+      reportState: z.string(),
+      status: z.string(),
+      narrative: z.string(),
+      problems: z.string(),
+      taskVersion: z.number(),
+      updatedAt: z.string(),
+    }),
+  ),
+  history: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+
+export const taskPatch = z.object({
+  /** The version the office edited: an edit over someone else's newer edit is refused. */
+  version: z.number().int().positive(),
+  standard: z.string().trim().min(1).max(5000).optional(),
+  deadline: z.string().trim().max(50).nullable().optional(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  leaderIds: z.array(z.number().int().positive()).max(10).optional(),
+  /** In order: the first is the lead unit. */
+  unitIds: z.array(z.number().int().positive()).min(1).max(30).optional(),
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { idParam } from '../../../core/api/common';
+import { taskDetailSchema, taskListQuery, taskListSchema, taskPatch } from '../../../core/api/tasks';
+import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../core/reporting/states';
+import { AppError } from '../../errors/app-error';
+import { actorOf } from '../../http/actor';
+import type { RecordRequest, Routes } from '../../http/zod-app';
+import { historyOfTask, indicatorActualsOfTask, linksOfTask, reportEntriesOfTask } from '../../ledger/task-detail.repository';
+import { findTaskRow, listTasks, peopleOfTasks } from '../../ledger/tasks.repository';
+import { editTask } from '../../ledger/tasks.service';
+import { UNIT_ROLES } from '../../../core/roles';
+import { presentTaskRow } from '../../presenters/task';
+
+const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
+
+export const taskRoutes: Routes = (app, ctx) => {
+  /** Loads a task and checks the record rule: unit roles only for tasks their unit is responsible for. */
+  const loadTask = async (request: RecordRequest, action: 'task.read' | 'task.write') => {
+    const row = await findTaskRow(ctx.db, request.params.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const people = await peopleOfTasks(ctx.db, [row.id]);
+    request.authorize(action, { orgId: row.org_id, unitIds: people.units.map((u) => u.id) });
+    return { row, people };
+  };
+
+  app.get('/api/tasks', {
+    config: { access: 'task.read' },
+    schema: { tags: ['ledger'], summary: 'The ledger (台账), filtered and searched; a unit sees its own tasks', querystring: taskListQuery, response: { 200: taskListSchema } },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const onlyUnitId = UNIT_ROLES.includes(actor.role as never) ? (actor.unitId ?? -1) : null;
+      const { rows, total } = await listTasks(ctx.db, { ...request.query, orgId: actor.orgId, onlyUnitId });
+      const people = await peopleOfTasks(ctx.db, rows.map((r) => r.id));
+      return { items: rows.map((r) => presentTaskRow(r, people)), total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+
+  app.get('/api/tasks/:id', {
+    config: { access: 'task.read', recordScoped: true },
+    schema: { tags: ['ledger'], summary: 'A task’s page: standard, units, indicators with actuals per period, links, reports, history', params: idParam, response: { 200: taskDetailSchema } },
+    handler: async (request) => {
+      const { row, people } = await loadTask(request, 'task.read');
+      const [[indicators, actuals], links, reports, history] = await Promise.all([
+        indicatorActualsOfTask(ctx.db, row.id),
+        linksOfTask(ctx.db, row.id),
+        reportEntriesOfTask(ctx.db, row.id),
+        historyOfTask(ctx.db, row.id),
+      ]);
+      return {
+        task: {
+          ...presentTaskRow(row, people),
+          upstreamItem: row.upstream_item,
+          leadersPrinted: row.leaders_printed,
+          unitsPrinted: JSON.parse(row.units_printed_json) as string[],
+          repairs: JSON.parse(row.repairs_json) as unknown[],
+          anomalies: JSON.parse(row.anomalies_json) as string[],
+        },
+        indicators: indicators.map((i) => ({
+          ...i,
+          actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
+        })),
+        links: links.map((l) => ({ taskId: l.task_id, annexNo: l.annex_no, seq: l.seq, standard: l.standard, reason: l.reason, status: l.status })),
+        reports: reports.map((r) => ({
+          reportId: r.report_id,
+          periodLabel: r.period_label,
+          unitName: r.unit_name,
+          unitRole: r.unit_role,
+          reportState: REPORT_STATE_LABELS[r.report_state],
+          status: PROGRESS_STATUS_LABELS[r.status],
+          narrative: r.narrative,
+          problems: r.problems,
+          taskVersion: r.task_version,
+          updatedAt: r.updated_at,
+        })),
+        history: history.map((h) => ({ at: h.at, actorName: h.actor_name, action: h.action, before: parse(h.before_json), after: parse(h.after_json) })),
+      };
+    },
+  });
+
+  app.patch('/api/tasks/:id', {
+    config: { access: 'task.write', recordScoped: true },
+    schema: { tags: ['ledger'], summary: 'The office edits a task (audited; version goes up)', params: idParam, body: taskPatch, response: { 200: z.object({ version: z.number() }) } },
+    handler: async (request) => {
+      const { row } = await loadTask(request, 'task.write');
+      return { version: await editTask(ctx, actorOf(request), row.id, row.org_id, request.body) };
+    },
+  });
+};
