@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adjustmentSchema, coordinationSchema, instructionSchema } from './collaboration';
 
 /** Ledger (台账) filters. Everything optional; unit roles always see only their unit's tasks. */
 export const taskListQuery = z.object({
@@ -71,6 +72,11 @@ export const taskDetailSchema = z.object({
     }),
   ),
   history: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })),
+  coordination: z.array(coordinationSchema),
+  adjustments: z.array(adjustmentSchema),
+  instructions: z.array(instructionSchema),
+  /** Every version of the task's targets, newest first: reports name the version they were made against. */
+  versions: z.array(z.object({ version: z.number(), standard: z.string(), indicators: z.unknown(), reason: z.string(), changedByName: z.string(), createdAt: z.string() })),
 });
 
 export const taskPatch = z.object({

@@ -3,6 +3,7 @@ import type { Db, Engine } from './connection';
 import { foundation } from './migrations/0001_foundation';
 import { ledger } from './migrations/0002_ledger';
 import { reporting } from './migrations/0003_reporting';
+import { collaboration } from './migrations/0004_collaboration';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -14,6 +15,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0001_foundation': foundation(engine),
     '0002_ledger': ledger(engine),
     '0003_reporting': reporting(engine),
+    '0004_collaboration': collaboration(engine),
   };
 }
 

@@ -283,6 +283,90 @@ export interface EvidenceFilesTable {
   created_at: CreatedAt;
 }
 
+export interface TaskVersionsTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  version: number;
+  standard: string;
+  indicators_json: string;
+  reason: string;
+  changed_by_name: string;
+  created_at: CreatedAt;
+}
+
+export interface CoordinationRequestsTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  unit_id: number;
+  leader_id: number;
+  raised_by: number;
+  raised_by_name: string;
+  problem: string;
+  departments: string;
+  status: ColumnType<'open' | 'assigned' | 'closed', 'open' | 'assigned' | 'closed' | undefined, 'open' | 'assigned' | 'closed'>;
+  assigned_unit_id: number | null;
+  resolution: string | null;
+  closed_at: string | null;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface CoordinationCommentsTable {
+  id: Id;
+  org_id: number;
+  request_id: number;
+  author_id: number;
+  author_name: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface TargetAdjustmentsTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  unit_id: number;
+  proposed_by: number;
+  proposed_by_name: string;
+  indicator_id: number | null;
+  before_text: string | null;
+  after_text: string | null;
+  before_value: number | null;
+  after_value: number | null;
+  reason: string;
+  status: ColumnType<'proposed' | 'approved' | 'rejected', 'proposed' | undefined, 'approved' | 'rejected'>;
+  decided_by_name: string | null;
+  decision_note: string | null;
+  decided_at: string | null;
+  resulting_version: number | null;
+  created_at: CreatedAt;
+}
+
+export interface InstructionsTable {
+  id: Id;
+  org_id: number;
+  task_id: number | null;
+  report_id: number | null;
+  author_id: number;
+  author_name: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  org_id: number;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  read_at: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -306,6 +390,12 @@ export interface Database {
   task_progress: TaskProgressTable;
   indicator_actuals: IndicatorActualsTable;
   evidence_files: EvidenceFilesTable;
+  task_versions: TaskVersionsTable;
+  coordination_requests: CoordinationRequestsTable;
+  coordination_comments: CoordinationCommentsTable;
+  target_adjustments: TargetAdjustmentsTable;
+  instructions: InstructionsTable;
+  notifications: NotificationsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

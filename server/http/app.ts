@@ -17,6 +17,10 @@ import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
+import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
+import { coordinationRoutes } from '../routes/collaboration/coordination.routes';
+import { inboxRoutes } from '../routes/collaboration/inbox.routes';
+import { instructionRoutes } from '../routes/collaboration/instructions.routes';
 import { organisationRoutes } from '../routes/organisations/organisations.routes';
 import { systemRoutes } from '../routes/system/system.routes';
 import { unitRoutes } from '../routes/units/units.routes';
@@ -40,6 +44,10 @@ const ROUTES: Routes[] = [
   periodRoutes,
   reportRoutes,
   taskRoutes,
+  coordinationRoutes,
+  adjustmentRoutes,
+  instructionRoutes,
+  inboxRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

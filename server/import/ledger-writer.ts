@@ -5,8 +5,10 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db, Engine } from '../db/connection';
 import { insertLeader, listLeaders } from '../directory/leaders.repository';
 import { insertUnit, listUnits, replaceUnitAliases } from '../directory/units.repository';
+import { snapshotTask } from '../ledger/task-versions';
 
-type Directory = { units: Map<string, number>; leaders: Map<string, number> };
+/** Name → id maps of the directory, and who imports (for the task versions it writes). */
+type Directory = { units: Map<string, number>; leaders: Map<string, number>; actorName: string };
 
 /**
  * Makes sure every unit and leader the ledger names exists in the organisation's directory,
@@ -57,7 +59,7 @@ export async function ensureDirectory(
     leaders.set(matchKey(name), id);
     await appendAudit(trx, engine, { actor, orgId, action: 'leader.create', entity: 'leader', entityId: id, after: { name, source: 'notice import' } });
   }
-  return { units, leaders };
+  return { units, leaders, actorName: actor.name };
 }
 
 export async function insertNotice(
@@ -156,6 +158,7 @@ export async function insertTask(
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeTaskChildren(trx, orgId, id, task, dir);
+  await snapshotTask(trx, id, '导入通知', dir.actorName);
   return id;
 }
 
@@ -170,6 +173,7 @@ export async function updateTask(trx: Db, orgId: number, taskId: number, categor
   await trx.deleteFrom('task_units').where('task_id', '=', taskId).execute();
   await trx.deleteFrom('indicators').where('task_id', '=', taskId).execute();
   await writeTaskChildren(trx, orgId, taskId, task, dir);
+  await snapshotTask(trx, taskId, '重新导入通知', dir.actorName);
 }
 
 async function writeTaskChildren(trx: Db, orgId: number, taskId: number, task: ParsedTask, dir: Directory) {

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import { AppError } from '../errors/app-error';
+import { snapshotTask } from './task-versions';
 import { peopleOfTasks } from './tasks.repository';
 
 type Snapshot = { standard: string; deadline: string | null; dueDate: string | null; leaderIds: number[]; unitIds: number[] };
@@ -81,6 +82,7 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
       leaderIds: patch.leaderIds ?? before.leaderIds,
       unitIds: patch.unitIds ? [...new Set(patch.unitIds)] : before.unitIds,
     };
+    await snapshotTask(trx, taskId, '督查室修改台账', actor.name);
     await appendAudit(trx, ctx.engine, { actor, orgId, action: 'task.update', entity: 'task', entityId: taskId, before, after });
     return current.version + 1;
   });

@@ -2,26 +2,22 @@ import { z } from 'zod';
 import { idParam } from '../../../core/api/common';
 import { taskDetailSchema, taskListQuery, taskListSchema, taskPatch } from '../../../core/api/tasks';
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../core/reporting/states';
-import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
 import type { RecordRequest, Routes } from '../../http/zod-app';
 import { historyOfTask, indicatorActualsOfTask, linksOfTask, reportEntriesOfTask } from '../../ledger/task-detail.repository';
-import { findTaskRow, listTasks, peopleOfTasks } from '../../ledger/tasks.repository';
+import { listTasks, peopleOfTasks } from '../../ledger/tasks.repository';
+import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
 import { UNIT_ROLES } from '../../../core/roles';
 import { presentTaskRow } from '../../presenters/task';
+import { commentsOf, listAdjustments, listCoordination, listInstructions } from '../../collaboration/collaboration.repository';
+import { listTaskVersions } from '../../ledger/task-versions';
+import { presentAdjustment, presentCoordination } from '../../presenters/collaboration';
 
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
 
 export const taskRoutes: Routes = (app, ctx) => {
-  /** Loads a task and checks the record rule: unit roles only for tasks their unit is responsible for. */
-  const loadTask = async (request: RecordRequest, action: 'task.read' | 'task.write') => {
-    const row = await findTaskRow(ctx.db, request.params.id);
-    if (!row) throw new AppError('NOT_FOUND');
-    const people = await peopleOfTasks(ctx.db, [row.id]);
-    request.authorize(action, { orgId: row.org_id, unitIds: people.units.map((u) => u.id) });
-    return { row, people };
-  };
+  const loadTask = (request: RecordRequest, action: 'task.read' | 'task.write') => loadTaskFor(ctx, request, action);
 
   app.get('/api/tasks', {
     config: { access: 'task.read' },
@@ -40,12 +36,17 @@ export const taskRoutes: Routes = (app, ctx) => {
     schema: { tags: ['ledger'], summary: 'A task’s page: standard, units, indicators with actuals per period, links, reports, history', params: idParam, response: { 200: taskDetailSchema } },
     handler: async (request) => {
       const { row, people } = await loadTask(request, 'task.read');
-      const [[indicators, actuals], links, reports, history] = await Promise.all([
+      const [[indicators, actuals], links, reports, history, coordination, adjustments, instructions, versions] = await Promise.all([
         indicatorActualsOfTask(ctx.db, row.id),
         linksOfTask(ctx.db, row.id),
         reportEntriesOfTask(ctx.db, row.id),
         historyOfTask(ctx.db, row.id),
+        listCoordination(ctx.db, row.org_id, { taskId: row.id }),
+        listAdjustments(ctx.db, row.org_id, { taskId: row.id }),
+        listInstructions(ctx.db, { taskId: row.id }),
+        listTaskVersions(ctx.db, row.id),
       ]);
+      const comments = await commentsOf(ctx.db, coordination.map((c) => c.id));
       return {
         task: {
           ...presentTaskRow(row, people),
@@ -73,6 +74,17 @@ export const taskRoutes: Routes = (app, ctx) => {
           updatedAt: r.updated_at,
         })),
         history: history.map((h) => ({ at: h.at, actorName: h.actor_name, action: h.action, before: parse(h.before_json), after: parse(h.after_json) })),
+        coordination: coordination.map((c) => presentCoordination(c, comments)),
+        adjustments: adjustments.map(presentAdjustment),
+        instructions: instructions.map((i) => ({ id: i.id, authorName: i.author_name, body: i.body, createdAt: i.created_at })),
+        versions: versions.map((v) => ({
+          version: v.version,
+          standard: v.standard,
+          indicators: parse(v.indicators_json),
+          reason: v.reason,
+          changedByName: v.changed_by_name,
+          createdAt: v.created_at,
+        })),
       };
     },
   });
