@@ -59,9 +59,15 @@ export const reportItemSchema = z.object({
     z.object({ id: z.number(), name: z.string(), target: z.number(), unit: z.string(), qualifier: z.string().nullable(), actual: z.number().nullable() }),
   ),
   coParts: z.array(z.object({ unitName: z.string(), reportState: z.string(), status: z.string(), narrative: z.string(), problems: z.string() })),
+  evidence: z.array(z.object({ id: z.number(), fileName: z.string(), size: z.number(), contentType: z.string() })),
 });
 
-export const reportViewSchema = z.object({ report: reportSummarySchema, items: z.array(reportItemSchema) });
+export const reportViewSchema = z.object({
+  report: reportSummarySchema,
+  items: z.array(reportItemSchema),
+  /** Leaders' instructions (批示) on this report. */
+  instructions: z.array(z.object({ id: z.number(), authorName: z.string(), body: z.string(), createdAt: z.string() })),
+});
 
 export const progressBody = z.object({
   version: z.number().int().positive(),

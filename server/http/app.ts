@@ -15,6 +15,7 @@ import { demoRoutes } from '../routes/demo/demo.routes';
 import { leaderRoutes } from '../routes/leaders/leaders.routes';
 import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
+import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
@@ -43,6 +44,7 @@ const ROUTES: Routes[] = [
   noticeRoutes,
   periodRoutes,
   reportRoutes,
+  evidenceRoutes,
   taskRoutes,
   coordinationRoutes,
   adjustmentRoutes,

@@ -45,6 +45,7 @@ export async function parseUploadedNotice(ctx: AppContext, orgId: number, upload
         throw new AppError(`NOTICE_${e.code}`, {
           zh: `${e.messageZh.replace(/（第\d+行）$/, '')}（${where}）`,
           en: `${e.messageEn} in ${upload.fileName}`,
+          complete: true,
         });
       }
       throw e;
@@ -211,6 +212,7 @@ async function readFile(upload: UploadedNotice): Promise<NoticeFile> {
       throw new AppError(e.code, {
         zh: `${e.fileName}${e.where ? `（${e.where}）` : ''}：${e.zh}`,
         en: `${e.fileName}${e.where ? ` (${e.where})` : ''}: ${e.en}`,
+        complete: true,
       });
     }
     throw e;

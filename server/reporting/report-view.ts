@@ -2,6 +2,8 @@ import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reportin
 import type { AppContext } from '../context';
 import { findUnit } from '../directory/units.repository';
 import { effectiveDeadline, findPeriod } from './periods.repository';
+import { listInstructions } from '../collaboration/collaboration.repository';
+import { listEvidence } from './evidence.service';
 import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
 
 export async function presentReportSummary(ctx: AppContext, report: Report) {
@@ -25,10 +27,12 @@ export async function presentReportSummary(ctx: AppContext, report: Report) {
 
 /** The report as its page shows it: every task entry, its indicators, and co-units' parts beside the lead's. */
 export async function presentReport(ctx: AppContext, report: Report) {
-  const [summary, items, indicators] = await Promise.all([
+  const [summary, items, indicators, evidence, instructions] = await Promise.all([
     presentReportSummary(ctx, report),
     reportItems(ctx.db, report.id),
     indicatorsWithActuals(ctx.db, report.id),
+    listEvidence(ctx.db, report.id),
+    listInstructions(ctx.db, { reportId: report.id }),
   ]);
   const leadTaskIds = items.filter((i) => i.unit_role === 'lead').map((i) => i.task_id);
   const parts = await coUnitParts(ctx.db, report.period_id, leadTaskIds, report.unit_id);
@@ -58,6 +62,10 @@ export async function presentReport(ctx: AppContext, report: Report) {
       coParts: parts
         .filter((p) => p.task_id === i.task_id)
         .map((p) => ({ unitName: p.unit_name, reportState: p.report_state, status: p.status, narrative: p.narrative, problems: p.problems })),
+      evidence: evidence
+        .filter((e) => e.progress_id === i.progressId)
+        .map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, contentType: e.content_type })),
     })),
+    instructions: instructions.map((x) => ({ id: x.id, authorName: x.author_name, body: x.body, createdAt: x.created_at })),
   };
 }

@@ -8,6 +8,27 @@ import type { UnitReportsTable } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { effectiveDeadline, findPeriod } from './periods.repository';
 import { findReport, type Report } from './reports.repository';
+import { notifyOffice, notifyUnitHeads, notifyUnits } from '../notifications/notify';
+import type { Db } from '../db/connection';
+
+/** Who hears of a move: the head when a draft awaits approval, the office when a report arrives, the unit otherwise. */
+async function notifyTransition(trx: Db, report: Report, transition: ReportTransition, input: TransitionInput) {
+  const period = (await findPeriod(trx, report.period_id))!;
+  const unit = await trx.selectFrom('units').select('name').where('id', '=', report.unit_id).executeTakeFirstOrThrow();
+  const link = `/unit/report/${report.period_id}`;
+  switch (transition) {
+    case 'submit':
+      return notifyUnitHeads(trx, report.org_id, report.unit_id, { kind: 'report', title: `${period.label}报告待您审定`, link });
+    case 'approve':
+      return notifyOffice(trx, report.org_id, { kind: 'report', title: `${unit.name}报送了${period.label}报告`, link: `/office/reports/${report.id}` });
+    case 'head_return':
+      return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告被单位负责人退回`, body: input.reason ?? '', link });
+    case 'office_return':
+      return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告被督查室退回`, body: input.reason ?? '', link });
+    case 'accept':
+      return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告已通过督查室审核`, link });
+  }
+}
 
 export type TransitionInput = {
   /** The report version the person acted on: acting on a report that moved meanwhile is refused. */
@@ -95,6 +116,7 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
       await trx.updateTable('task_progress').set({ office_comment: null }).where('report_id', '=', report.id).execute();
     }
     const after = (await findReport(trx, report.id))!;
+    await notifyTransition(trx, report, transition, input);
     await appendAudit(trx, ctx.engine, {
       actor,
       orgId: report.org_id,

@@ -58,7 +58,7 @@ export function multipart(parts: { name: string; value: string | Buffer; fileNam
   const boundary = `----duban${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.fileName ? `; filename="${encodeURIComponent(p.fileName)}"` : ''}`;
+    const disposition = `form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName.replace(/"/g, "%22")}"` : ''}`;
     const type = p.fileName ? 'Content-Type: application/octet-stream\r\n' : '';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(p.value), Buffer.from('\r\n'));
   }

@@ -9,6 +9,9 @@ import { saveProgress } from '../../reporting/progress.service';
 import { presentReport } from '../../reporting/report-view';
 import { findReport } from '../../reporting/reports.repository';
 import { transitionReport } from '../../reporting/transitions.service';
+import { beijingDate } from '../../clock';
+import { renderReportDocx } from '../../exports/report-docx';
+import { contentDisposition } from '../../http/content-disposition';
 
 const reportParams = z.object({ id: z.coerce.number().int().positive() });
 const taskParams = reportParams.extend({ taskId: z.coerce.number().int().positive() });
@@ -61,4 +64,30 @@ export const reportRoutes: Routes = (app, ctx) => {
       },
     });
   }
+
+  app.get('/api/reports/:id/export.docx', {
+    config: { access: 'report.read', recordScoped: true },
+    schema: { tags: ['reports'], summary: 'The approved report as a Word document (书面报告)', params: reportParams },
+    handler: async (request, reply) => {
+      const report = await loadReport(request, 'report.read');
+      if (report.state !== 'submitted' && report.state !== 'accepted') {
+        throw new AppError('REPORT_WRONG_STATE', { zh: '报告经单位负责人审定后才能导出书面报告', en: 'only an approved report can be exported' });
+      }
+      const view = await presentReport(ctx, report);
+      const head = report.approved_by ? await ctx.db.selectFrom('users').select('display_name').where('id', '=', report.approved_by).executeTakeFirst() : undefined;
+      const doc = await renderReportDocx({
+        unitName: view.report.unit.name,
+        periodLabel: view.report.periodLabel,
+        deadline: view.report.deadline,
+        approvedByName: head?.display_name ?? null,
+        approvedAt: report.approved_at ? beijingDate(new Date(report.approved_at)) : null,
+        lateDays: report.late_days,
+        items: view.items,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', contentDisposition(`${view.report.unit.name}${view.report.periodLabel}完成情况报告.docx`))
+        .send(doc);
+    },
+  });
 };
