@@ -17,6 +17,12 @@ const ViewerHome = lazy(() => import('./homes/viewer/ViewerHome'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
 const SecurityHome = lazy(() => import('./homes/secadmin/SecurityHome'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const ImportPage = lazy(() => import('./notices/ImportPage'));
+// Quarterly reporting (web/src/reporting): periods and review for the office, the unit's report.
+const PeriodsPage = lazy(() => import('./reporting/PeriodsPage'));
+const PeriodReportsPage = lazy(() => import('./reporting/PeriodReportsPage'));
+const OfficeReportPage = lazy(() => import('./reporting/OfficeReportPage'));
+const UnitReportPage = lazy(() => import('./reporting/UnitReportPage'));
 
 function FullPageSpin() {
   return (
@@ -100,6 +106,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="office/import"
+          element={
+            <ForRole role="office">
+              <ImportPage />
+            </ForRole>
+          }
+        />
+        <Route
           path="unit"
           element={
             <ForRole role="unit_staff">
@@ -152,6 +166,46 @@ export function AppRoutes() {
           element={
             <ForRole role="auditor">
               <AuditPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/periods"
+          element={
+            <ForRole role="office">
+              <PeriodsPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/periods/:id"
+          element={
+            <ForRole role="office">
+              <PeriodReportsPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/reports/:id"
+          element={
+            <ForRole role="office">
+              <OfficeReportPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="unit/report/:periodId"
+          element={
+            <ForRole role="unit_staff">
+              <UnitReportPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="unit-head/report/:periodId"
+          element={
+            <ForRole role="unit_head">
+              <UnitReportPage />
             </ForRole>
           }
         />

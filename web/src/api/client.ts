@@ -56,23 +56,44 @@ interface ErrorBody {
   error?: { code?: string; message?: string; messageEn?: string; fields?: Record<string, string> };
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
-  let body: ErrorBody | null = null;
-  try {
-    body = (await res.json()) as ErrorBody;
-  } catch {
-    body = null;
-  }
-  const err = body?.error;
+/**
+ * Turns an error response body (already parsed, or null when it was not JSON) into an ApiError.
+ * Exported for the XHR upload helper (web/src/notices/upload.ts), which needs progress events
+ * that fetch cannot give, but must fail exactly like every other request.
+ */
+export function apiErrorFromBody(status: number, body: unknown): ApiError {
+  const err = (body as ErrorBody | null)?.error;
   if (err?.code && err.message) {
-    return new ApiError(res.status, err.code, err.message, err.messageEn, err.fields);
+    return new ApiError(status, err.code, err.message, err.messageEn, err.fields);
   }
   // A proxy or a crashed server answers without our error envelope; still say something useful.
   const fallback =
-    res.status === 502 || res.status === 503 || res.status === 504
-      ? '服务暂时不可用，请稍后再试'
-      : `请求失败（HTTP ${res.status}）`;
-  return new ApiError(res.status, `HTTP_${res.status}`, fallback);
+    status === 502 || status === 503 || status === 504 ? '服务暂时不可用，请稍后再试' : `请求失败（HTTP ${status}）`;
+  return new ApiError(status, `HTTP_${status}`, fallback);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  return apiErrorFromBody(res.status, body);
+}
+
+/**
+ * Lets the session hooks react to a failed request: a 401 drops the session, a rejected CSRF token
+ * re-reads /api/auth/me. Shared by fetch requests and XHR uploads.
+ */
+export function reportFailure(path: string, error: ApiError): void {
+  // /api/auth/me answering 401 is the normal "not signed in" case, handled by the session hook.
+  if (error.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
+    onUnauthenticated?.(error);
+  }
+  if (error.status === 403 && error.code === 'CSRF_INVALID' && path !== '/api/auth/login') {
+    onCsrfInvalid?.();
+  }
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -94,13 +115,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 
   if (!res.ok) {
     const error = await toApiError(res);
-    // /api/auth/me answering 401 is the normal "not signed in" case, handled by the session hook.
-    if (res.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
-      onUnauthenticated?.(error);
-    }
-    if (res.status === 403 && error.code === 'CSRF_INVALID' && path !== '/api/auth/login') {
-      onCsrfInvalid?.();
-    }
+    reportFailure(path, error);
     throw error;
   }
   if (res.status === 204) return undefined as T;

@@ -18,8 +18,16 @@ export function AppLayout({ me }: { me: Me }) {
   const [pwdOpen, setPwdOpen] = useState(false);
 
   const items = NAV[me.role] ?? [];
+  // The most specific entry wins: on /office/import only 导入通知 is highlighted, not 工作台 too.
   const selected = items
-    .filter((i) => location.pathname === i.path || location.pathname.startsWith(i.path + '/'))
+    .filter(
+      (i) =>
+        location.pathname === i.path ||
+        location.pathname.startsWith(i.path + '/') ||
+        (i.also ?? []).some((p) => location.pathname.startsWith(p + '/')),
+    )
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
     .map((i) => i.path);
   const orgPath = me.org.path.length > 0 ? me.org.path.map((o) => o.name) : [me.org.name];
 

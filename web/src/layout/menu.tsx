@@ -1,9 +1,11 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   EyeOutlined,
   FileDoneOutlined,
   HomeOutlined,
+  ImportOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -14,12 +16,18 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
+  /** Detail pages elsewhere in the URL space that belong to this entry (e.g. /office/reports/3). */
+  also?: string[];
 }
 
 // One entry per page a role can open. The foundation stage has one page per role; later stages
 // (tasks, reports, dashboards) add entries here, next to the routes in routes.tsx.
 export const NAV: Record<Role, NavItem[]> = {
-  office: [{ path: '/office', label: '督查室工作台', icon: <DashboardOutlined /> }],
+  office: [
+    { path: '/office', label: '督查室工作台', icon: <DashboardOutlined /> },
+    { path: '/office/import', label: '导入通知', icon: <ImportOutlined /> },
+    { path: '/office/periods', label: '报送期管理', icon: <CalendarOutlined />, also: ['/office/reports'] },
+  ],
   unit_staff: [{ path: '/unit', label: '单位首页', icon: <HomeOutlined /> }],
   unit_head: [{ path: '/unit-head', label: '单位负责人首页', icon: <FileDoneOutlined /> }],
   leader: [{ path: '/leader', label: '区领导首页', icon: <HomeOutlined /> }],

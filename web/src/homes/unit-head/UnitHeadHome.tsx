@@ -1,7 +1,8 @@
-import { Card, Col, Empty, Row } from 'antd';
+import { Col, Row } from 'antd';
 import { useSession } from '../../auth/session';
 import { UnitCard } from '../../directory/UnitCard';
 import { PageHeader } from '../../layout/PageHeader';
+import { OpenPeriodsCard } from '../../reporting/OpenPeriodsCard';
 import { ReportingSchedule } from '../shared/ReportingSchedule';
 
 export default function UnitHeadHome() {
@@ -15,9 +16,7 @@ export default function UnitHeadHome() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title="待审核报告">
-            <Empty description="暂无待审核的报告。经办人提交本单位季度报告后，需由您审定后才会报送督查室。" />
-          </Card>
+          <OpenPeriodsCard who="unit_head" />
           <ReportingSchedule />
         </Col>
         <Col xs={24} lg={10}>

@@ -1,7 +1,8 @@
-import { Card, Col, Empty, Row } from 'antd';
+import { Col, Row } from 'antd';
 import { useSession } from '../../auth/session';
 import { UnitCard } from '../../directory/UnitCard';
 import { PageHeader } from '../../layout/PageHeader';
+import { OpenPeriodsCard } from '../../reporting/OpenPeriodsCard';
 import { ReportingSchedule } from '../shared/ReportingSchedule';
 
 export default function UnitStaffHome() {
@@ -15,9 +16,7 @@ export default function UnitStaffHome() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title="待办事项">
-            <Empty description="当前没有开放的报送期，暂无待办事项。督查室开启报送期后，本单位需报送的事项将显示在这里。" />
-          </Card>
+          <OpenPeriodsCard who="unit_staff" />
           <ReportingSchedule />
         </Col>
         <Col xs={24} lg={10}>

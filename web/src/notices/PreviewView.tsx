@@ -1,0 +1,151 @@
+import { Badge, Button, Card, Col, Popconfirm, Row, Space, Statistic, Switch, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { annexRows, confirmAsIs, countPreview, isPending, type Corrections } from './corrections';
+import { CorrectionModal } from './CorrectionModal';
+import { ANNEX_KIND_LABELS } from './labels';
+import { NoticeFacts } from './NoticeFacts';
+import { PreviewTable } from './PreviewTable';
+import type { NoticePreview, TaskCorrection, TaskRow } from './types';
+
+interface Props {
+  preview: NoticePreview;
+  corrections: Corrections;
+  onCorrect: (c: TaskCorrection) => void;
+  busy: boolean;
+  onImport: () => void;
+  onReset: () => void;
+}
+
+function Legend() {
+  const item = (label: string, color: string, border?: string) => (
+    <span key={label}>
+      <span
+        className="import-legend"
+        style={{ background: color, boxShadow: border ? `inset 3px 0 0 ${border}` : undefined }}
+      />
+      {label}
+    </span>
+  );
+  return (
+    <Typography.Text type="secondary">
+      <Space size="middle">
+        {item('待确认', '#fff1e0', '#fa8c16')}
+        {item('系统已修复', '#fffbe6')}
+        {item('已更正/已确认', '#f6ffed', '#52c41a')}
+      </Space>
+    </Typography.Text>
+  );
+}
+
+/** A new notice: what the parser made of it, annex by annex, with the office's corrections. */
+export function PreviewView({ preview, corrections, onCorrect, busy, onImport, onReset }: Props) {
+  const { parsed } = preview;
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const [editing, setEditing] = useState<TaskRow | null>(null);
+  const counts = countPreview(parsed, corrections);
+
+  const stat = (title: string, value: number, color?: string, suffix?: string) => (
+    <Col xs={12} md={6}>
+      <Card size="small">
+        <Statistic title={title} value={value} suffix={suffix} valueStyle={color ? { color } : undefined} />
+      </Card>
+    </Col>
+  );
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <NoticeFacts preview={preview} />
+      <Row gutter={16}>
+        {stat('附件数', counts.annexes, undefined, '个')}
+        {stat('任务数', counts.tasks, undefined, '项')}
+        {stat('修复数', counts.repairs, '#d48806', '处')}
+        {stat(
+          `待确认数（共 ${counts.uncertain} 项，已处理 ${counts.uncertain - counts.pending} 项）`,
+          counts.pending,
+          counts.pending > 0 ? '#d46b08' : '#389e0d',
+          '项',
+        )}
+      </Row>
+      <Card
+        size="small"
+        title="解析结果（按原文顺序）"
+        extra={
+          <Space size="large">
+            <Legend />
+            <Space>
+              <Switch checked={onlyFlagged} onChange={setOnlyFlagged} aria-label="只看需确认的" />
+              <span>只看需确认的</span>
+            </Space>
+          </Space>
+        }
+      >
+        <Tabs
+          items={parsed.annexes.map((a) => {
+            const pending = annexRows(a, corrections).filter(isPending).length;
+            return {
+              key: String(a.no),
+              label: (
+                <Badge count={pending} size="small" offset={[8, -2]} color="#fa8c16" title={`${pending} 项待确认`}>
+                  <span>
+                    附件{a.no} {ANNEX_KIND_LABELS[a.kind]}（{a.tasks.length}）
+                  </span>
+                </Badge>
+              ),
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                    {a.title}
+                  </Typography.Paragraph>
+                  <PreviewTable
+                    annex={a}
+                    corrections={corrections}
+                    onlyFlagged={onlyFlagged}
+                    onEdit={setEditing}
+                    onConfirm={(row) => onCorrect(confirmAsIs(row))}
+                  />
+                </>
+              ),
+            };
+          })}
+        />
+      </Card>
+      <Space>
+        <Popconfirm
+          title="确认导入"
+          description={
+            <div style={{ maxWidth: 360 }}>
+              将导入 {counts.annexes} 个附件、{counts.tasks} 项任务（系统修复 {counts.repairs} 处，人工更正/确认{' '}
+              {counts.corrected} 项）。
+              {counts.pending > 0 && (
+                <div>
+                  <Typography.Text type="warning">
+                    仍有 {counts.pending} 项待确认，建议先逐项核对；也可按系统解析结果直接导入。
+                  </Typography.Text>
+                </div>
+              )}
+            </div>
+          }
+          okText="导入"
+          cancelText="取消"
+          onConfirm={onImport}
+        >
+          <Button type="primary" size="large" loading={busy}>
+            确认导入
+          </Button>
+        </Popconfirm>
+        <Button size="large" onClick={onReset} disabled={busy}>
+          重新选择文件
+        </Button>
+      </Space>
+      <CorrectionModal
+        row={editing}
+        parsed={parsed}
+        onClose={() => setEditing(null)}
+        onSave={(c) => {
+          onCorrect(c);
+          setEditing(null);
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,117 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Spin } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { TRANSITIONS } from '../../../core/reporting/states';
+import { ErrorAlert } from '../layout/ErrorAlert';
+import { PageHeader } from '../layout/PageHeader';
+import { QueryError } from '../layout/QueryError';
+import { reportingKeys, useReport, useTransition } from './api';
+import { ActionBar } from './ActionBar';
+import { OfficeReturnModal } from './OfficeReturnModal';
+import { ReportHeader } from './ReportHeader';
+import { ReportItems } from './ReportItems';
+import './reporting.css';
+
+const HINTS: Record<string, string> = {
+  submitted: '单位已审定报送，请审阅各事项：内容完整准确的审核通过；需修改的退回，并在相应事项下写明意见。',
+  accepted: '本报告已审核通过。',
+  returned: '本报告已退回单位修改，单位重新报送后可再次审核。',
+  draft: '单位正在填报，尚未报送督查室。',
+  pending_head: '单位经办人已提交，等待单位负责人审定。',
+};
+
+/** 报告审核: the office reads a unit's report and accepts it or returns it with reasons per task. */
+export default function OfficeReportPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const query = useReport(id);
+  const transition = useTransition(reportingKeys.report(id));
+  const [returning, setReturning] = useState(false);
+  const view = query.data;
+
+  const back = (
+    <Button
+      icon={<ArrowLeftOutlined />}
+      onClick={() => navigate(view ? `/office/periods/${view.report.periodId}` : '/office/periods')}
+    >
+      返回报送情况
+    </Button>
+  );
+  if (query.isPending)
+    return (
+      <Spin style={{ display: 'block', marginTop: 80 }} tip="正在加载报告…">
+        <div />
+      </Spin>
+    );
+  if (!view) {
+    return (
+      <>
+        <PageHeader title="报告审核" extra={back} />
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  const { report } = view;
+  const reviewable = report.state === 'submitted';
+
+  const actions = reviewable && (
+    <ActionBar note="请逐项审阅后作出审核结论">
+      <Button danger onClick={() => setReturning(true)}>
+        {TRANSITIONS.office_return.label}
+      </Button>
+      <Popconfirm
+        title="审核通过本报告？"
+        okText="通过"
+        cancelText="取消"
+        onConfirm={() =>
+          transition.mutate(
+            { reportId: report.id, path: 'accept', version: report.version },
+            { onSuccess: () => void message.success('报告已审核通过') },
+          )
+        }
+      >
+        <Button type="primary" loading={transition.isPending}>
+          {TRANSITIONS.accept.label}
+        </Button>
+      </Popconfirm>
+    </ActionBar>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={`报告审核 · ${report.unit.name}`}
+        subtitle={`${report.periodLabel} · 共 ${view.items.length} 项责任事项`}
+        extra={back}
+      />
+      {transition.error && !returning && <ErrorAlert error={transition.error} />}
+      <ReportHeader report={report} hint={HINTS[report.state]} />
+      <ReportItems view={view} editable={false} />
+      {actions}
+      {returning && (
+        <OfficeReturnModal
+          items={view.items}
+          pending={transition.isPending}
+          error={transition.error}
+          onSubmit={(taskReasons) =>
+            transition.mutate(
+              { reportId: report.id, path: 'office-return', version: report.version, taskReasons },
+              {
+                onSuccess: () => {
+                  setReturning(false);
+                  void message.success('报告已退回单位修改');
+                },
+              },
+            )
+          }
+          onClose={() => {
+            setReturning(false);
+            transition.reset();
+          }}
+        />
+      )}
+    </>
+  );
+}

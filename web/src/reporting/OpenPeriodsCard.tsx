@@ -1,0 +1,91 @@
+import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { useMyReport, usePeriods, type Period } from './api';
+import { LateTag, ReportStateTag } from './StateTags';
+
+type Who = 'unit_staff' | 'unit_head';
+
+/** What the person should do next with the unit's report, as the button says it. */
+function actionFor(who: Who, state: string | undefined): { label: string; primary: boolean } {
+  if (who === 'unit_staff') {
+    if (state === 'returned') return { label: '修改', primary: true };
+    if (!state || state === 'draft') return { label: '填报', primary: true };
+    return { label: '查看', primary: false };
+  }
+  return state === 'pending_head' ? { label: '审定', primary: true } : { label: '查看', primary: false };
+}
+
+function PeriodRow({ period, who }: { period: Period; who: Who }) {
+  const navigate = useNavigate();
+  const mine = useMyReport(period.id);
+  const report = mine.data?.report;
+  const notResponsible = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_RESPONSIBLE';
+  const { label, primary } = actionFor(who, report?.state);
+  const base = who === 'unit_head' ? '/unit-head/report' : '/unit/report';
+  return (
+    <List.Item
+      actions={
+        notResponsible
+          ? []
+          : [
+              <Button
+                key="go"
+                type={primary ? 'primary' : 'default'}
+                size="small"
+                onClick={() => navigate(`${base}/${period.id}`)}
+              >
+                {label}
+              </Button>,
+            ]
+      }
+    >
+      <List.Item.Meta
+        title={
+          <Space size={8} wrap>
+            <span>{period.label}完成情况报送</span>
+            {report && <ReportStateTag state={report.state} label={report.stateLabel} />}
+            {report && <LateTag days={report.lateDays} />}
+          </Space>
+        }
+        description={
+          <>
+            截止日期：{dayjs(period.effectiveDeadline).format('YYYY年M月D日')}
+            {period.extensionReason && `（已延期：${period.extensionReason}）`}
+            {notResponsible && ' · 本单位在该通知中没有责任事项，无需报送'}
+            {report?.state === 'returned' && report.returnReason && (
+              <Typography.Text type="warning"> · 已退回：{report.returnReason}</Typography.Text>
+            )}
+          </>
+        }
+      />
+    </List.Item>
+  );
+}
+
+/** The unit's open reporting periods: 待办事项 for clerks, 待审核报告 for the head. */
+export function OpenPeriodsCard({ who }: { who: Who }) {
+  const periods = usePeriods();
+  const open = (periods.data ?? []).filter((p) => p.status === 'open');
+  const title = who === 'unit_staff' ? '待办事项' : '待审核报告';
+  const empty =
+    who === 'unit_staff'
+      ? '当前没有开放的报送期，暂无待办事项。督查室开启报送期后，本单位需报送的事项将显示在这里。'
+      : '暂无待审核的报告。经办人提交本单位季度报告后，需由您审定后才会报送督查室。';
+  return (
+    <Card title={title} loading={periods.isPending}>
+      {periods.error ? (
+        <Typography.Text type="danger">报送期加载失败，请刷新重试</Typography.Text>
+      ) : open.length === 0 ? (
+        <Empty description={empty} />
+      ) : (
+        <List
+          itemLayout="horizontal"
+          dataSource={open}
+          renderItem={(p) => <PeriodRow key={p.id} period={p} who={who} />}
+        />
+      )}
+    </Card>
+  );
+}

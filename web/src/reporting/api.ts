@@ -1,0 +1,167 @@
+// Reporting API: periods (office), unit reports (clerks, heads, office). Types are inferred from
+// the zod schemas in core/api/reporting.ts, type-only, like web/src/api/types.ts.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  periodReportRowSchema,
+  periodSchema,
+  reportItemSchema,
+  reportViewSchema,
+} from '../../../core/api/reporting';
+import type { ProgressStatus } from '../../../core/reporting/states';
+import { api, apiErrorFromBody, ApiError, getCsrfToken, reportFailure } from '../api/client';
+import type { ListResponse } from '../api/types';
+
+export type Period = z.infer<typeof periodSchema>;
+export type PeriodReportRow = z.infer<typeof periodReportRowSchema>;
+export type ReportView = z.infer<typeof reportViewSchema>;
+export type ReportSummary = ReportView['report'];
+export type ReportItem = z.infer<typeof reportItemSchema>;
+
+export const reportingKeys = {
+  periods: ['periods'] as const,
+  periodReports: (id: number) => ['periods', id, 'reports'] as const,
+  mine: (periodId: number) => ['reports', 'mine', periodId] as const,
+  report: (id: number) => ['reports', id] as const,
+};
+
+export function usePeriods() {
+  return useQuery({
+    queryKey: reportingKeys.periods,
+    queryFn: async () => (await api.get<ListResponse<Period>>('/api/periods')).items,
+  });
+}
+
+export function usePeriodReports(periodId: number) {
+  return useQuery({
+    queryKey: reportingKeys.periodReports(periodId),
+    queryFn: async () => (await api.get<ListResponse<PeriodReportRow>>(`/api/periods/${periodId}/reports`)).items,
+  });
+}
+
+// A report being edited is never refreshed behind the clerk's back (window focus, staleness):
+// the page refreshes it itself after each transition, and autosave keeps its own versions.
+// It is read afresh whenever a page showing it mounts.
+const editorQueryOptions = { refetchOnWindowFocus: false, refetchOnMount: 'always', staleTime: Infinity } as const;
+
+/** My unit's report for a period; the server creates it on first use (clerks and heads). */
+export function useMyReport(periodId: number) {
+  return useQuery({
+    queryKey: reportingKeys.mine(periodId),
+    queryFn: () => api.post<ReportView>(`/api/periods/${periodId}/reports/mine`),
+    ...editorQueryOptions,
+  });
+}
+
+export function useReport(id: number) {
+  return useQuery({
+    queryKey: reportingKeys.report(id),
+    queryFn: () => api.get<ReportView>(`/api/reports/${id}`),
+    ...editorQueryOptions,
+  });
+}
+
+export type PeriodAction = { id: number } & (
+  { action: 'open' | 'close' } | { action: 'extend'; deadline: string; reason: string }
+);
+
+export function usePeriodAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: PeriodAction) =>
+      v.action === 'extend'
+        ? api.post<Period>(`/api/periods/${v.id}/extend`, { deadline: v.deadline, reason: v.reason })
+        : api.post<Period>(`/api/periods/${v.id}/${v.action}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: reportingKeys.periods }),
+  });
+}
+
+export type TransitionPath = 'submit' | 'approve' | 'head-return' | 'accept' | 'office-return';
+
+export interface TransitionVars {
+  path: TransitionPath;
+  version: number;
+  reason?: string;
+  taskReasons?: { taskId: number; reason: string }[];
+}
+
+/** A report transition; the server answers with the new view, which replaces the cached one. */
+export function useTransition(queryKey: readonly unknown[]) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, ...body }: TransitionVars & { reportId: number }) =>
+      api.post<ReportView>(`/api/reports/${body.reportId}/${path}`, {
+        version: body.version,
+        reason: body.reason,
+        taskReasons: body.taskReasons,
+      }),
+    onSuccess: (view) => {
+      qc.setQueryData(queryKey, view);
+      void qc.invalidateQueries({ queryKey: ['periods'] });
+    },
+  });
+}
+
+export interface ProgressValues {
+  status: ProgressStatus;
+  narrative: string;
+  problems: string;
+  nextSteps: string;
+  actuals: Record<number, number | null>;
+}
+
+/** The other person's entry the server sends with a 409 EDIT_CONFLICT. */
+export interface ConflictCurrent {
+  version: number;
+  status: ProgressStatus;
+  narrative: string;
+  problems: string;
+  nextSteps: string;
+  updatedByName: string | null;
+  updatedAt: string;
+}
+
+export class EditConflictError extends ApiError {
+  readonly current: ConflictCurrent;
+  constructor(base: ApiError, current: ConflictCurrent) {
+    super(base.status, base.code, base.message, base.messageEn, base.fields);
+    this.current = current;
+  }
+}
+
+/**
+ * Saves one task's entry. Not through `request`: a conflict's body carries the other person's
+ * entry (error.current), which ApiError does not keep.
+ */
+export async function saveProgress(
+  reportId: number,
+  taskId: number,
+  version: number,
+  v: ProgressValues,
+): Promise<{ version: number }> {
+  const path = `/api/reports/${reportId}/tasks/${taskId}`;
+  const body = {
+    version,
+    status: v.status,
+    narrative: v.narrative,
+    problems: v.problems,
+    nextSteps: v.nextSteps,
+    actuals: Object.entries(v.actuals).map(([id, value]) => ({ indicatorId: Number(id), value })),
+  };
+  let res: Response;
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    const csrf = getCsrfToken();
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+    res = await fetch(path, { method: 'PUT', credentials: 'same-origin', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (res.ok) return json as { version: number };
+  const error = apiErrorFromBody(res.status, json);
+  reportFailure(path, error);
+  const current = (json as { error?: { current?: ConflictCurrent } } | null)?.error?.current;
+  if (error.code === 'EDIT_CONFLICT' && current) throw new EditConflictError(error, current);
+  throw error;
+}
