@@ -84,10 +84,11 @@ export function computeLight(input: LightInput, t: LightThresholds = DEFAULT_THR
     return { light: 'blue', reasons: [`${latest.periodLabel}报告：已完成，督查室已审核通过`], schedule, progress: 1 };
   }
 
-  let light: Light = 'grey';
+  // The light only ever gets worse as the rules below find reasons.
+  const state: { light: Light } = { light: 'grey' };
+  const rank: Record<Light, number> = { grey: 0, blue: 1, green: 2, yellow: 3, red: 4 };
   const worse = (to: Light) => {
-    const rank: Record<Light, number> = { grey: 0, blue: 1, green: 2, yellow: 3, red: 4 };
-    if (rank[to] > rank[light]) light = to;
+    if (rank[to] > rank[state.light]) state.light = to;
   };
 
   for (const o of input.overdue) {
@@ -120,7 +121,7 @@ export function computeLight(input: LightInput, t: LightThresholds = DEFAULT_THR
       if (fromIndicators) reasons.push(`${where}${context}，符合序时进度`);
     }
   }
-  if (light === 'green' && reasons.length === 0 && latest) reasons.push(`${latest.periodLabel}报告：按序时推进`);
-  if (light === 'grey') reasons.push('尚无报送记录');
-  return { light, reasons, schedule, progress };
+  if (state.light === 'green' && reasons.length === 0 && latest) reasons.push(`${latest.periodLabel}报告：按序时推进`);
+  if (state.light === 'grey') reasons.push('尚无报送记录');
+  return { light: state.light, reasons, schedule, progress };
 }
