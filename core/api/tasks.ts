@@ -11,6 +11,8 @@ export const taskListQuery = z.object({
   unitRole: z.enum(['lead', 'co', 'any']).default('any'),
   /** Tasks due on or before this date (YYYY-MM-DD). */
   dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Status light (红黄绿灯) computed from reports, indicators and the calendar. */
+  light: z.enum(['blue', 'green', 'yellow', 'red', 'grey']).optional(),
   /** Chinese full text: every space-separated term must occur in the standard, upstream item or category. */
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -34,6 +36,7 @@ export const taskRowSchema = z.object({
   indicatorCount: z.number(),
   uncertain: z.boolean(),
   version: z.number(),
+  light: z.object({ color: z.enum(['blue', 'green', 'yellow', 'red', 'grey']), label: z.string(), reasons: z.array(z.string()) }),
 });
 
 export const taskListSchema = z.object({ items: z.array(taskRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });

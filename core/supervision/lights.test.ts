@@ -86,6 +86,19 @@ describe('status lights', () => {
     expect(computeLight({ ...base, latest: { periodLabel: '全年', status: 'completed', accepted: false } }).light).toBe('green');
   });
 
+  it('holds a rate to its full target at any time of year: GDP growth 3% of 6% is red, 5.9% green', () => {
+    const rate = (actual: number): LightInput => ({
+      ...base,
+      today: '2024-04-10',
+      latest: { periodLabel: 'Q1', status: 'on_track', accepted: false },
+      indicators: [{ name: '地区生产总值增长', target: 6, unit: '%', actual }],
+    });
+    expect(computeLight(rate(5.9)).light).toBe('green');
+    const red = computeLight(rate(3));
+    expect(red.light).toBe('red');
+    expect(red.reasons[0]).toBe('地区生产总值增长3%，目标6%，落后50%');
+  });
+
   it('lets an overdue report outweigh a good indicator', () => {
     const r = computeLight({
       ...base,

@@ -52,13 +52,23 @@ export function scheduleShare(today: string, yearStart: string, dueDate: string)
   return Math.min(1, Math.max(0, (now - start) / (end - start)));
 }
 
-/** The share of its target each indicator reached; the weakest one speaks for the task. */
-function indicatorProgress(indicators: LightInput['indicators']): { share: number; reason: string } | null {
-  let worst: { share: number; reason: string } | null = null;
+/**
+ * How far each indicator trails what is due by now; the one trailing most speaks for the task.
+ * A count or amount (个, 亿元, 万户) is due in proportion to the year elapsed; a rate or share (%,
+ * e.g. GDP growth 6%) is due in full at any time, since it is measured, not accumulated.
+ */
+function indicatorGap(indicators: LightInput['indicators'], schedule: number): { gap: number; share: number; reason: string } | null {
+  let worst: { gap: number; share: number; reason: string } | null = null;
   for (const i of indicators) {
     if (i.actual === null || i.target <= 0) continue;
     const share = i.lowerIsBetter ? Math.min(1, i.target / Math.max(i.actual, Number.EPSILON)) : Math.min(1, i.actual / i.target);
-    if (!worst || share < worst.share) worst = { share, reason: `${i.name}完成${num(i.actual)}${i.unit}，目标${num(i.target)}${i.unit}（${pct(share)}）` };
+    const isRate = i.unit === '%';
+    const due = isRate ? 1 : schedule;
+    const gap = due - share;
+    const reason = isRate
+      ? `${i.name}${num(i.actual)}%，目标${num(i.target)}%`
+      : `${i.name}完成${num(i.actual)}${i.unit}，目标${num(i.target)}${i.unit}（${pct(share)}），序时进度${pct(schedule)}`;
+    if (!worst || gap > worst.gap) worst = { gap, share, reason };
   }
   return worst;
 }
@@ -104,21 +114,21 @@ export function computeLight(input: LightInput, t: LightThresholds = DEFAULT_THR
     reasons.push(`${latest.periodLabel}报告：单位报告存在风险`);
   }
 
-  const fromIndicators = indicatorProgress(input.indicators);
-  const progress = fromIndicators?.share ?? (latest ? statusProgress(latest.status, schedule) : null);
-  if (progress !== null) {
-    const gap = schedule - progress;
-    const where = fromIndicators ? fromIndicators.reason : `进度“${latest?.status === 'not_started' ? '未启动' : '已完成'}”`;
-    const context = `，序时进度${pct(schedule)}`;
+  const fromIndicators = indicatorGap(input.indicators, schedule);
+  const statusShare = latest ? statusProgress(latest.status, schedule) : null;
+  const progress = fromIndicators?.share ?? statusShare;
+  const gap = fromIndicators ? fromIndicators.gap : statusShare !== null ? schedule - statusShare : null;
+  if (gap !== null) {
+    const where = fromIndicators ? fromIndicators.reason : `进度“${latest?.status === 'not_started' ? '未启动' : '已完成'}”，序时进度${pct(schedule)}`;
     if (gap >= t.redGap) {
       worse('red');
-      reasons.push(`${where}${context}，落后${pct(gap)}`);
+      reasons.push(`${where}，落后${pct(gap)}`);
     } else if (gap >= t.yellowGap) {
       worse('yellow');
-      reasons.push(`${where}${context}，落后${pct(gap)}`);
+      reasons.push(`${where}，落后${pct(gap)}`);
     } else {
       worse('green');
-      if (fromIndicators) reasons.push(`${where}${context}，符合序时进度`);
+      if (fromIndicators) reasons.push(`${where}，符合进度`);
     }
   }
   if (state.light === 'green' && reasons.length === 0 && latest) reasons.push(`${latest.periodLabel}报告：按序时推进`);

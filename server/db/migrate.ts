@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001_foundation';
 import { ledger } from './migrations/0002_ledger';
 import { reporting } from './migrations/0003_reporting';
 import { collaboration } from './migrations/0004_collaboration';
+import { settings } from './migrations/0005_settings';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -16,6 +17,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0002_ledger': ledger(engine),
     '0003_reporting': reporting(engine),
     '0004_collaboration': collaboration(engine),
+    '0005_settings': settings(engine),
   };
 }
 

@@ -367,6 +367,14 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface SettingsTable {
+  org_id: number;
+  key: string;
+  value_json: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -396,6 +404,7 @@ export interface Database {
   target_adjustments: TargetAdjustmentsTable;
   instructions: InstructionsTable;
   notifications: NotificationsTable;
+  settings: SettingsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -17,6 +17,7 @@ import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
+import { settingsRoutes } from '../routes/settings/settings.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
 import { coordinationRoutes } from '../routes/collaboration/coordination.routes';
@@ -50,6 +51,7 @@ const ROUTES: Routes[] = [
   adjustmentRoutes,
   instructionRoutes,
   inboxRoutes,
+  settingsRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -36,6 +36,8 @@ export const ACTIONS = {
   'adjustment.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'adjustment.decide': ['office'],
   'instruction.write': ['leader'],
+  'settings.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'settings.write': ['office'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

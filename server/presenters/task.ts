@@ -1,9 +1,10 @@
+import { LIGHT_LABELS, type LightResult } from '../../core/supervision/lights';
 import type { peopleOfTasks, TaskRow } from '../ledger/tasks.repository';
 
 type People = Awaited<ReturnType<typeof peopleOfTasks>>;
 
 /** A ledger row as the API sends it, with its leaders and units (first unit = lead). */
-export function presentTaskRow(row: TaskRow, people: People) {
+export function presentTaskRow(row: TaskRow, people: People, light: LightResult | undefined) {
   return {
     id: row.id,
     noticeId: row.notice_id,
@@ -19,5 +20,8 @@ export function presentTaskRow(row: TaskRow, people: People) {
     indicatorCount: Number(people.indicatorCounts.find((c) => c.task_id === row.id)?.n ?? 0),
     uncertain: row.uncertain === 1,
     version: row.version,
+    light: light
+      ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons }
+      : { color: 'grey' as const, label: LIGHT_LABELS.grey, reasons: [] },
   };
 }

@@ -5,7 +5,8 @@ import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../core/repor
 import { actorOf } from '../../http/actor';
 import type { RecordRequest, Routes } from '../../http/zod-app';
 import { historyOfTask, indicatorActualsOfTask, linksOfTask, reportEntriesOfTask } from '../../ledger/task-detail.repository';
-import { listTasks, peopleOfTasks } from '../../ledger/tasks.repository';
+import { listTasks, peopleOfTasks, type TaskRow } from '../../ledger/tasks.repository';
+import { computeOrgLights } from '../../supervision/lights.service';
 import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
 import { UNIT_ROLES } from '../../../core/roles';
@@ -25,9 +26,21 @@ export const taskRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const actor = actorOf(request);
       const onlyUnitId = UNIT_ROLES.includes(actor.role as never) ? (actor.unitId ?? -1) : null;
-      const { rows, total } = await listTasks(ctx.db, { ...request.query, orgId: actor.orgId, onlyUnitId });
+      const { page, pageSize, light } = request.query;
+      const lights = await computeOrgLights(ctx, actor.orgId);
+      const filter = { ...request.query, orgId: actor.orgId, onlyUnitId };
+      let rows: TaskRow[];
+      let total: number;
+      if (light) {
+        // The light is computed, not stored: filter the organisation's matching tasks, then page.
+        const all = (await listTasks(ctx.db, { ...filter, page: 1, pageSize: 100_000 })).rows.filter((r) => lights.get(r.id)?.light === light);
+        total = all.length;
+        rows = all.slice((page - 1) * pageSize, page * pageSize);
+      } else {
+        ({ rows, total } = await listTasks(ctx.db, filter));
+      }
       const people = await peopleOfTasks(ctx.db, rows.map((r) => r.id));
-      return { items: rows.map((r) => presentTaskRow(r, people)), total, page: request.query.page, pageSize: request.query.pageSize };
+      return { items: rows.map((r) => presentTaskRow(r, people, lights.get(r.id))), total, page, pageSize };
     },
   });
 
@@ -36,6 +49,7 @@ export const taskRoutes: Routes = (app, ctx) => {
     schema: { tags: ['ledger'], summary: 'A task’s page: standard, units, indicators with actuals per period, links, reports, history', params: idParam, response: { 200: taskDetailSchema } },
     handler: async (request) => {
       const { row, people } = await loadTask(request, 'task.read');
+      const lights = await computeOrgLights(ctx, row.org_id);
       const [[indicators, actuals], links, reports, history, coordination, adjustments, instructions, versions] = await Promise.all([
         indicatorActualsOfTask(ctx.db, row.id),
         linksOfTask(ctx.db, row.id),
@@ -49,7 +63,7 @@ export const taskRoutes: Routes = (app, ctx) => {
       const comments = await commentsOf(ctx.db, coordination.map((c) => c.id));
       return {
         task: {
-          ...presentTaskRow(row, people),
+          ...presentTaskRow(row, people, lights.get(row.id)),
           upstreamItem: row.upstream_item,
           leadersPrinted: row.leaders_printed,
           unitsPrinted: JSON.parse(row.units_printed_json) as string[],
