@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier of Duban's tests, in order, with a loud note for any tier that cannot
 // run here and how to enable it.
-//   1. typecheck       tsc over core, server, web, tests
+//   1. typecheck, lint tsc over core, server, web, tests; eslint over everything
 //   2. sqlite          unit + integration tests (vitest) on the embedded SQLite database
 //   3. postgres        the same database-backed suite on PostgreSQL   (needs TEST_DATABASE_URL)
 //   4. e2e             end-to-end tests in a real Chromium             (needs /usr/bin/chromium)
@@ -54,6 +54,10 @@ const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typesc
   stdio: 'inherit',
 });
 results.push({ name: 'typecheck', status: tsc.status === 0 ? 'passed' : 'FAILED', passed: tsc.status === 0 ? 1 : 0, failed: tsc.status === 0 ? 0 : 1, skipped: 0 });
+
+console.log('━━ lint ━━');
+const lint = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: root, stdio: 'inherit' });
+results.push({ name: 'lint', status: lint.status === 0 ? 'passed' : 'FAILED', passed: lint.status === 0 ? 1 : 0, failed: lint.status === 0 ? 0 : 1, skipped: 0 });
 
 // 2. unit + integration on SQLite
 runVitest('sqlite', [], { TEST_DB_ENGINE: 'sqlite' });

@@ -77,7 +77,7 @@ export async function renderReportDocx(input: ReportDocInput): Promise<Buffer> {
       }),
   );
   const approval = input.approvedAt
-    ? `经本单位主要负责人审定：${input.approvedByName ?? ''}　${cnDate(input.approvedAt)}${input.lateDays ? `（逾期 ${input.lateDays} 天报送）` : ''}`
+    ? `经本单位主要负责人审定：${input.approvedByName ?? ''}\u3000${cnDate(input.approvedAt)}${input.lateDays ? `（逾期 ${input.lateDays} 天报送）` : ''}`
     : '（尚未经本单位主要负责人审定）';
   const doc = new Document({
     creator: 'Duban 督办',
@@ -99,7 +99,7 @@ export async function renderReportDocx(input: ReportDocInput): Promise<Buffer> {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 240 },
-            children: [run(`报送单位：${input.unitName}　　报送期：${input.periodLabel}　　截止日期：${cnDate(input.deadline)}`)],
+            children: [run(`报送单位：${input.unitName}\u3000\u3000报送期：${input.periodLabel}\u3000\u3000截止日期：${cnDate(input.deadline)}`)],
           }),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },

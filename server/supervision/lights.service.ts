@@ -11,10 +11,15 @@ const DAY = 86_400_000;
  * in a fixed number of queries (no per-task round trips). Only reports the unit head approved
  * count as reported; a period counts as overdue only once the office opened it.
  */
-export async function computeOrgLights(ctx: AppContext, orgId: number): Promise<Map<number, LightResult>> {
+export async function computeOrgLights(
+  ctx: AppContext,
+  orgId: number,
+  /** For the trend: the lights as they stood on a past date, from the periods up to a position. */
+  asOf?: { today: string; maxPosition: number },
+): Promise<Map<number, LightResult>> {
   const db = ctx.db;
-  const today = ctx.clock.today();
-  const [thresholds, tasks, periods, taskUnits, reports, entries, indicators, actuals] = await Promise.all([
+  const today = asOf?.today ?? ctx.clock.today();
+  const [thresholds, tasks, periods, taskUnits, reports, allEntries, indicators, allActuals] = await Promise.all([
     getSetting(db, orgId, 'lightThresholds'),
     db.selectFrom('tasks').innerJoin('notices', 'notices.id', 'tasks.notice_id').select(['tasks.id', 'tasks.due_date', 'tasks.notice_id', 'notices.year']).where('tasks.org_id', '=', orgId).execute(),
     db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('org_id', '=', orgId).execute(),
@@ -39,6 +44,9 @@ export async function computeOrgLights(ctx: AppContext, orgId: number): Promise<
       .execute(),
   ]);
 
+  const later = new Set(asOf ? periods.filter((p) => p.position > asOf.maxPosition).map((p) => p.id) : []);
+  const entries = allEntries.filter((e) => !later.has(e.period_id));
+  const actuals = allActuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
   const unitsOf = group(taskUnits, (u) => u.task_id);

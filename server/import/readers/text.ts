@@ -16,6 +16,7 @@ export function decodeText(buf: Buffer, fileName: string): string {
   }
   const text = new TextDecoder('gb18030').decode(buf);
   // Binary content decodes to many replacement and control characters: refuse it clearly.
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const bad = (text.match(/[\uFFFD\u0000-\u0008\u000E-\u001F]/g) ?? []).length;
   if (bad > Math.max(10, text.length / 100)) {
     throw new ImportFileError(
