@@ -17,6 +17,7 @@ import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
+import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
 import { settingsRoutes } from '../routes/settings/settings.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
@@ -52,6 +53,7 @@ const ROUTES: Routes[] = [
   instructionRoutes,
   inboxRoutes,
   settingsRoutes,
+  dashboardRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -38,6 +38,7 @@ export const ACTIONS = {
   'instruction.write': ['leader'],
   'settings.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'settings.write': ['office'],
+  'dashboard.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const light = z.enum(['blue', 'green', 'yellow', 'red', 'grey']);
+const counts = z.object({ blue: z.number(), green: z.number(), yellow: z.number(), red: z.number(), grey: z.number(), total: z.number() });
+const taskIds = z.object({ blue: z.array(z.number()), green: z.array(z.number()), yellow: z.array(z.number()), red: z.array(z.number()), grey: z.array(z.number()) });
+const group = z.object({ key: z.number(), label: z.string(), counts, taskIds });
+
+export const dashboardSchema = z.object({
+  today: z.string(),
+  lights: z.object({ counts, taskIds }),
+  byAnnex: z.array(group),
+  byCategory: z.array(group),
+  byLeader: z.array(group),
+  byUnit: z.array(group),
+  period: z
+    .object({
+      id: z.number(),
+      label: z.string(),
+      deadline: z.string(),
+      summary: z.object({ onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number() }),
+      units: z.array(
+        z.object({
+          unitId: z.number(),
+          unitName: z.string(),
+          status: z.enum(['on_time', 'late', 'missing', 'pending']),
+          reportState: z.string().nullable(),
+          reportStateLabel: z.string(),
+          lateDays: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  indicators: z.array(
+    z.object({
+      taskId: z.number(),
+      annexNo: z.number(),
+      seq: z.string(),
+      name: z.string(),
+      target: z.number(),
+      unit: z.string(),
+      qualifier: z.string().nullable(),
+      actual: z.number().nullable(),
+      share: z.number().nullable(),
+    }),
+  ),
+  trend: z.array(z.object({ periodId: z.number(), label: z.string(), counts })),
+  mostBehindTasks: z.array(
+    z.object({ taskId: z.number(), annexNo: z.number(), seq: z.string(), standard: z.string(), light, reasons: z.array(z.string()), leaders: z.array(z.string()), units: z.array(z.string()) }),
+  ),
+  mostBehindUnits: z.array(z.object({ unitId: z.number(), unitName: z.string(), red: z.number(), yellow: z.number(), total: z.number(), taskIds: z.array(z.number()) })),
+});

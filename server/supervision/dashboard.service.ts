@@ -1,0 +1,192 @@
+import type { Light, LightResult } from '../../core/supervision/lights';
+import { REPORT_STATE_LABELS } from '../../core/reporting/states';
+import type { AppContext } from '../context';
+import { effectiveDeadline } from '../reporting/periods.repository';
+import { computeOrgLights } from './lights.service';
+
+export type LightCounts = Record<Light, number> & { total: number };
+const emptyCounts = (): LightCounts => ({ blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 });
+
+/** Whose tasks a dashboard covers: the office's whole organisation, a leader's portfolio, a unit's own. */
+export type DashboardScope = { orgId: number; leaderId?: number; unitId?: number };
+
+/**
+ * The office's one screen: tasks by light, by annex, category, leader and unit; the current
+ * period's reporting (on time, late, missing, per unit); indicator completion; the trend over
+ * periods; the tasks and units most behind. Every figure carries the task ids behind it so the
+ * page can click through.
+ */
+export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
+  const db = ctx.db;
+  const orgId = scope.orgId;
+  const [lights, tasks, leaders, units, periods, reports, indicatorRows] = await Promise.all([
+    computeOrgLights(ctx, orgId),
+    db
+      .selectFrom('tasks')
+      .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+      .leftJoin('categories', 'categories.id', 'tasks.category_id')
+      .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no', 'annexes.title as annex_title', 'annexes.kind', 'categories.id as category_id', 'categories.no as category_no', 'categories.name as category_name'])
+      .where('tasks.org_id', '=', orgId)
+      .orderBy('annexes.no')
+      .orderBy('tasks.position')
+      .execute(),
+    db.selectFrom('task_leaders').innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id').select(['task_leaders.task_id', 'leaders.id', 'leaders.name']).where('task_leaders.org_id', '=', orgId).execute(),
+    db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'units.id', 'units.name', 'task_units.role']).where('task_units.org_id', '=', orgId).orderBy('task_units.position').execute(),
+    db.selectFrom('periods').selectAll().where('org_id', '=', orgId).orderBy('notice_id', 'desc').orderBy('position').execute(),
+    db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state', 'late_days', 'approved_at']).where('org_id', '=', orgId).execute(),
+    db
+      .selectFrom('indicators')
+      .select(['id', 'task_id', 'name', 'target', 'unit', 'qualifier'])
+      .where('org_id', '=', orgId)
+      .orderBy('task_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+
+  const inScope = new Set(
+    tasks
+      .filter((t) => (scope.leaderId ? leaders.some((l) => l.task_id === t.id && l.id === scope.leaderId) : true))
+      .filter((t) => (scope.unitId ? units.some((u) => u.task_id === t.id && u.id === scope.unitId) : true))
+      .map((t) => t.id),
+  );
+  const scoped = tasks.filter((t) => inScope.has(t.id));
+  const lightOf = (id: number): LightResult => lights.get(id) ?? { light: 'grey', reasons: [], schedule: 0, progress: null };
+
+  const tally = <K extends string | number>(keyOf: (taskId: number) => { key: K; label: string }[]) => {
+    const out = new Map<K, { key: K; label: string; counts: LightCounts; taskIds: Record<Light, number[]> }>();
+    for (const t of scoped) {
+      for (const { key, label } of keyOf(t.id)) {
+        let row = out.get(key);
+        if (!row) {
+          row = { key, label, counts: emptyCounts(), taskIds: { blue: [], green: [], yellow: [], red: [], grey: [] } };
+          out.set(key, row);
+        }
+        const l = lightOf(t.id).light;
+        row.counts[l]++;
+        row.counts.total++;
+        row.taskIds[l].push(t.id);
+      }
+    }
+    return [...out.values()];
+  };
+
+  const overall = tally(() => [{ key: 'all', label: '全部' }])[0] ?? { counts: emptyCounts(), taskIds: { blue: [], green: [], yellow: [], red: [], grey: [] } };
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const byAnnex = tally((id) => [{ key: taskById.get(id)!.annex_no, label: `附件${taskById.get(id)!.annex_no}` }]);
+  const byCategory = tally((id) => {
+    const t = taskById.get(id)!;
+    return t.annex_no === 1 && t.category_id !== null ? [{ key: t.category_id, label: `${t.category_no}. ${t.category_name}` }] : [];
+  });
+  const byLeader = tally((id) => leaders.filter((l) => l.task_id === id).map((l) => ({ key: l.id, label: l.name })));
+  const byUnit = tally((id) => units.filter((u) => u.task_id === id).map((u) => ({ key: u.id, label: u.name })));
+
+  // The current period: the open one due soonest, else the latest opened.
+  const opened = periods.filter((p) => p.status !== 'planned');
+  const current = opened.filter((p) => p.status === 'open').sort((a, b) => effectiveDeadline(a).localeCompare(effectiveDeadline(b)))[0] ?? opened[opened.length - 1];
+  const today = ctx.clock.today();
+  const responsible = [...new Map(units.filter((u) => inScope.has(u.task_id)).map((u) => [u.id, u.name])).entries()];
+  const periodStatus = current
+    ? responsible.map(([unitId, name]) => {
+        const r = reports.find((x) => x.period_id === current.id && x.unit_id === unitId);
+        const approved = r?.approved_at != null;
+        const status: 'late' | 'on_time' | 'missing' | 'pending' = approved
+          ? (r?.late_days ?? 0) > 0
+            ? 'late'
+            : 'on_time'
+          : effectiveDeadline(current) < today
+            ? 'missing'
+            : 'pending';
+        return { unitId, unitName: name, status, reportState: r?.state ?? null, reportStateLabel: r ? REPORT_STATE_LABELS[r.state] : '未填报', lateDays: r?.late_days ?? null };
+      })
+    : [];
+
+  // Indicator completion: the latest reported actual against the target.
+  const actualRows = await db
+    .selectFrom('indicator_actuals')
+    .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+    .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+    .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
+    .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position'])
+    .where('indicator_actuals.org_id', '=', orgId)
+    .where('unit_reports.state', 'in', ['submitted', 'accepted'])
+    .where('indicator_actuals.value', 'is not', null)
+    .execute();
+  const latestActual = new Map<number, { value: number; position: number }>();
+  for (const a of actualRows) {
+    const cur = latestActual.get(a.indicator_id);
+    if (!cur || a.position > cur.position) latestActual.set(a.indicator_id, { value: a.value!, position: a.position });
+  }
+  const indicators = indicatorRows
+    .filter((i) => inScope.has(i.task_id))
+    .map((i) => {
+      const t = taskById.get(i.task_id)!;
+      const actual = latestActual.get(i.id)?.value ?? null;
+      return { taskId: i.task_id, annexNo: t.annex_no, seq: t.seq, name: i.name, target: i.target, unit: i.unit, qualifier: i.qualifier, actual, share: actual === null ? null : actual / i.target };
+    });
+
+  // The trend: lights as they stood at each opened period's deadline, from the reports up to it.
+  const trend = [];
+  for (const p of opened.filter((x) => x.notice_id === current?.notice_id)) {
+    const asOf = await computeOrgLights(ctx, orgId, { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position });
+    const counts = emptyCounts();
+    for (const id of inScope) {
+      counts[asOf.get(id)?.light ?? 'grey']++;
+      counts.total++;
+    }
+    trend.push({ periodId: p.id, label: p.label, counts });
+  }
+
+  const severity = (id: number) => {
+    const l = lightOf(id);
+    const rank = { red: 4, yellow: 3, grey: 1, green: 0, blue: 0 }[l.light];
+    return rank * 10 + (l.progress === null ? 0 : Math.max(0, l.schedule - l.progress));
+  };
+  const mostBehindTasks = scoped
+    .filter((t) => ['red', 'yellow'].includes(lightOf(t.id).light))
+    .sort((a, b) => severity(b.id) - severity(a.id))
+    .slice(0, 10)
+    .map((t) => ({
+      taskId: t.id,
+      annexNo: t.annex_no,
+      seq: t.seq,
+      standard: t.standard,
+      light: lightOf(t.id).light,
+      reasons: lightOf(t.id).reasons,
+      leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
+      units: units.filter((u) => u.task_id === t.id).map((u) => u.name),
+    }));
+  const mostBehindUnits = byUnit
+    .filter((u) => u.counts.red + u.counts.yellow > 0)
+    .sort((a, b) => b.counts.red - a.counts.red || b.counts.yellow - a.counts.yellow)
+    .slice(0, 10)
+    .map((u) => ({ unitId: u.key, unitName: u.label, red: u.counts.red, yellow: u.counts.yellow, total: u.counts.total, taskIds: [...u.taskIds.red, ...u.taskIds.yellow] }));
+
+  const strip = <T extends { key: unknown; label: string; counts: LightCounts; taskIds: Record<Light, number[]> }>(rows: T[]) =>
+    rows.map((r) => ({ key: r.key as number, label: r.label, counts: r.counts, taskIds: r.taskIds }));
+  return {
+    today,
+    lights: { counts: overall.counts, taskIds: overall.taskIds },
+    byAnnex: strip(byAnnex),
+    byCategory: strip(byCategory),
+    byLeader: strip(byLeader),
+    byUnit: strip(byUnit),
+    period: current
+      ? {
+          id: current.id,
+          label: current.label,
+          deadline: effectiveDeadline(current),
+          summary: {
+            onTime: periodStatus.filter((u) => u.status === 'on_time').length,
+            late: periodStatus.filter((u) => u.status === 'late').length,
+            missing: periodStatus.filter((u) => u.status === 'missing').length,
+            pending: periodStatus.filter((u) => u.status === 'pending').length,
+          },
+          units: periodStatus,
+        }
+      : null,
+    indicators,
+    trend,
+    mostBehindTasks,
+    mostBehindUnits,
+  };
+}
