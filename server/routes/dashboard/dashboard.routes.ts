@@ -3,6 +3,18 @@ import { UNIT_ROLES, type Role } from '../../../core/roles';
 import { actorOf } from '../../http/actor';
 import type { Routes } from '../../http/zod-app';
 import { buildDashboard } from '../../supervision/dashboard.service';
+import { renderDashboardWorkbook } from '../../exports/dashboard-xlsx';
+import { contentDisposition } from '../../http/content-disposition';
+
+/** The office sees the organisation, a leader the portfolio, a unit its own tasks. */
+function scopeOf(request: Parameters<typeof actorOf>[0]) {
+  const actor = actorOf(request);
+  return {
+    orgId: actor.orgId,
+    ...(actor.role === 'leader' ? { leaderId: actor.leaderId ?? -1 } : {}),
+    ...(UNIT_ROLES.includes(actor.role as Role) ? { unitId: actor.unitId ?? -1 } : {}),
+  };
+}
 
 export const dashboardRoutes: Routes = (app, ctx) => {
   app.get('/api/dashboard', {
@@ -12,14 +24,18 @@ export const dashboardRoutes: Routes = (app, ctx) => {
       summary: 'Who is behind and why: lights by annex, category, leader, unit; the current period; indicators; trend; most behind. A leader sees the portfolio, a unit its own tasks.',
       response: { 200: dashboardSchema },
     },
-    handler: async (request) => {
-      const actor = actorOf(request);
-      const scope = {
-        orgId: actor.orgId,
-        ...(actor.role === 'leader' ? { leaderId: actor.leaderId ?? -1 } : {}),
-        ...(UNIT_ROLES.includes(actor.role as Role) ? { unitId: actor.unitId ?? -1 } : {}),
-      };
-      return buildDashboard(ctx, scope);
+    handler: async (request) => buildDashboard(ctx, scopeOf(request)),
+  });
+
+  app.get('/api/dashboard/export.xlsx', {
+    config: { access: 'dashboard.read' },
+    schema: { tags: ['supervision'], summary: 'The dashboard’s tables as an Excel workbook' },
+    handler: async (request, reply) => {
+      const workbook = await renderDashboardWorkbook(await buildDashboard(ctx, scopeOf(request)));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`督查情况-${ctx.clock.today()}.xlsx`))
+        .send(workbook);
     },
   });
 };

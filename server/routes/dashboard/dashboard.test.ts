@@ -89,4 +89,28 @@ describe('dashboard', () => {
     const u = (await clerk.request('GET', '/api/dashboard')).json();
     expect(u.byUnit.find((x: { label: string }) => x.label === '区交通运输局').counts.total).toBe(u.lights.counts.total);
   });
+
+  it('exports the dashboard and the filtered ledger to Excel', async () => {
+    const office = await signInAs(late, (await makeUser(t.ctx, orgId, 'office')).username);
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (url: string) => {
+      const res = await late.inject({ method: 'GET', url, headers: { cookie: office.cookie } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb;
+    };
+    const dash = await read('/api/dashboard/export.xlsx');
+    expect(dash.worksheets.map((w) => w.name)).toEqual(['总体情况', '按责任单位', '按分管领导', '按附件', '按目标', '本期报送情况', '最滞后事项', '指标完成情况']);
+    const units = dash.getWorksheet('本期报送情况')!;
+    const rows = units.getSheetValues().slice(3) as unknown[][];
+    expect(rows.some((r) => r[1] === '区财政局' && r[2] === '逾期报送' && r[4] === 2)).toBe(true);
+
+    const ledger = await read('/api/tasks/export.xlsx?annexNo=2');
+    const sheet = ledger.getWorksheet('任务台账')!;
+    expect(sheet.getCell(1, 1).value).toMatch(/共 24 项/);
+    expect(sheet.getRow(2).values).toContain('工作标准 / 区目标');
+    expect(sheet.rowCount).toBe(2 + 24);
+  });
 });

@@ -11,6 +11,8 @@ import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
 import { UNIT_ROLES } from '../../../core/roles';
 import { presentTaskRow } from '../../presenters/task';
+import { contentDisposition } from '../../http/content-disposition';
+import { renderLedgerWorkbook } from '../../exports/ledger-xlsx';
 import { commentsOf, listAdjustments, listCoordination, listInstructions } from '../../collaboration/collaboration.repository';
 import { listTaskVersions } from '../../ledger/task-versions';
 import { presentAdjustment, presentCoordination } from '../../presenters/collaboration';
@@ -20,27 +22,45 @@ const parse = (json: string | null) => (json === null ? null : (JSON.parse(json)
 export const taskRoutes: Routes = (app, ctx) => {
   const loadTask = (request: RecordRequest, action: 'task.read' | 'task.write') => loadTaskFor(ctx, request, action);
 
+  /** The ledger as the person may see it: a unit's people only their unit's tasks; lights computed, then paged. */
+  const ledgerPage = async (request: Parameters<typeof actorOf>[0], query: z.infer<typeof taskListQuery>) => {
+    const actor = actorOf(request);
+    const onlyUnitId = UNIT_ROLES.includes(actor.role as never) ? (actor.unitId ?? -1) : null;
+    const { page, pageSize, light } = query;
+    const lights = await computeOrgLights(ctx, actor.orgId);
+    const filter = { ...query, orgId: actor.orgId, onlyUnitId };
+    let rows: TaskRow[];
+    let total: number;
+    if (light) {
+      // The light is computed, not stored: filter the organisation's matching tasks, then page.
+      const all = (await listTasks(ctx.db, { ...filter, page: 1, pageSize: 100_000 })).rows.filter((r) => lights.get(r.id)?.light === light);
+      total = all.length;
+      rows = all.slice((page - 1) * pageSize, page * pageSize);
+    } else {
+      ({ rows, total } = await listTasks(ctx.db, filter));
+    }
+    const people = await peopleOfTasks(ctx.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => presentTaskRow(r, people, lights.get(r.id))), total };
+  };
+
   app.get('/api/tasks', {
     config: { access: 'task.read' },
     schema: { tags: ['ledger'], summary: 'The ledger (台账), filtered and searched; a unit sees its own tasks', querystring: taskListQuery, response: { 200: taskListSchema } },
     handler: async (request) => {
-      const actor = actorOf(request);
-      const onlyUnitId = UNIT_ROLES.includes(actor.role as never) ? (actor.unitId ?? -1) : null;
-      const { page, pageSize, light } = request.query;
-      const lights = await computeOrgLights(ctx, actor.orgId);
-      const filter = { ...request.query, orgId: actor.orgId, onlyUnitId };
-      let rows: TaskRow[];
-      let total: number;
-      if (light) {
-        // The light is computed, not stored: filter the organisation's matching tasks, then page.
-        const all = (await listTasks(ctx.db, { ...filter, page: 1, pageSize: 100_000 })).rows.filter((r) => lights.get(r.id)?.light === light);
-        total = all.length;
-        rows = all.slice((page - 1) * pageSize, page * pageSize);
-      } else {
-        ({ rows, total } = await listTasks(ctx.db, filter));
-      }
-      const people = await peopleOfTasks(ctx.db, rows.map((r) => r.id));
-      return { items: rows.map((r) => presentTaskRow(r, people, lights.get(r.id))), total, page, pageSize };
+      const { page, pageSize } = request.query;
+      return { ...(await ledgerPage(request, request.query)), page, pageSize };
+    },
+  });
+
+  app.get('/api/tasks/export.xlsx', {
+    config: { access: 'task.read' },
+    schema: { tags: ['ledger'], summary: 'The ledger as filtered, as an Excel workbook (all pages)', querystring: taskListQuery },
+    handler: async (request, reply) => {
+      const { items } = await ledgerPage(request, { ...request.query, page: 1, pageSize: 100_000 });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`任务台账-${ctx.clock.today()}.xlsx`))
+        .send(await renderLedgerWorkbook(items, ctx.clock.today()));
     },
   });
 
