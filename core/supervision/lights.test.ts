@@ -99,6 +99,18 @@ describe('status lights', () => {
     expect(red.reasons[0]).toBe('地区生产总值增长3%，目标6%，落后50%');
   });
 
+  it('takes the schedule at the end of the period the report speaks for, not today', () => {
+    const q1 = (today: string): LightInput => ({
+      ...base,
+      today,
+      latest: { periodLabel: 'Q1', periodEnd: '2024-04-01', status: 'on_track', accepted: true },
+      indicators: [{ name: '新建充电桩', target: 4000, unit: '个', actual: 1000 }],
+    });
+    // 25% done at the end of Q1 keeps pace, even when looked at in late June.
+    expect(computeLight(q1('2024-06-25'))).toMatchObject({ light: 'green' });
+    expect(computeLight(q1('2024-06-25')).schedule).toBeCloseTo(92 / 366, 2);
+  });
+
   it('lets an overdue report outweigh a good indicator', () => {
     const r = computeLight({
       ...base,

@@ -29,8 +29,13 @@ export type LightInput = {
   /** The task's year runs from yearStart to dueDate (the notice's year, or the task's own due date). */
   yearStart: string;
   dueDate: string;
-  /** The latest progress entry the unit reported, if any. */
-  latest: { periodLabel: string; status: ProgressStatus; accepted: boolean } | null;
+  /**
+   * The latest progress entry the unit reported, if any. periodEnd is the date the report speaks
+   * for (its period's deadline): the schedule is taken there, not today, since a Q1 report says
+   * where the work stood at the end of Q1 (DESIGN.md: the share of the year elapsed at the
+   * period's end). A report that is now overdue shows through `overdue` instead.
+   */
+  latest: { periodLabel: string; periodEnd?: string; status: ProgressStatus; accepted: boolean } | null;
   /** Indicators with target and the latest reported actual (null when not reported). */
   indicators: { name: string; target: number; unit: string; actual: number | null; lowerIsBetter?: boolean }[];
   /** Reports past their deadline and not submitted: the period and by how many days. */
@@ -86,9 +91,10 @@ function statusProgress(status: ProgressStatus, schedule: number): number {
 }
 
 export function computeLight(input: LightInput, t: LightThresholds = DEFAULT_THRESHOLDS): LightResult {
-  const schedule = scheduleShare(input.today, input.yearStart, input.dueDate);
-  const reasons: string[] = [];
   const latest = input.latest;
+  const asOf = latest?.periodEnd && latest.periodEnd < input.today ? latest.periodEnd : input.today;
+  const schedule = scheduleShare(asOf, input.yearStart, input.dueDate);
+  const reasons: string[] = [];
 
   if (latest?.status === 'completed' && latest.accepted) {
     return { light: 'blue', reasons: [`${latest.periodLabel}报告：已完成，督查室已审核通过`], schedule, progress: 1 };

@@ -87,7 +87,10 @@ export async function computeOrgLights(
           yearStart: `${task.year}-01-01`,
           dueDate: task.due_date ?? `${task.year}-12-31`,
           latest: latest
-            ? { periodLabel: periodById.get(latest.period_id)?.label ?? '', status: latest.status as ProgressStatus, accepted: latest.state === 'accepted' }
+            ? (() => {
+                const p = periodById.get(latest.period_id);
+                return { periodLabel: p?.label ?? '', periodEnd: p ? (p.extended_deadline ?? p.deadline) : undefined, status: latest.status as ProgressStatus, accepted: latest.state === 'accepted' };
+              })()
             : null,
           indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id)?.value ?? null })),
           overdue,
