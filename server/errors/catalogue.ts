@@ -52,6 +52,7 @@ export const ERRORS = {
   PERIOD_EXTEND_INVALID: { status: 400, zh: '延期后的截止日期须晚于当前截止日期', en: 'The new deadline must be later than the current one' },
   REASON_REQUIRED: { status: 400, zh: '请填写理由', en: 'A reason is required' },
   REPORT_WRONG_STATE: { status: 409, zh: '报告当前状态不允许此操作', en: 'The report is not in a state that allows this' },
+  REPORT_NOT_STARTED: { status: 404, zh: '本单位尚未开始填报该期报告', en: 'The unit has not started this period’s report' },
   REPORT_NOT_RESPONSIBLE: { status: 403, zh: '本单位不是该事项的责任单位', en: 'The unit is not responsible for this task' },
   EDIT_CONFLICT: {
     status: 409,

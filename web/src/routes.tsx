@@ -6,6 +6,7 @@ import type { Role } from './api/types';
 import LoginPage from './auth/LoginPage';
 import { useSession } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
+import { COORDINATION_ROLES, ForRoles, LEDGER_ROLES } from './ledger/ForRoles';
 import { homeFor } from './roles';
 
 // Each role's pages are a separate chunk: a clerk never downloads the audit or user-admin code.
@@ -23,6 +24,12 @@ const PeriodsPage = lazy(() => import('./reporting/PeriodsPage'));
 const PeriodReportsPage = lazy(() => import('./reporting/PeriodReportsPage'));
 const OfficeReportPage = lazy(() => import('./reporting/OfficeReportPage'));
 const UnitReportPage = lazy(() => import('./reporting/UnitReportPage'));
+// Ledger and collaboration (web/src/ledger, web/src/collaboration): pages several roles share.
+const LedgerPage = lazy(() => import('./ledger/LedgerPage'));
+const TaskPage = lazy(() => import('./ledger/TaskPage'));
+const CoordinationListPage = lazy(() => import('./collaboration/CoordinationListPage'));
+const CoordinationPage = lazy(() => import('./collaboration/CoordinationPage'));
+const AdjustmentsReviewPage = lazy(() => import('./collaboration/AdjustmentsReviewPage'));
 
 function FullPageSpin() {
   return (
@@ -206,6 +213,46 @@ export function AppRoutes() {
           element={
             <ForRole role="unit_head">
               <UnitReportPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="ledger"
+          element={
+            <ForRoles roles={LEDGER_ROLES}>
+              <LedgerPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="tasks/:id"
+          element={
+            <ForRoles roles={LEDGER_ROLES}>
+              <TaskPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="coordination"
+          element={
+            <ForRoles roles={COORDINATION_ROLES}>
+              <CoordinationListPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="coordination/:id"
+          element={
+            <ForRoles roles={COORDINATION_ROLES}>
+              <CoordinationPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="office/adjustments"
+          element={
+            <ForRole role="office">
+              <AdjustmentsReviewPage />
             </ForRole>
           }
         />

@@ -8,7 +8,8 @@ import type { RecordRequest, Routes } from '../../http/zod-app';
 import type { Action } from '../../policies/policy';
 import { effectiveDeadline, findPeriod, listPeriods, periodReportRows, type Period } from '../../reporting/periods.repository';
 import { extendPeriod, openOrClosePeriod } from '../../reporting/periods.service';
-import { openReport } from '../../reporting/report-open.service';
+import { openReport, tasksToReport } from '../../reporting/report-open.service';
+import { findReportFor } from '../../reporting/reports.repository';
 import { presentReport } from '../../reporting/report-view';
 
 const STATUS_LABELS = { planned: '未开放', open: '填报中', closed: '已关闭' } as const;
@@ -74,6 +75,21 @@ export const periodRoutes: Routes = (app, ctx) => {
           approvedAt: r.approved_at,
         })),
       };
+    },
+  });
+
+  app.get('/api/periods/:id/reports/mine', {
+    config: { access: 'report.open', recordScoped: true },
+    schema: { tags: ['reports'], summary: 'My unit’s report for the period, if it exists (reading never creates it)', params: idParam, response: { 200: reportViewSchema } },
+    handler: async (request) => {
+      const period = await loadPeriod(request, 'report.open');
+      const actor = actorOf(request);
+      const report = await findReportFor(ctx.db, period.id, actor.unitId!);
+      if (!report) {
+        const tasks = await tasksToReport(ctx, actor.unitId!, period.notice_id);
+        throw new AppError(tasks.length ? 'REPORT_NOT_STARTED' : 'REPORT_NOT_RESPONSIBLE');
+      }
+      return presentReport(ctx, report);
     },
   });
 

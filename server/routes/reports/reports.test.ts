@@ -68,6 +68,8 @@ describe('the quarterly report cycle', () => {
   });
 
   it("creates the unit's report with one entry per task it is responsible for, lead or co", async () => {
+    // Reading does not create it; opening it (the clerk starting work) does.
+    expect((await head.request('GET', `/api/periods/${q2.id}/reports/mine`)).json().error.code).toBe('REPORT_NOT_STARTED');
     const view: View = (await clerk.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
     expect(view.report.state).toBe('draft');
     const seqs = view.items.map((i) => `${i.annexNo}/${i.seq}:${i.unitRole}`);
@@ -76,6 +78,7 @@ describe('the quarterly report cycle', () => {
     // Opening again (or by the second clerk) gives the same report.
     const again: View = (await clerk2.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
     expect(again.report.id).toBe(view.report.id);
+    expect((await head.request('GET', `/api/periods/${q2.id}/reports/mine`)).json().report.id).toBe(view.report.id);
     // Another unit cannot read it.
     const refused = await otherClerk.request('GET', `/api/reports/${view.report.id}`);
     expect(refused.json().error.code).toBe('FORBIDDEN_OTHER_UNIT');

@@ -7,8 +7,10 @@ import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout } from '../auth/session';
 import { ROLE_COLORS } from '../roles';
 import { NAV } from './menu';
+import { NotificationBell } from '../inbox/NotificationBell';
 
 const { Header, Sider, Content, Footer } = Layout;
+const BELL_ROLES: readonly Me['role'][] = ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'];
 
 export function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
@@ -66,6 +68,8 @@ export function AppLayout({ me }: { me: Me }) {
             </span>
           </div>
           <Space size="middle" className="app-header-right">
+            {/* The three system roles (三员) get no business notifications. */}
+            {BELL_ROLES.includes(me.role) && <NotificationBell me={me} />}
             <Dropdown
               trigger={['click']}
               menu={{

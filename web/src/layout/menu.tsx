@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../api/types';
+import { LEDGER_NAV } from '../ledger/nav';
 
 export interface NavItem {
   path: string;
@@ -36,3 +37,6 @@ export const NAV: Record<Role, NavItem[]> = {
   secadmin: [{ path: '/security', label: '安全设置', icon: <SafetyCertificateOutlined /> }],
   auditor: [{ path: '/audit', label: '审计日志', icon: <AuditOutlined /> }],
 };
+
+// The ledger and collaboration entries (台账, 协调事项, 目标调整审核) follow each role's own pages.
+for (const [role, entries] of Object.entries(LEDGER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);

@@ -11,6 +11,7 @@ import { ActionBar } from './ActionBar';
 import { OfficeReturnModal } from './OfficeReturnModal';
 import { ReportHeader } from './ReportHeader';
 import { ReportItems } from './ReportItems';
+import { toTop } from './scroll';
 import './reporting.css';
 
 const HINTS: Record<string, string> = {
@@ -62,13 +63,19 @@ export default function OfficeReportPage() {
         {TRANSITIONS.office_return.label}
       </Button>
       <Popconfirm
+        placement="topRight"
         title="审核通过本报告？"
         okText="通过"
         cancelText="取消"
         onConfirm={() =>
           transition.mutate(
             { reportId: report.id, path: 'accept', version: report.version },
-            { onSuccess: () => void message.success('报告已审核通过') },
+            {
+              onSuccess: () => {
+                void message.success('报告已审核通过');
+                toTop();
+              },
+            },
           )
         }
       >
@@ -87,7 +94,7 @@ export default function OfficeReportPage() {
         extra={back}
       />
       {transition.error && !returning && <ErrorAlert error={transition.error} />}
-      <ReportHeader report={report} hint={HINTS[report.state]} />
+      <ReportHeader report={report} items={view.items} hint={HINTS[report.state]} />
       <ReportItems view={view} editable={false} />
       {actions}
       {returning && (
@@ -95,13 +102,14 @@ export default function OfficeReportPage() {
           items={view.items}
           pending={transition.isPending}
           error={transition.error}
-          onSubmit={(taskReasons) =>
+          onSubmit={(taskReasons, reason) =>
             transition.mutate(
-              { reportId: report.id, path: 'office-return', version: report.version, taskReasons },
+              { reportId: report.id, path: 'office-return', version: report.version, taskReasons, reason },
               {
                 onSuccess: () => {
                   setReturning(false);
                   void message.success('报告已退回单位修改');
+                  toTop();
                 },
               },
             )

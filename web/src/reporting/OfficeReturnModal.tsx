@@ -17,10 +17,11 @@ export function OfficeReturnModal({
   items: ReportItem[];
   pending: boolean;
   error: unknown;
-  onSubmit: (taskReasons: { taskId: number; reason: string }[]) => void;
+  onSubmit: (taskReasons: { taskId: number; reason: string }[], reason: string | undefined) => void;
   onClose: () => void;
 }) {
   const [reasons, setReasons] = useState<Record<number, string>>({});
+  const [overall, setOverall] = useState('');
   const [missing, setMissing] = useState(false);
   const filled = items
     .map((i) => ({ taskId: i.taskId, reason: (reasons[i.taskId] ?? '').trim() }))
@@ -31,7 +32,7 @@ export function OfficeReturnModal({
       setMissing(true);
       return;
     }
-    onSubmit(filled);
+    onSubmit(filled, overall.trim() || undefined);
   };
 
   return (
@@ -53,6 +54,18 @@ export function OfficeReturnModal({
       {missing && filled.length === 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message="请至少为一个事项填写退回意见" />
       )}
+      <div style={{ marginBottom: 16 }}>
+        <Typography.Text strong>总体意见（可选）</Typography.Text>
+        <Input.TextArea
+          aria-label="总体意见"
+          rows={2}
+          maxLength={2000}
+          placeholder="对整份报告的意见，如报送格式、数据口径等"
+          value={overall}
+          onChange={(e) => setOverall(e.target.value)}
+          style={{ marginTop: 4 }}
+        />
+      </div>
       {items.map((item) => (
         <div key={item.taskId} style={{ marginBottom: 16 }} data-testid={`return-reason-${item.annexNo}-${item.seq}`}>
           <div style={{ marginBottom: 4 }}>

@@ -22,6 +22,7 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
   const mine = useMyReport(period.id);
   const report = mine.data?.report;
   const notResponsible = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_RESPONSIBLE';
+  // REPORT_NOT_STARTED simply means no clerk has opened it yet: shown like a report not begun.
   const { label, primary } = actionFor(who, report?.state);
   const base = who === 'unit_head' ? '/unit-head/report' : '/unit/report';
   return (
@@ -64,17 +65,18 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
   );
 }
 
-/** The unit's open reporting periods: 待办事项 for clerks, 待审核报告 for the head. */
+/** The unit's open reporting periods and its report in each: 季度报送 for clerks, 待审核报告 for the head. */
 export function OpenPeriodsCard({ who }: { who: Who }) {
   const periods = usePeriods();
   const open = (periods.data ?? []).filter((p) => p.status === 'open');
-  const title = who === 'unit_staff' ? '待办事项' : '待审核报告';
+  // The clerk's home also has the inbox's 待办事项 card (web/src/inbox), hence a title of its own.
+  const title = who === 'unit_staff' ? '季度报送' : '待审核报告';
   const empty =
     who === 'unit_staff'
-      ? '当前没有开放的报送期，暂无待办事项。督查室开启报送期后，本单位需报送的事项将显示在这里。'
+      ? '当前没有开放的报送期。督查室开启报送期后，本单位需报送的季度报告将显示在这里。'
       : '暂无待审核的报告。经办人提交本单位季度报告后，需由您审定后才会报送督查室。';
   return (
-    <Card title={title} loading={periods.isPending}>
+    <Card title={title} loading={periods.isPending} data-testid="open-periods-card">
       {periods.error ? (
         <Typography.Text type="danger">报送期加载失败，请刷新重试</Typography.Text>
       ) : open.length === 0 ? (

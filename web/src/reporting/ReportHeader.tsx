@@ -1,12 +1,15 @@
 import { Alert, Card, Descriptions, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ReportSummary } from './api';
+import type { ReportItem, ReportSummary } from './api';
 import { LateTag, ReportStateTag } from './StateTags';
 
 const RETURNED_BY: Record<string, string> = { unit_head: '单位负责人', office: '督查室' };
 
 /** What a report is and where it stands: unit, period, deadline, state, lateness, return reason. */
-export function ReportHeader({ report, hint }: { report: ReportSummary; hint?: string }) {
+export function ReportHeader({ report, items, hint }: { report: ReportSummary; items: ReportItem[]; hint?: string }) {
+  const commented = items
+    .filter((i) => i.officeComment)
+    .map((i) => (i.annexNo === 1 ? i.seq : `附件${i.annexNo}·${i.seq}`));
   const late = report.lateDays ?? 0;
   return (
     <>
@@ -30,13 +33,20 @@ export function ReportHeader({ report, hint }: { report: ReportSummary; hint?: s
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {report.state === 'returned' && report.returnReason && (
+      {report.state === 'returned' && (report.returnReason || commented.length > 0) && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
           message={`退回原因（${RETURNED_BY[report.returnedByRole ?? ''] ?? '审核人'}退回）`}
-          description={<span style={{ whiteSpace: 'pre-wrap' }}>{report.returnReason}</span>}
+          description={
+            <>
+              {report.returnReason && <div style={{ whiteSpace: 'pre-wrap' }}>{report.returnReason}</div>}
+              {commented.length > 0 && (
+                <div>以下事项有督查室意见，请按意见修改：{commented.map((s) => `第${s}项`).join('、')}</div>
+              )}
+            </>
+          }
           data-testid="return-reason"
         />
       )}

@@ -28,7 +28,7 @@ export interface ItemCardProps {
 
 /** One task of the report: the standard, indicators, the unit's entry, office comment, co-units. */
 export function ReportItemCard({ reportId, item, editable, register, onRefetch }: ItemCardProps) {
-  const save = useAutosave(reportId, item, editable);
+  const save = useAutosave(reportId, item, editable, onRefetch);
   const v = save.values;
   const { flush, current } = save;
 
@@ -38,6 +38,8 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch }
   }, [register, item.taskId, flush, current]);
 
   const onBlur = () => void flush();
+  // A read-only entry with nothing written says so in one line instead of three empty blocks.
+  const blank = !editable && !v.narrative.trim() && !v.problems.trim() && !v.nextSteps.trim();
   const text = (field: 'narrative' | 'problems' | 'nextSteps', label: string, rows: number, placeholder: string) =>
     editable ? (
       <div style={{ marginBottom: 12 }}>
@@ -111,7 +113,13 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch }
               />
             </Space>
           )}
-          {text('narrative', '进展情况', 3, '本期工作推进情况、取得的成效及相关数据')}
+          {blank ? (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+              本期未填写进展情况、存在问题和下步打算。
+            </Typography.Paragraph>
+          ) : (
+            text('narrative', '进展情况', 3, '本期工作推进情况、取得的成效及相关数据')
+          )}
         </Col>
         {item.indicators.length > 0 && (
           <Col xs={24} lg={10}>
@@ -142,14 +150,16 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch }
           </Col>
         )}
       </Row>
-      <Row gutter={24}>
-        <Col xs={24} lg={12}>
-          {text('problems', '存在问题', 2, '推进中遇到的困难和问题；需区领导协调的请写明')}
-        </Col>
-        <Col xs={24} lg={12}>
-          {text('nextSteps', '下步打算', 2, '下一阶段的工作措施和时间安排')}
-        </Col>
-      </Row>
+      {!blank && (
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            {text('problems', '存在问题', 2, '推进中遇到的困难和问题；需区领导协调的请写明')}
+          </Col>
+          <Col xs={24} lg={12}>
+            {text('nextSteps', '下步打算', 2, '下一阶段的工作措施和时间安排')}
+          </Col>
+        </Row>
+      )}
       {!editable && item.updatedByName && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           最后由 {item.updatedByName} 保存

@@ -5,7 +5,7 @@ import {
   LoadingOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { SaveState } from './useAutosave';
 
@@ -43,11 +43,9 @@ export function SaveStatus({
     case 'error':
       return (
         <Space size={4} data-save-state="error">
-          <Tooltip title={error}>
-            <Typography.Text type="danger">
-              <CloseCircleOutlined /> 保存失败
-            </Typography.Text>
-          </Tooltip>
+          <Typography.Text type="danger" ellipsis={{ tooltip: error }} style={{ maxWidth: 480 }}>
+            <CloseCircleOutlined /> 保存失败：{error}
+          </Typography.Text>
           <Button size="small" type="link" onClick={onRetry}>
             重试
           </Button>

@@ -13,6 +13,7 @@ import { ReasonModal } from './ReasonModal';
 import type { ItemHandle } from './ReportItemCard';
 import { ReportHeader } from './ReportHeader';
 import { ReportItems } from './ReportItems';
+import { toTop } from './scroll';
 import './reporting.css';
 
 /** What the page tells each role about the report's state. */
@@ -39,7 +40,8 @@ export default function UnitReportPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const query = useMyReport(periodId);
+  // The clerk starting work creates the report; the head only reads what the clerks prepared.
+  const query = useMyReport(periodId, { poll: true, create: me?.role === 'unit_staff' });
   const transition = useTransition(reportingKeys.mine(periodId));
   const [returning, setReturning] = useState(false);
   const [flushing, setFlushing] = useState(false);
@@ -49,6 +51,9 @@ export default function UnitReportPage() {
     if (handle) entries.current.set(taskId, handle);
     else entries.current.delete(taskId);
   }, []);
+
+  const { refetch: refetchQuery } = query;
+  const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
 
   const role = me?.role ?? 'unit_staff';
   const view = query.data;
@@ -82,6 +87,7 @@ export default function UnitReportPage() {
         onSuccess: () => {
           setReturning(false);
           void message.success(done);
+          toTop();
         },
       },
     );
@@ -99,6 +105,7 @@ export default function UnitReportPage() {
     <ActionBar note={`当前状态：${report.stateLabel}${editable ? ' · 填写内容自动保存' : ''}`}>
       {editable && (
         <Popconfirm
+          placement="topRight"
           title="提交负责人审定？"
           description={
             <>
@@ -124,6 +131,7 @@ export default function UnitReportPage() {
             {TRANSITIONS.head_return.label}
           </Button>
           <Popconfirm
+            placement="topRight"
             title="审定并报送督查室？"
             description="报送后由督查室审核，本单位不能再修改。"
             okText="报送"
@@ -147,8 +155,8 @@ export default function UnitReportPage() {
         extra={back}
       />
       {transition.error && !returning && <ErrorAlert error={transition.error} />}
-      <ReportHeader report={report} hint={hintFor(role, view)} />
-      <ReportItems view={view} editable={editable} register={register} onRefetch={() => void query.refetch()} />
+      <ReportHeader report={report} items={view.items} hint={hintFor(role, view)} />
+      <ReportItems view={view} editable={editable} register={register} onRefetch={refetch} />
       {actions}
       {returning && (
         <ReasonModal

@@ -44,12 +44,20 @@ export function usePeriodReports(periodId: number) {
 // It is read afresh whenever a page showing it mounts.
 const editorQueryOptions = { refetchOnWindowFocus: false, refetchOnMount: 'always', staleTime: Infinity } as const;
 
-/** My unit's report for a period; the server creates it on first use (clerks and heads). */
-export function useMyReport(periodId: number) {
+/**
+ * My unit's report for a period. A clerk opening it creates it on first use (`create`); anyone
+ * else only reads it (REPORT_NOT_STARTED when no clerk has begun). The report page polls it, so a
+ * colleague's saves reach the entries this clerk has not touched (entries with pending edits keep
+ * them; a real clash surfaces as a conflict on save).
+ */
+export function useMyReport(periodId: number, { poll = false, create = false } = {}) {
+  const url = `/api/periods/${periodId}/reports/mine`;
   return useQuery({
     queryKey: reportingKeys.mine(periodId),
-    queryFn: () => api.post<ReportView>(`/api/periods/${periodId}/reports/mine`),
+    queryFn: () => (create ? api.post<ReportView>(url) : api.get<ReportView>(url)),
+    retry: false,
     ...editorQueryOptions,
+    refetchInterval: poll ? 60_000 : false,
   });
 }
 
@@ -98,6 +106,10 @@ export function useTransition(queryKey: readonly unknown[]) {
     onSuccess: (view) => {
       qc.setQueryData(queryKey, view);
       void qc.invalidateQueries({ queryKey: ['periods'] });
+    },
+    // Someone else moved the report meanwhile: show its current state beside the server's message.
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey });
     },
   });
 }

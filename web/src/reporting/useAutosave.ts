@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { EditConflictError, saveProgress, type ConflictCurrent, type ProgressValues, type ReportItem } from './api';
 import { clearDraft, readDraft, writeDraft } from './drafts';
 import { mergeMine, onlyTouched, textOf } from './merge';
@@ -23,7 +23,7 @@ export function valuesOf(item: ReportItem): ProgressValues {
  * entry's version; a save over someone else's newer save comes back as a conflict and is never
  * retried silently. `flush` saves what is pending now and says whether everything is saved.
  */
-export function useAutosave(reportId: number, item: ReportItem, editable: boolean) {
+export function useAutosave(reportId: number, item: ReportItem, editable: boolean, onStale?: () => void) {
   const taskId = item.taskId;
   const [initial] = useState(() => (editable ? readDraft(reportId, taskId) : null));
   const [values, setValues] = useState<ProgressValues>(() => initial?.values ?? valuesOf(item));
@@ -42,6 +42,8 @@ export function useAutosave(reportId: number, item: ReportItem, editable: boolea
   const inFlight = useRef<Promise<boolean> | null>(null);
   const blocked = useRef(false); // a conflict waits for the clerk's decision
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const staleRef = useRef(onStale);
+  staleRef.current = onStale;
 
   // A fresher server copy (after a transition or "采用对方版本") replaces an entry with no pending edit.
   useEffect(() => {
@@ -51,11 +53,6 @@ export function useAutosave(reportId: number, item: ReportItem, editable: boolea
       setValues(valuesRef.current);
     }
   }, [item]);
-
-  // Drafts of a report that can no longer be edited are obsolete.
-  useEffect(() => {
-    if (!editable) clearDraft(reportId, taskId);
-  }, [editable, reportId, taskId]);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (inFlight.current) await inFlight.current;
@@ -96,6 +93,9 @@ export function useAutosave(reportId: number, item: ReportItem, editable: boolea
         } else {
           setError(errorMessage(err));
           setState('error');
+          // The report was submitted meanwhile: re-read it so the page shows why it is now read-only.
+          // The unsaved text stays in this tab's draft.
+          if (err instanceof ApiError && err.code === 'REPORT_WRONG_STATE') staleRef.current?.();
         }
         return false;
       }
@@ -119,10 +119,19 @@ export function useAutosave(reportId: number, item: ReportItem, editable: boolea
   // A draft restored after a refresh is sent once the page is up.
   useEffect(() => {
     if (initial) schedule();
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
   }, [initial, schedule]);
+
+  // Leaving the page saves what is pending (the draft keeps it if that fails).
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+        void saveNow();
+      }
+    },
+    [saveNow],
+  );
 
   const change = useCallback(
     (patch: Partial<ProgressValues>) => {

@@ -1,7 +1,10 @@
 import { Card, Col, Descriptions, Empty, Row } from 'antd';
 import { useSession } from '../../auth/session';
 import { UnitsTable } from '../../directory/UnitsTable';
+import { DashboardSection } from '../../dashboard/DashboardSection';
+import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
+import { Link } from 'react-router';
 
 export default function LeaderHome() {
   const { me } = useSession();
@@ -10,6 +13,8 @@ export default function LeaderHome() {
   return (
     <>
       <PageHeader title="区领导首页" subtitle={`${name}${me.leader?.title ? ` · ${me.leader.title}` : ''}`} />
+      <TodoCard />
+      <DashboardSection scope="leader" />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={10}>
           <Card title="本人信息" style={{ height: '100%' }}>
@@ -26,7 +31,7 @@ export default function LeaderHome() {
         </Col>
         <Col xs={24} lg={14}>
           <Card title="分管事项" style={{ height: '100%' }}>
-            <Empty description="督查室导入目标任务分解文件后，您分管的事项、协调请求和批示将显示在这里。" />
+            <Empty description={<Link to="/ledger">在台账中查看您分管的事项</Link>} />
           </Card>
         </Col>
       </Row>

@@ -2,8 +2,10 @@ import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons
 import { Card, Col, Row, Space, Statistic } from 'antd';
 import { useSession } from '../../auth/session';
 import { useCurrentOrg } from '../../directory/api';
+import { DashboardSection } from '../../dashboard/DashboardSection';
 import { LeadersTable } from '../../directory/LeadersTable';
 import { UnitsTable } from '../../directory/UnitsTable';
+import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
 import { QueryError } from '../../layout/QueryError';
 
@@ -16,6 +18,8 @@ export default function OfficeHome() {
   return (
     <>
       <PageHeader title="督查室工作台" subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`} />
+      <TodoCard />
+      <DashboardSection scope="office" />
       {org.error && <QueryError error={org.error} onRetry={() => void org.refetch()} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={8}>

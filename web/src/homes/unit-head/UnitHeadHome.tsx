@@ -1,6 +1,8 @@
 import { Col, Row } from 'antd';
 import { useSession } from '../../auth/session';
 import { UnitCard } from '../../directory/UnitCard';
+import { TodoCard } from '../../inbox/TodoCard';
+import { DashboardSection } from '../../dashboard/DashboardSection';
 import { PageHeader } from '../../layout/PageHeader';
 import { OpenPeriodsCard } from '../../reporting/OpenPeriodsCard';
 import { ReportingSchedule } from '../shared/ReportingSchedule';
@@ -20,9 +22,13 @@ export default function UnitHeadHome() {
           <ReportingSchedule />
         </Col>
         <Col xs={24} lg={10}>
+          <TodoCard />
           <UnitCard me={me} />
         </Col>
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <DashboardSection scope="unit" />
+      </div>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Space } from 'antd';
 import { useSession } from '../../auth/session';
 import { LeadersTable } from '../../directory/LeadersTable';
 import { UnitsTable } from '../../directory/UnitsTable';
+import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
 
 export default function ViewerHome() {
@@ -19,6 +20,7 @@ export default function ViewerHome() {
         style={{ marginBottom: 16 }}
         message="您的账号为只读权限，可查看本辖区相关的单位、领导及目标任务信息。"
       />
+      <TodoCard />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <UnitsTable />
         <LeadersTable />

@@ -1,0 +1,63 @@
+import { CheckCircleOutlined, RightOutlined } from '@ant-design/icons';
+import { Badge, Card, Empty, List, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { QueryError } from '../layout/QueryError';
+import { useTodos } from './api';
+import { linkFor } from './links';
+
+/** 待办事项: what is waiting for the signed-in person, each a link to where it is done. */
+export function TodoCard() {
+  const { me } = useSession();
+  const todos = useTodos();
+  const navigate = useNavigate();
+  const items = todos.data ?? [];
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          待办事项 <Badge count={items.length} style={{ marginInlineStart: 4 }} />
+        </span>
+      }
+      loading={todos.isPending}
+      style={{ marginBottom: 16 }}
+      data-testid="todo-card"
+    >
+      {todos.error && <QueryError error={todos.error} onRetry={() => void todos.refetch()} />}
+      {items.length === 0 && !todos.error ? (
+        <Empty
+          image={<CheckCircleOutlined style={{ fontSize: 36, color: '#52c41a' }} />}
+          styles={{ image: { height: 40 } }}
+          description="暂无待办事项"
+        />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(t) => {
+            const to = me ? linkFor(t.link, me.role) : null;
+            return (
+              <List.Item
+                style={{ cursor: to ? 'pointer' : undefined }}
+                onClick={() => to && navigate(to)}
+                extra={to ? <RightOutlined style={{ color: '#bfbfbf' }} /> : undefined}
+              >
+                <List.Item.Meta
+                  title={t.title}
+                  description={
+                    t.detail ? (
+                      <Typography.Text type="secondary" ellipsis={{ tooltip: t.detail }}>
+                        {t.detail}
+                      </Typography.Text>
+                    ) : undefined
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+import { DatePicker, Input, Segmented, Select, Space, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { AnnexKind } from '../../../core/notice/types';
+import { useLeaders, useUnits } from '../directory/api';
+import { ANNEX_KIND_LABELS } from '../notices/labels';
+import { numberParam, type FilterKey } from './filters';
+
+// The notice lists its annexes in this order (DESIGN.md); the kind says whose work report it is.
+const ANNEX_KINDS: AnnexKind[] = ['district-gwr', 'province-gwr', 'province-livelihood', 'city-gwr', 'city-livelihood'];
+const ANNEX_OPTIONS = ANNEX_KINDS.map((kind, i) => ({
+  value: i + 1,
+  label: `附件${i + 1} · ${ANNEX_KIND_LABELS[kind]}`,
+}));
+
+interface Props {
+  params: URLSearchParams;
+  /** Sets (or with undefined, clears) filters; the page resets paging. */
+  onChange: (changes: Partial<Record<FilterKey | 'all', string | undefined>>) => void;
+  /** The leader's own id when the signed-in person is a leader: shows the portfolio toggle. */
+  ownLeaderId: number | null;
+  portfolioOn: boolean;
+}
+
+/** The compact filter bar above the ledger table. */
+export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Props) {
+  const leaders = useLeaders();
+  const units = useUnits();
+  const q = params.get('q') ?? '';
+  // The box keeps what is being typed; the URL changes only on search (Enter or the button).
+  const [typed, setTyped] = useState(q);
+  useEffect(() => setTyped(q), [q]);
+  const unitId = numberParam(params, 'unitId');
+  const dueBy = params.get('dueBy');
+
+  return (
+    <Space wrap size={[12, 8]} className="ledger-filters" data-testid="ledger-filters">
+      <Input.Search
+        allowClear
+        placeholder="搜索事项，如 充电桩"
+        style={{ width: 240 }}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        onSearch={(v) => onChange({ q: v.trim() || undefined })}
+        enterButton="搜索"
+        aria-label="搜索"
+      />
+      <Select
+        allowClear
+        placeholder="附件"
+        aria-label="附件"
+        style={{ width: 190 }}
+        value={numberParam(params, 'annexNo')}
+        options={ANNEX_OPTIONS}
+        onChange={(v?: number) => onChange({ annexNo: v ? String(v) : undefined })}
+      />
+      {ownLeaderId !== null && (
+        <Space size={6}>
+          <Switch
+            checked={portfolioOn}
+            onChange={(on) =>
+              onChange(on ? { all: undefined, leaderId: undefined } : { all: '1', leaderId: undefined })
+            }
+            aria-label="只看本人分管"
+          />
+          <Typography.Text>只看本人分管</Typography.Text>
+        </Space>
+      )}
+      {/* With the portfolio on, the leader filter is the leader: no second control saying so. */}
+      {!portfolioOn && (
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="分管区领导"
+          aria-label="分管区领导"
+          style={{ width: 120 }}
+          loading={leaders.isPending}
+          value={numberParam(params, 'leaderId')}
+          options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v?: number) =>
+            onChange({ leaderId: v ? String(v) : undefined, all: v ? undefined : (params.get('all') ?? undefined) })
+          }
+        />
+      )}
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder="责任单位"
+        aria-label="责任单位"
+        style={{ width: 170 }}
+        loading={units.isPending}
+        value={unitId}
+        options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        onChange={(v?: number) => onChange({ unitId: v ? String(v) : undefined })}
+      />
+      <Segmented
+        aria-label="牵头或配合"
+        disabled={!unitId}
+        value={params.get('unitRole') ?? 'any'}
+        options={[
+          { value: 'any', label: '全部' },
+          { value: 'lead', label: '牵头' },
+          { value: 'co', label: '配合' },
+        ]}
+        onChange={(v) => onChange({ unitRole: v === 'any' ? undefined : String(v) })}
+      />
+      <DatePicker
+        placeholder="截止日期不晚于"
+        aria-label="截止日期"
+        style={{ width: 140 }}
+        value={dueBy ? dayjs(dueBy) : null}
+        onChange={(d) => onChange({ dueBy: d ? d.format('YYYY-MM-DD') : undefined })}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Card, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useSession } from '../auth/session';
+import { PageHeader } from '../layout/PageHeader';
+import { QueryError } from '../layout/QueryError';
+import { useTasks } from './api';
+import { apiQuery, DEFAULT_PAGE_SIZE, numberParam, portfolioLeaderId, searchTerms, type FilterKey } from './filters';
+import { LedgerFilters } from './LedgerFilters';
+import { LedgerTable } from './LedgerTable';
+import './ledger.css';
+
+/** 台账: every task of the organisation (a unit's people: their unit's), filtered and searched. */
+export default function LedgerPage() {
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const ownLeaderId = me?.role === 'leader' ? (me.leader?.id ?? null) : null;
+  const query = apiQuery(params, ownLeaderId);
+  const tasks = useTasks(query);
+  const portfolioOn = portfolioLeaderId(params, ownLeaderId) !== null;
+
+  const change = (changes: Partial<Record<FilterKey | 'all', string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined) next.delete(k);
+      else next.set(k, v);
+    }
+    // A new filter starts from the first page; a page change keeps the filters.
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+  const filtered = [...params.keys()].some((k) => k !== 'page' && k !== 'pageSize');
+
+  const unitRole = me?.role === 'unit_staff' || me?.role === 'unit_head';
+  const subtitle = unitRole
+    ? `${me?.unit?.name ?? '本单位'}承担的事项（牵头或配合）`
+    : portfolioOn
+      ? `${me?.leader?.name ?? ''}分管的事项`
+      : `${me?.org.name ?? ''}目标任务责任分解台账`;
+
+  return (
+    <>
+      <PageHeader title="台账" subtitle={subtitle} />
+      <Card size="small" className="ledger-card">
+        <LedgerFilters params={params} onChange={change} ownLeaderId={ownLeaderId} portfolioOn={portfolioOn} />
+        {tasks.error && <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />}
+        <div className="ledger-count">
+          {tasks.data && (
+            <Typography.Text type="secondary" data-testid="ledger-total">
+              共 {tasks.data.total} 项
+            </Typography.Text>
+          )}
+          {filtered && (
+            <Button type="link" size="small" onClick={() => setParams(new URLSearchParams())}>
+              清除筛选
+            </Button>
+          )}
+        </div>
+        <LedgerTable
+          data={tasks.data}
+          loading={tasks.isFetching}
+          terms={searchTerms(params.get('q'))}
+          page={numberParam(params, 'page') ?? 1}
+          pageSize={numberParam(params, 'pageSize') ?? DEFAULT_PAGE_SIZE}
+          onPage={(page, pageSize) => change({ page: String(page), pageSize: String(pageSize) })}
+        />
+      </Card>
+    </>
+  );
+}

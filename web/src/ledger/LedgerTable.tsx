@@ -1,0 +1,84 @@
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useNavigate } from 'react-router';
+import type { TaskList, TaskRow } from './api';
+import { highlight } from './Highlight';
+import { LeaderNames, UnitRoleTags, taskRef } from './TaskTags';
+
+interface Props {
+  data: TaskList | undefined;
+  loading: boolean;
+  terms: string[];
+  page: number;
+  pageSize: number;
+  onPage: (page: number, pageSize: number) => void;
+}
+
+/** The ledger rows; paging is the server's (242 tasks and more do not come down at once). */
+export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Props) {
+  const navigate = useNavigate();
+  const columns: ColumnsType<TaskRow> = [
+    {
+      title: '附件/序号',
+      key: 'ref',
+      width: 96,
+      render: (_, r) => <Typography.Text strong>{taskRef(r)}</Typography.Text>,
+    },
+    {
+      title: '目标',
+      key: 'category',
+      width: 150,
+      render: (_, r) =>
+        r.category ? (
+          <span>{highlight(r.category.name, terms)}</span>
+        ) : (
+          <Typography.Text type="secondary">{r.upstreamNo ? `上级序号 ${r.upstreamNo}` : '—'}</Typography.Text>
+        ),
+    },
+    {
+      title: '工作标准',
+      dataIndex: 'standard',
+      render: (standard: string) => (
+        // Long standards are cut to three lines; hover shows all of it, 展开 opens it in place.
+        <Typography.Paragraph
+          style={{ marginBottom: 0 }}
+          ellipsis={{ rows: 3, expandable: true, symbol: '展开', tooltip: { title: standard, placement: 'topLeft' } }}
+        >
+          {highlight(standard, terms)}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: '完成时限', dataIndex: 'deadline', width: 96, render: (v: string | null) => v ?? '—' },
+    { title: '分管区领导', key: 'leaders', width: 120, render: (_, r) => <LeaderNames leaders={r.leaders} /> },
+    { title: '责任单位', key: 'units', width: 260, render: (_, r) => <UnitRoleTags units={r.units} /> },
+    { title: '指标数', dataIndex: 'indicatorCount', width: 72, align: 'right' },
+  ];
+
+  return (
+    <Table<TaskRow>
+      size="middle"
+      rowKey="id"
+      loading={loading}
+      columns={columns}
+      dataSource={data?.items ?? []}
+      locale={{ emptyText: '没有符合条件的事项' }}
+      onRow={(r) => ({
+        onClick: (e) => {
+          // Clicking 展开 opens the text in place; it is not a request to open the task.
+          if ((e.target as HTMLElement).closest('.ant-typography-expand')) return;
+          navigate(`/tasks/${r.id}`);
+        },
+        style: { cursor: 'pointer' },
+      })}
+      pagination={{
+        current: page,
+        pageSize,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        showTotal: (total) => `共 ${total} 项`,
+        onChange: onPage,
+      }}
+    />
+  );
+}

@@ -1,0 +1,68 @@
+import { AlertOutlined, EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
+import { useState } from 'react';
+import type { Me } from '../api/types';
+import { TextModal } from '../collaboration/TextModal';
+import { AdjustmentModal } from './AdjustmentModal';
+import { useWriteInstruction, type TaskDetail } from './api';
+import { EditTaskModal } from './EditTaskModal';
+import { RaiseCoordinationModal } from './RaiseCoordinationModal';
+
+type Open = 'coordination' | 'adjustment' | 'instruction' | 'edit' | null;
+
+/**
+ * What the signed-in person may do on this task, by role: the server refuses anything else anyway,
+ * so buttons that would only earn a 403 are not shown.
+ */
+export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDetail; onReload: () => void }) {
+  const [open, setOpen] = useState<Open>(null);
+  const instruct = useWriteInstruction();
+  const { message } = App.useApp();
+  const task = detail.task;
+  const ownUnit = (me.role === 'unit_staff' || me.role === 'unit_head') && task.units.some((u) => u.id === me.unit?.id);
+  const close = () => setOpen(null);
+
+  return (
+    <Space wrap>
+      {ownUnit && (
+        <>
+          <Button icon={<AlertOutlined />} onClick={() => setOpen('coordination')} disabled={task.leaders.length === 0}>
+            提请协调
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setOpen('adjustment')}>
+            申请目标调整
+          </Button>
+          <RaiseCoordinationModal task={task} open={open === 'coordination'} onClose={close} />
+          <AdjustmentModal detail={detail} open={open === 'adjustment'} onClose={close} />
+        </>
+      )}
+      {me.role === 'leader' && (
+        <>
+          <Button type="primary" icon={<FormOutlined />} onClick={() => setOpen('instruction')}>
+            批示
+          </Button>
+          <TextModal
+            open={open === 'instruction'}
+            title={`批示：附件${task.annex.no} ${task.seq}`}
+            label="批示内容"
+            okText="发送批示"
+            placeholder="批示将送达本事项的各责任单位"
+            onSubmit={async (body) => {
+              await instruct.mutateAsync({ id: task.id, body: { body } });
+              message.success('批示已发送给责任单位');
+            }}
+            onClose={close}
+          />
+        </>
+      )}
+      {me.role === 'office' && (
+        <>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('edit')}>
+            编辑
+          </Button>
+          <EditTaskModal task={task} open={open === 'edit'} onClose={close} onConflict={onReload} />
+        </>
+      )}
+    </Space>
+  );
+}

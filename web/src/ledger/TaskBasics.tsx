@@ -1,0 +1,65 @@
+import { Card, Descriptions, Tag, Typography } from 'antd';
+import type { AnnexKind } from '../../../core/notice/types';
+import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
+import type { TaskDetail } from './api';
+import { LeaderNames, UnitRoleTags } from './TaskTags';
+
+/** 基本信息: what the notice printed for the task, as the office keeps it now. */
+export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
+  const kind = task.annex.kind as AnnexKind;
+  const upstream = task.annex.no > 1;
+  return (
+    <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
+      <Descriptions
+        bordered
+        size="small"
+        column={3}
+        styles={{ label: { width: 110 } }}
+        items={[
+          {
+            key: 'annex',
+            label: '附件',
+            span: 2,
+            children: (
+              <>
+                <Tag color={ANNEX_KIND_COLORS[kind] ?? 'default'}>{ANNEX_KIND_LABELS[kind] ?? task.annex.kind}</Tag>
+                附件{task.annex.no} {task.annex.title}
+              </>
+            ),
+          },
+          { key: 'seq', label: '序号', children: task.seq },
+          ...(task.category
+            ? [{ key: 'cat', label: '目标', span: 3, children: `${task.category.no}. ${task.category.name}` }]
+            : []),
+          ...(upstream
+            ? [
+                { key: 'uno', label: '上级序号', children: task.upstreamNo ?? '—' },
+                { key: 'uitem', label: '上级事项', span: 2, children: task.upstreamItem ?? '—' },
+              ]
+            : []),
+          {
+            key: 'standard',
+            label: upstream ? '区目标' : '工作标准',
+            span: 3,
+            children: <div className="task-standard">{task.standard}</div>,
+          },
+          { key: 'deadline', label: '完成时限', children: task.deadline ?? '—' },
+          { key: 'due', label: '截止日期', children: task.dueDate ?? '—' },
+          { key: 'version', label: '版本', children: <Tag color="blue">第{task.version}版</Tag> },
+          { key: 'leaders', label: '分管区领导', span: 3, children: <LeaderNames leaders={task.leaders} /> },
+          { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={task.units} /> },
+          ...(task.uncertain
+            ? [
+                {
+                  key: 'warn',
+                  label: '导入提示',
+                  span: 3,
+                  children: <Typography.Text type="warning">导入时存在待确认的内容，请核对原文。</Typography.Text>,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Skeleton, Tabs } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { useSession } from '../auth/session';
+import { PageHeader } from '../layout/PageHeader';
+import { QueryError } from '../layout/QueryError';
+import { useTask } from './api';
+import { TaskActions } from './TaskActions';
+import { TaskBasics } from './TaskBasics';
+import { TaskIndicators } from './TaskIndicators';
+import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
+import { HistoryList, VersionList } from './TaskVersions';
+import './ledger.css';
+
+const count = (label: string, n: number) => (
+  <span>
+    {label}
+    {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
+  </span>
+);
+
+/** A task's page: what it asks, who does it, what was reported, and everything that happened to it. */
+export default function TaskPage() {
+  const { id } = useParams();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const task = useTask(Number(id));
+  const d = task.data;
+
+  return (
+    <>
+      <PageHeader
+        title={d ? `事项 附件${d.task.annex.no} ${d.task.seq}` : '事项'}
+        subtitle={d ? `${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版` : undefined}
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} style={{ marginInlineEnd: 8 }}>
+              返回
+            </Button>
+            {d && me && <TaskActions me={me} detail={d} onReload={() => void task.refetch()} />}
+          </>
+        }
+      />
+      {task.error && <QueryError error={task.error} onRetry={() => void task.refetch()} />}
+      {task.isPending && !task.error && <Skeleton active paragraph={{ rows: 8 }} />}
+      {d && (
+        <>
+          <TaskBasics task={d.task} />
+          <TaskIndicators indicators={d.indicators} />
+          <Card size="small">
+            <Tabs
+              items={[
+                {
+                  key: 'reports',
+                  label: count('报送记录', d.reports.length),
+                  children: <ReportEntries reports={d.reports} />,
+                },
+                {
+                  key: 'coordination',
+                  label: count('提请协调', d.coordination.length),
+                  children: <CoordinationList items={d.coordination} />,
+                },
+                {
+                  key: 'adjustments',
+                  label: count('目标调整', d.adjustments.length),
+                  children: <AdjustmentList items={d.adjustments} />,
+                },
+                {
+                  key: 'instructions',
+                  label: count('领导批示', d.instructions.length),
+                  children: <InstructionList items={d.instructions} />,
+                },
+                { key: 'links', label: count('关联事项', d.links.length), children: <LinkedTasks links={d.links} /> },
+                {
+                  key: 'versions',
+                  label: count('版本记录', d.versions.length),
+                  children: <VersionList versions={d.versions} current={d.task.version} />,
+                },
+                {
+                  key: 'history',
+                  label: count('修改记录', d.history.length),
+                  children: <HistoryList history={d.history} />,
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

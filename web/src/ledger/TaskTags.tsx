@@ -1,0 +1,28 @@
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import type { TaskRow } from './api';
+
+/** 责任单位: the lead unit (牵头) in the lead colour first, the co-operating units (配合) after it. */
+export function UnitRoleTags({ units, vertical = false }: { units: TaskRow['units']; vertical?: boolean }) {
+  if (units.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space size={[0, 4]} wrap direction={vertical ? 'vertical' : 'horizontal'}>
+      {units.map((u) => (
+        <Tooltip key={u.id} title={u.role === 'lead' ? '牵头单位' : '配合单位'}>
+          <Tag color={u.role === 'lead' ? 'red' : undefined} data-role={u.role}>
+            {u.role === 'lead' ? '牵头 ' : ''}
+            {u.name}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+}
+
+export function LeaderNames({ leaders }: { leaders: TaskRow['leaders'] }) {
+  if (leaders.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <>{leaders.map((l) => l.name).join('、')}</>;
+}
+
+/** 附件1 (12): how the notice and every clerk refer to a task. */
+export const taskRef = (t: { annex: { no: number }; seq: string } | { annexNo: number; seq: string }) =>
+  `附件${'annex' in t ? t.annex.no : t.annexNo} ${t.seq}`;

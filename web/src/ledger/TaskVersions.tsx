@@ -1,0 +1,89 @@
+import { Empty, Table, Tag, Timeline, Typography } from 'antd';
+import { useLeaders, useUnits } from '../directory/api';
+import type { TaskDetail } from './api';
+import { when } from './TaskRecords';
+
+/** 版本记录: every version of the task's targets; reports name the version they were made against. */
+export function VersionList({ versions, current }: { versions: TaskDetail['versions']; current: number }) {
+  return (
+    <Table
+      size="small"
+      rowKey="version"
+      pagination={false}
+      dataSource={versions}
+      locale={{ emptyText: '暂无版本记录' }}
+      columns={[
+        {
+          title: '版本',
+          dataIndex: 'version',
+          width: 110,
+          render: (v: number) => (
+            <>
+              第{v}版
+              {v === current && (
+                <Tag color="blue" style={{ marginInlineStart: 6 }}>
+                  现行
+                </Tag>
+              )}
+            </>
+          ),
+        },
+        { title: '变更原因', dataIndex: 'reason', width: 220 },
+        { title: '变更人', dataIndex: 'changedByName', width: 130 },
+        { title: '时间', dataIndex: 'createdAt', width: 150, render: when },
+        { title: '工作标准', dataIndex: 'standard' },
+      ]}
+    />
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  standard: '工作标准',
+  deadline: '完成时限',
+  dueDate: '截止日期',
+  leaderIds: '分管区领导',
+  unitIds: '责任单位',
+};
+
+const ACTION_LABELS: Record<string, string> = { 'task.update': '督查室修改台账' };
+
+/** 修改记录: the audited edits, field by field, with ids shown as the names people know. */
+export function HistoryList({ history }: { history: TaskDetail['history'] }) {
+  const units = useUnits();
+  const leaders = useLeaders();
+  const names = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '（空）';
+    if (Array.isArray(v)) {
+      const list = key === 'unitIds' ? units.data : key === 'leaderIds' ? leaders.data : undefined;
+      return v.map((id) => list?.find((x) => x.id === id)?.name ?? String(id)).join('、') || '（空）';
+    }
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  if (history.length === 0) return <Empty description="暂无修改记录" />;
+  return (
+    <Timeline
+      items={history.map((h, n) => {
+        const before = (h.before ?? {}) as Record<string, unknown>;
+        const after = (h.after ?? {}) as Record<string, unknown>;
+        const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+        return {
+          key: n,
+          children: (
+            <div>
+              <Typography.Text strong>{ACTION_LABELS[h.action] ?? h.action}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                {h.actorName} · {when(h.at)}
+              </Typography.Text>
+              {changed.map((k) => (
+                <div key={k}>
+                  {FIELD_LABELS[k] ?? k}：<span className="task-version-before">{names(k, before[k])}</span> →{' '}
+                  {names(k, after[k])}
+                </div>
+              ))}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

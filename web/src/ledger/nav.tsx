@@ -1,0 +1,17 @@
+import { CommentOutlined, ProfileOutlined, SwapOutlined } from '@ant-design/icons';
+import type { Role } from '../api/types';
+import type { NavItem } from '../layout/menu';
+
+// Menu entries of the ledger and collaboration pages, appended to each role's own (layout/menu.tsx).
+// 台账 also covers the task pages (/tasks/12) so the entry stays highlighted there.
+const LEDGER: NavItem = { path: '/ledger', label: '台账', icon: <ProfileOutlined />, also: ['/tasks'] };
+const COORDINATION: NavItem = { path: '/coordination', label: '协调事项', icon: <CommentOutlined /> };
+const ADJUSTMENTS: NavItem = { path: '/office/adjustments', label: '目标调整审核', icon: <SwapOutlined /> };
+
+export const LEDGER_NAV: Partial<Record<Role, NavItem[]>> = {
+  office: [LEDGER, COORDINATION, ADJUSTMENTS],
+  unit_staff: [LEDGER, COORDINATION],
+  unit_head: [LEDGER, COORDINATION],
+  leader: [LEDGER, COORDINATION],
+  viewer: [LEDGER],
+};
