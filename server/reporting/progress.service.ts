@@ -42,7 +42,8 @@ export async function saveProgress(ctx: AppContext, actor: Actor, report: Report
         version: eb('version', '+', 1),
         updated_by: actor.userId,
         updated_by_name: actor.name,
-        updated_at: new Date().toISOString(),
+        // Business time, like the report's own dates: people compare it with the deadline.
+        updated_at: ctx.clock.now().toISOString(),
       }))
       .where('id', '=', before.id)
       .where('version', '=', input.version)
