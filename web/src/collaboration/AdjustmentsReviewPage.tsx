@@ -1,6 +1,7 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../api/client';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import type { Adjustment } from '../ledger/api';
@@ -10,6 +11,7 @@ import { BeforeAfter } from './BeforeAfter';
 import { AdjustmentStatus } from './StatusTags';
 import { TextModal } from './TextModal';
 import '../ledger/ledger.css';
+import { taskRef } from '../ledger/TaskTags';
 
 const TABS: { key: AdjustmentStatusKey; label: string }[] = [
   { key: 'proposed', label: '待审核' },
@@ -31,7 +33,7 @@ export default function AdjustmentsReviewPage() {
       const done = await decide.mutateAsync({ id: a.id, decision: 'approve', note: '' });
       message.success(`已批准，事项更新为第${done.resultingVersion ?? ''}版`);
     } catch (err) {
-      message.error(err instanceof Error ? err.message : '操作失败');
+      message.error(errorMessage(err));
     }
   };
 
@@ -57,7 +59,7 @@ export default function AdjustmentsReviewPage() {
               title: '事项',
               key: 'task',
               width: 110,
-              render: (_, a) => <Link to={`/tasks/${a.taskId}`}>{`附件${a.task.annexNo} ${a.task.seq}`}</Link>,
+              render: (_, a) => <Link to={`/tasks/${a.taskId}`}>{taskRef(a.task)}</Link>,
             },
             { title: '调整内容（调整前 → 调整后）', key: 'change', render: (_, a) => <BeforeAfter a={a} /> },
             { title: '调整理由', dataIndex: 'reason', width: 200 },
@@ -113,7 +115,7 @@ export default function AdjustmentsReviewPage() {
       </Card>
       <TextModal
         open={rejecting !== null}
-        title={rejecting ? `不予批准：附件${rejecting.task.annexNo} ${rejecting.task.seq}` : '不予批准'}
+        title={rejecting ? `不予批准：${taskRef(rejecting.task)}` : '不予批准'}
         label="不予批准的理由"
         okText="不予批准"
         placeholder="理由将通知申请单位"

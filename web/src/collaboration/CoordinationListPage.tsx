@@ -8,6 +8,7 @@ import type { Coordination } from '../ledger/api';
 import { when } from '../ledger/TaskRecords';
 import { useCoordinationList } from './api';
 import { CoordinationStatus } from './StatusTags';
+import { taskRef } from '../ledger/TaskTags';
 
 type Filter = 'pending' | 'closed' | 'all';
 
@@ -57,7 +58,7 @@ export default function CoordinationListPage() {
               width: 90,
               render: (_, c) => <CoordinationStatus status={c.status} label={c.statusLabel} />,
             },
-            { title: '事项', key: 'task', width: 110, render: (_, c) => `附件${c.task.annexNo} ${c.task.seq}` },
+            { title: '事项', key: 'task', width: 110, render: (_, c) => taskRef(c.task) },
             {
               title: '需协调的问题',
               dataIndex: 'problem',

@@ -10,6 +10,7 @@ import { useAssign, useCloseRequest, useComment, useCoordination } from './api';
 import { AssignModal } from './AssignModal';
 import { CoordinationStatus } from './StatusTags';
 import { TextModal } from './TextModal';
+import { taskRef } from '../ledger/TaskTags';
 
 type Open = 'assign' | 'close' | 'comment' | null;
 
@@ -77,7 +78,7 @@ export default function CoordinationPage() {
                 {
                   key: 'task',
                   label: '事项',
-                  children: <Link to={`/tasks/${c.taskId}`}>{`附件${c.task.annexNo} ${c.task.seq}`}</Link>,
+                  children: <Link to={`/tasks/${c.taskId}`}>{taskRef(c.task)}</Link>,
                 },
                 { key: 'std', label: '工作标准', span: 2, children: c.task.standard },
                 {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type ChartClick, type ChartOption } from './echarts';
 
-type Props = {
+export type ChartProps = {
   option: ChartOption;
   height: number;
   onClick?: (e: ChartClick) => void;
@@ -14,7 +14,7 @@ type Props = {
  * A small ECharts wrapper (instead of echarts-for-react, whose CJS build breaks under vite 8):
  * init once, follow the container's width, replace the option when it changes, dispose on unmount.
  */
-export function Chart({ option, height, onClick, label, testId }: Props) {
+export default function Chart({ option, height, onClick, label, testId }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
 

@@ -1,5 +1,7 @@
-import { Alert, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useSession } from '../auth/session';
 import { QueryError } from '../layout/QueryError';
 import { useDashboard, type Dashboard as Data } from './api';
 import './dashboard.css';
@@ -25,9 +27,9 @@ const CATEGORY_EXTRA = { annexNo: 1 } as const;
 function NothingEvaluated({ data, scope }: { data: Data; scope: DashboardScope }) {
   if (data.lights.counts.total === 0 || evaluated(data.lights.counts) > 0) return null;
   const next =
-    scope === 'office'
+    scope === 'office' && !data.period
       ? '督查室开启报送期、各单位报送并经审核后，将按序时进度显示红、黄、绿、蓝灯。'
-      : '各单位按期报送后，将按序时进度显示红、黄、绿、蓝灯。';
+      : '各单位按期报送后，将按序时进度显示红、黄、绿、蓝灯；逾期未报的事项亮红灯。';
   return (
     <Alert
       type="info"
@@ -41,6 +43,7 @@ function NothingEvaluated({ data, scope }: { data: Data; scope: DashboardScope }
 /** 督办概览: lights, who is behind and why, the current period, indicators and the trend. */
 export default function Dashboard({ scope }: { scope: DashboardScope }) {
   const { data, isPending, error, refetch } = useDashboard();
+  const { me } = useSession();
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (isPending || !data) {
     return (
@@ -62,6 +65,10 @@ export default function Dashboard({ scope }: { scope: DashboardScope }) {
         <Typography.Text type="secondary">
           {SCOPE_TEXT[scope]}，共 {data.lights.counts.total} 项 · 数据截至 {dayjs(data.today).format('YYYY年M月D日')}
         </Typography.Text>
+        {/* A plain link: the browser downloads the server's workbook (same scope) with the session cookie. */}
+        <Button size="small" icon={<DownloadOutlined />} href="/api/dashboard/export.xlsx" className="dashboard-export">
+          导出 Excel
+        </Button>
       </div>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <NothingEvaluated data={data} scope={scope} />
@@ -71,7 +78,7 @@ export default function Dashboard({ scope }: { scope: DashboardScope }) {
             <DonutCard counts={data.lights.counts} />
           </Col>
           <Col xs={24} xl={15}>
-            <PeriodStatusCard period={data.period} today={data.today} office={scope === 'office'} />
+            <PeriodStatusCard period={data.period} today={data.today} office={scope === 'office'} ownUnitId={scope === 'unit' ? me?.unit?.id : undefined} />
           </Col>
         </Row>
         <Row gutter={[16, 16]}>

@@ -2,8 +2,9 @@ import { Card, Empty, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { ledgerLink, type Dashboard, type LedgerFilter, type LightCounts, type LightGroup } from './api';
-import { Chart } from './Chart';
+import { LazyChart as Chart } from './LazyChart';
 import type { ChartClick } from './echarts';
+import { LIGHT_COLORS, LIGHT_HINTS, LIGHT_LABELS, LIGHT_ORDER } from './lights';
 import { barsHeight, columnsOption, donutOption, horizontalBarsOption, lightOfSeries, trendOption, worstGroups } from './options';
 
 const CARD_STYLE = { height: '100%' } as const;
@@ -25,6 +26,16 @@ export function DonutCard({ counts }: { counts: LightCounts }) {
           </div>
         </div>
       )}
+      <ul className="dashboard-rules">
+        {LIGHT_ORDER.map((l) => (
+          <li key={l}>
+            <span className="dashboard-light-dot" style={{ background: LIGHT_COLORS[l] }} />
+            <Typography.Text type="secondary">
+              {LIGHT_LABELS[l]}：{LIGHT_HINTS[l]}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -24,10 +24,16 @@ function StatusTag({ row, deadline, today }: { row: UnitRow; deadline: string; t
   return <Tag color={s.color}>未到期</Tag>;
 }
 
-type Props = { period: PeriodStatus | null; today: string; office: boolean };
+type Props = {
+  period: PeriodStatus | null;
+  today: string;
+  office: boolean;
+  /** On a unit's home: its own row first, marked 本单位; the others are the units it shares tasks with. */
+  ownUnitId?: number;
+};
 
 /** 本期报送情况: who has reported the current period, who is late, who has not reported at all. */
-export function PeriodStatusCard({ period, today, office }: Props) {
+export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
   if (!period) {
     return (
       <Card title="本期报送情况" size="small" style={{ height: '100%' }} data-testid="period-status">
@@ -49,9 +55,22 @@ export function PeriodStatusCard({ period, today, office }: Props) {
   }
   const past = daysPast(period.deadline, today);
   const due = past > 0 ? `已截止 ${past} 天` : past === 0 ? '今日截止' : `距截止还有 ${-past} 天`;
-  const rows = [...period.units].sort((a, b) => STATUS[a.status].rank - STATUS[b.status].rank || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  const own = (r: UnitRow) => (r.unitId === ownUnitId ? 0 : 1);
+  const rows = [...period.units].sort(
+    (a, b) => own(a) - own(b) || STATUS[a.status].rank - STATUS[b.status].rank || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+  );
   const columns: ColumnsType<UnitRow> = [
-    { title: '责任单位', dataIndex: 'unitName', render: (name: string, r) => <Link to={ledgerLink({ unitId: r.unitId })}>{name}</Link> },
+    { title: '责任单位', dataIndex: 'unitName', render: (name: string, r) => (
+        <>
+          <Link to={ledgerLink({ unitId: r.unitId })}>{name}</Link>
+          {r.unitId === ownUnitId && (
+            <Tag color="blue" style={{ marginLeft: 8 }}>
+              本单位
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       title: '报送情况',
       dataIndex: 'status',
@@ -79,8 +98,8 @@ export function PeriodStatusCard({ period, today, office }: Props) {
         {(
           [
             ['按时', s.onTime, '#389e0d'],
-            ['逾期', s.late, '#d4380d'],
-            ['未报', s.missing, '#cf1322'],
+            ['逾期', s.late, s.late ? '#d4380d' : '#8c8c8c'],
+            ['未报', s.missing, s.missing ? '#cf1322' : '#8c8c8c'],
             ['未到期', s.pending, '#8c8c8c'],
           ] as const
         ).map(([label, n, color]) => (

@@ -2,6 +2,7 @@ import { DatePicker, Input, Segmented, Select, Space, Switch, Typography } from 
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AnnexKind } from '../../../core/notice/types';
+import { LIGHT_LABELS, LIGHT_ORDER } from '../dashboard/lights';
 import { useLeaders, useUnits } from '../directory/api';
 import { ANNEX_KIND_LABELS } from '../notices/labels';
 import { numberParam, type FilterKey } from './filters';
@@ -12,6 +13,7 @@ const ANNEX_OPTIONS = ANNEX_KINDS.map((kind, i) => ({
   value: i + 1,
   label: `附件${i + 1} · ${ANNEX_KIND_LABELS[kind]}`,
 }));
+const LIGHT_OPTIONS = LIGHT_ORDER.map((l) => ({ value: l, label: LIGHT_LABELS[l] }));
 
 interface Props {
   params: URLSearchParams;
@@ -22,7 +24,10 @@ interface Props {
   portfolioOn: boolean;
 }
 
-/** The compact filter bar above the ledger table. */
+/**
+ * The filter bar above the ledger table, in two fixed rows (what the task is; who does it and by
+ * when) so nothing wraps to an odd place at 1440 px.
+ */
 export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Props) {
   const leaders = useLeaders();
   const units = useUnits();
@@ -32,87 +37,101 @@ export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Pr
   useEffect(() => setTyped(q), [q]);
   const unitId = numberParam(params, 'unitId');
   const dueBy = params.get('dueBy');
+  const set = (key: FilterKey) => (v?: number | string) => onChange({ [key]: v ? String(v) : undefined });
 
   return (
-    <Space wrap size={[12, 8]} className="ledger-filters" data-testid="ledger-filters">
-      <Input.Search
-        allowClear
-        placeholder="搜索事项，如 充电桩"
-        style={{ width: 240 }}
-        value={typed}
-        onChange={(e) => setTyped(e.target.value)}
-        onSearch={(v) => onChange({ q: v.trim() || undefined })}
-        enterButton="搜索"
-        aria-label="搜索"
-      />
-      <Select
-        allowClear
-        placeholder="附件"
-        aria-label="附件"
-        style={{ width: 190 }}
-        value={numberParam(params, 'annexNo')}
-        options={ANNEX_OPTIONS}
-        onChange={(v?: number) => onChange({ annexNo: v ? String(v) : undefined })}
-      />
-      {ownLeaderId !== null && (
-        <Space size={6}>
-          <Switch
-            checked={portfolioOn}
-            onChange={(on) =>
-              onChange(on ? { all: undefined, leaderId: undefined } : { all: '1', leaderId: undefined })
+    <div className="ledger-filters" data-testid="ledger-filters">
+      <Space wrap size={[12, 8]}>
+        <Input.Search
+          allowClear
+          placeholder="搜索工作标准、上级事项、目标，如 充电桩"
+          style={{ width: 380 }}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          onSearch={(v) => onChange({ q: v.trim() || undefined })}
+          enterButton="搜索"
+          aria-label="搜索"
+        />
+        <Select
+          allowClear
+          placeholder="附件"
+          aria-label="附件"
+          style={{ width: 220 }}
+          value={numberParam(params, 'annexNo')}
+          options={ANNEX_OPTIONS}
+          onChange={set('annexNo')}
+        />
+        <Select
+          allowClear
+          placeholder="灯色"
+          aria-label="灯色"
+          style={{ width: 110 }}
+          value={params.get('light') ?? undefined}
+          options={LIGHT_OPTIONS}
+          onChange={set('light')}
+        />
+      </Space>
+      <Space wrap size={[12, 8]}>
+        {ownLeaderId !== null && (
+          <Space size={6}>
+            <Switch
+              checked={portfolioOn}
+              onChange={(on) =>
+                onChange(on ? { all: undefined, leaderId: undefined } : { all: '1', leaderId: undefined })
+              }
+              aria-label="只看本人分管"
+            />
+            <Typography.Text>只看本人分管</Typography.Text>
+          </Space>
+        )}
+        {/* With the portfolio on, the leader filter is the leader: no second control saying so. */}
+        {!portfolioOn && (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="分管区领导"
+            aria-label="分管区领导"
+            style={{ width: 140 }}
+            loading={leaders.isPending}
+            value={numberParam(params, 'leaderId')}
+            options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            onChange={(v?: number) =>
+              onChange({ leaderId: v ? String(v) : undefined, all: v ? undefined : (params.get('all') ?? undefined) })
             }
-            aria-label="只看本人分管"
           />
-          <Typography.Text>只看本人分管</Typography.Text>
-        </Space>
-      )}
-      {/* With the portfolio on, the leader filter is the leader: no second control saying so. */}
-      {!portfolioOn && (
+        )}
         <Select
           allowClear
           showSearch
           optionFilterProp="label"
-          placeholder="分管区领导"
-          aria-label="分管区领导"
-          style={{ width: 120 }}
-          loading={leaders.isPending}
-          value={numberParam(params, 'leaderId')}
-          options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          onChange={(v?: number) =>
-            onChange({ leaderId: v ? String(v) : undefined, all: v ? undefined : (params.get('all') ?? undefined) })
-          }
+          placeholder="责任单位"
+          aria-label="责任单位"
+          style={{ width: 200 }}
+          loading={units.isPending}
+          value={unitId}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          onChange={set('unitId')}
         />
-      )}
-      <Select
-        allowClear
-        showSearch
-        optionFilterProp="label"
-        placeholder="责任单位"
-        aria-label="责任单位"
-        style={{ width: 170 }}
-        loading={units.isPending}
-        value={unitId}
-        options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-        onChange={(v?: number) => onChange({ unitId: v ? String(v) : undefined })}
-      />
-      <Segmented
-        aria-label="牵头或配合"
-        disabled={!unitId}
-        value={params.get('unitRole') ?? 'any'}
-        options={[
-          { value: 'any', label: '全部' },
-          { value: 'lead', label: '牵头' },
-          { value: 'co', label: '配合' },
-        ]}
-        onChange={(v) => onChange({ unitRole: v === 'any' ? undefined : String(v) })}
-      />
-      <DatePicker
-        placeholder="截止日期不晚于"
-        aria-label="截止日期"
-        style={{ width: 140 }}
-        value={dueBy ? dayjs(dueBy) : null}
-        onChange={(d) => onChange({ dueBy: d ? d.format('YYYY-MM-DD') : undefined })}
-      />
-    </Space>
+        <Segmented
+          aria-label="牵头或配合"
+          disabled={!unitId}
+          value={params.get('unitRole') ?? 'any'}
+          options={[
+            { value: 'any', label: '全部' },
+            { value: 'lead', label: '牵头' },
+            { value: 'co', label: '配合' },
+          ]}
+          onChange={(v) => onChange({ unitRole: v === 'any' ? undefined : String(v) })}
+        />
+        <DatePicker
+          placeholder="截止日期不晚于"
+          aria-label="截止日期"
+          style={{ width: 160 }}
+          value={dueBy ? dayjs(dueBy) : null}
+          onChange={(d) => onChange({ dueBy: d ? d.format('YYYY-MM-DD') : undefined })}
+        />
+      </Space>
+    </div>
   );
 }

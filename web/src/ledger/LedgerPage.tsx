@@ -1,10 +1,19 @@
-import { Button, Card, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { useTasks } from './api';
-import { apiQuery, DEFAULT_PAGE_SIZE, numberParam, portfolioLeaderId, searchTerms, type FilterKey } from './filters';
+import {
+  apiQuery,
+  DEFAULT_PAGE_SIZE,
+  exportHref,
+  numberParam,
+  portfolioLeaderId,
+  searchTerms,
+  type FilterKey,
+} from './filters';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 import './ledger.css';
@@ -39,7 +48,16 @@ export default function LedgerPage() {
 
   return (
     <>
-      <PageHeader title="台账" subtitle={subtitle} />
+      <PageHeader
+        title="台账"
+        subtitle={subtitle}
+        extra={
+          // A plain link: the browser downloads the workbook with the session cookie, all pages.
+          <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
+            导出 Excel
+          </Button>
+        }
+      />
       <Card size="small" className="ledger-card">
         <LedgerFilters params={params} onChange={change} ownLeaderId={ownLeaderId} portfolioOn={portfolioOn} />
         {tasks.error && <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />}
@@ -48,6 +66,12 @@ export default function LedgerPage() {
             <Typography.Text type="secondary" data-testid="ledger-total">
               共 {tasks.data.total} 项
             </Typography.Text>
+          )}
+          {/* The dashboard links here by target category; say so, since the bar has no such field. */}
+          {params.has('categoryId') && (
+            <Tag closable onClose={() => change({ categoryId: undefined })}>
+              目标：{tasks.data?.items[0]?.category?.name ?? '已筛选'}
+            </Tag>
           )}
           {filtered && (
             <Button type="link" size="small" onClick={() => setParams(new URLSearchParams())}>

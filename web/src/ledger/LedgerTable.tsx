@@ -2,6 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import type { TaskList, TaskRow } from './api';
+import { LightTag } from '../dashboard/LightTag';
 import { highlight } from './Highlight';
 import { LeaderNames, UnitRoleTags, taskRef } from './TaskTags';
 
@@ -27,7 +28,7 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
     {
       title: '目标',
       key: 'category',
-      width: 150,
+      width: 140,
       render: (_, r) =>
         r.category ? (
           <span>{highlight(r.category.name, terms)}</span>
@@ -48,9 +49,15 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
         </Typography.Paragraph>
       ),
     },
+    {
+      title: '灯色',
+      key: 'light',
+      width: 76,
+      render: (_, r) => <LightTag light={r.light.color} reasons={r.light.reasons} />,
+    },
     { title: '完成时限', dataIndex: 'deadline', width: 96, render: (v: string | null) => v ?? '—' },
     { title: '分管区领导', key: 'leaders', width: 120, render: (_, r) => <LeaderNames leaders={r.leaders} /> },
-    { title: '责任单位', key: 'units', width: 260, render: (_, r) => <UnitRoleTags units={r.units} /> },
+    { title: '责任单位', key: 'units', width: 240, render: (_, r) => <UnitRoleTags units={r.units} /> },
     { title: '指标数', dataIndex: 'indicatorCount', width: 72, align: 'right' },
   ];
 

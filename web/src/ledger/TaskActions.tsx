@@ -7,6 +7,7 @@ import { AdjustmentModal } from './AdjustmentModal';
 import { useWriteInstruction, type TaskDetail } from './api';
 import { EditTaskModal } from './EditTaskModal';
 import { RaiseCoordinationModal } from './RaiseCoordinationModal';
+import { taskRef } from './TaskTags';
 
 type Open = 'coordination' | 'adjustment' | 'instruction' | 'edit' | null;
 
@@ -43,7 +44,7 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
           </Button>
           <TextModal
             open={open === 'instruction'}
-            title={`批示：附件${task.annex.no} ${task.seq}`}
+            title={`批示：${taskRef(task)}`}
             label="批示内容"
             okText="发送批示"
             placeholder="批示将送达本事项的各责任单位"

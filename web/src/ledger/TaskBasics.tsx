@@ -1,5 +1,6 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { AnnexKind } from '../../../core/notice/types';
+import { LightTag } from '../dashboard/LightTag';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import type { TaskDetail } from './api';
 import { LeaderNames, UnitRoleTags } from './TaskTags';
@@ -46,6 +47,17 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
           { key: 'deadline', label: '完成时限', children: task.deadline ?? '—' },
           { key: 'due', label: '截止日期', children: task.dueDate ?? '—' },
           { key: 'version', label: '版本', children: <Tag color="blue">第{task.version}版</Tag> },
+          {
+            key: 'light',
+            label: '灯色',
+            span: 3,
+            children: (
+              <>
+                <LightTag light={task.light.color} reasons={task.light.reasons} />
+                <Typography.Text type="secondary">{task.light.reasons.join('；')}</Typography.Text>
+              </>
+            ),
+          },
           { key: 'leaders', label: '分管区领导', span: 3, children: <LeaderNames leaders={task.leaders} /> },
           { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={task.units} /> },
           ...(task.uncertain

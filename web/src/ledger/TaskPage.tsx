@@ -11,6 +11,7 @@ import { TaskIndicators } from './TaskIndicators';
 import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
 import { HistoryList, VersionList } from './TaskVersions';
 import './ledger.css';
+import { taskRef } from './TaskTags';
 
 const count = (label: string, n: number) => (
   <span>
@@ -30,7 +31,7 @@ export default function TaskPage() {
   return (
     <>
       <PageHeader
-        title={d ? `事项 附件${d.task.annex.no} ${d.task.seq}` : '事项'}
+        title={d ? `事项 ${taskRef(d.task)}` : '事项'}
         subtitle={d ? `${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版` : undefined}
         extra={
           <>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { BeforeAfter } from '../collaboration/BeforeAfter';
 import { AdjustmentStatus, CoordinationStatus } from '../collaboration/StatusTags';
 import type { TaskDetail } from './api';
+import { taskRef } from './TaskTags';
 
 export const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
@@ -137,7 +138,7 @@ export function LinkedTasks({ links }: { links: TaskDetail['links'] }) {
           <List.Item.Meta
             title={
               <Space>
-                <Link to={`/tasks/${l.taskId}`}>{`附件${l.annexNo} ${l.seq}`}</Link>
+                <Link to={`/tasks/${l.taskId}`}>{taskRef(l)}</Link>
                 {/* The importer proposes links by text similarity; the office may confirm them. */}
                 <Tag>{l.status === 'confirmed' ? '已确认关联' : '系统识别的关联'}</Tag>
               </Space>

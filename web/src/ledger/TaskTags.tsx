@@ -23,6 +23,11 @@ export function LeaderNames({ leaders }: { leaders: TaskRow['leaders'] }) {
   return <>{leaders.map((l) => l.name).join('、')}</>;
 }
 
-/** 附件1 (12): how the notice and every clerk refer to a task. */
-export const taskRef = (t: { annex: { no: number }; seq: string } | { annexNo: number; seq: string }) =>
-  `附件${'annex' in t ? t.annex.no : t.annexNo} ${t.seq}`;
+/**
+ * How the notice and every clerk refer to a task: 附件1 (12) where the notice prints "(12)", and
+ * 附件3 第8项 where it prints a bare number (annexes 2–5), which would read oddly as "附件3 8".
+ */
+export const taskRef = (t: { annex: { no: number }; seq: string } | { annexNo: number; seq: string }) => {
+  const annex = 'annex' in t ? t.annex.no : t.annexNo;
+  return /^\d+$/.test(t.seq) ? `附件${annex} 第${t.seq}项` : `附件${annex} ${t.seq}`;
+};

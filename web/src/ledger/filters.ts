@@ -2,7 +2,19 @@
 // This file turns the URL into the API query, including the leader's default portfolio.
 
 /** URL keys the API understands; anything else in the URL (e.g. `all`) is the page's own. */
-export const API_KEYS = ['annexNo', 'leaderId', 'unitId', 'unitRole', 'dueBy', 'q', 'page', 'pageSize'] as const;
+export const API_KEYS = [
+  'noticeId',
+  'annexNo',
+  'categoryId',
+  'leaderId',
+  'unitId',
+  'unitRole',
+  'dueBy',
+  'light',
+  'q',
+  'page',
+  'pageSize',
+] as const;
 export type FilterKey = (typeof API_KEYS)[number];
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -17,6 +29,21 @@ export function portfolioLeaderId(params: URLSearchParams, ownLeaderId: number |
 }
 
 export function apiQuery(params: URLSearchParams, ownLeaderId: number | null): string {
+  const out = filterQuery(params, ownLeaderId);
+  if (!out.has('pageSize')) out.set('pageSize', String(DEFAULT_PAGE_SIZE));
+  return out.toString();
+}
+
+/** The Excel export takes the same filters and returns every page. */
+export function exportHref(params: URLSearchParams, ownLeaderId: number | null): string {
+  const out = filterQuery(params, ownLeaderId);
+  out.delete('page');
+  out.delete('pageSize');
+  const s = out.toString();
+  return `/api/tasks/export.xlsx${s ? `?${s}` : ''}`;
+}
+
+function filterQuery(params: URLSearchParams, ownLeaderId: number | null): URLSearchParams {
   const out = new URLSearchParams();
   for (const key of API_KEYS) {
     const v = params.get(key);
@@ -26,8 +53,7 @@ export function apiQuery(params: URLSearchParams, ownLeaderId: number | null): s
   if (mine !== null) out.set('leaderId', String(mine));
   // unitRole narrows a unit; without a unit it means nothing, so it is not sent.
   if (!out.has('unitId')) out.delete('unitRole');
-  if (!out.has('pageSize')) out.set('pageSize', String(DEFAULT_PAGE_SIZE));
-  return out.toString();
+  return out;
 }
 
 /** Space-separated search terms, as the server matches them (each must occur). */
