@@ -10,6 +10,7 @@ import { createUnit } from '../directory/units.service';
 import { findUserByUsername } from '../directory/users.repository';
 import { createUser } from '../directory/users.service';
 import { importNotice } from '../import/notice-import.service';
+import { seedDemoReports } from './demo-reports';
 import { DEMO_ACCOUNTS, DEMO_DISTRICT, DEMO_LEADERS, DEMO_NOTICE_FILE, DEMO_ORGS, DEMO_PASSWORD, DEMO_UNITS } from './demo-directory';
 
 /**
@@ -63,5 +64,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
     );
   }
   await importDemoNotice(ctx, districtId);
+  // A first quarter already reported (some late, some missing) so the dashboard is alive at first start.
+  await seedDemoReports(ctx, districtId);
   return { created: true };
 }

@@ -171,12 +171,31 @@ export async function updateTask(trx: Db, orgId: number, taskId: number, categor
     .execute();
   await trx.deleteFrom('task_leaders').where('task_id', '=', taskId).execute();
   await trx.deleteFrom('task_units').where('task_id', '=', taskId).execute();
-  await trx.deleteFrom('indicators').where('task_id', '=', taskId).execute();
-  await writeTaskChildren(trx, orgId, taskId, task, dir);
+  await writeTaskChildren(trx, orgId, taskId, task, dir, { indicators: false });
+  await mergeIndicators(trx, orgId, taskId, task);
   await snapshotTask(trx, taskId, '重新导入通知', dir.actorName);
 }
 
-async function writeTaskChildren(trx: Db, orgId: number, taskId: number, task: ParsedTask, dir: Directory) {
+/**
+ * A re-imported task's indicators are updated in place, position by position, so the actuals
+ * units already reported against them stay attached; a surplus indicator is removed only when
+ * nothing was reported against it.
+ */
+async function mergeIndicators(trx: Db, orgId: number, taskId: number, task: ParsedTask) {
+  const existing = await trx.selectFrom('indicators').select(['id', 'position']).where('task_id', '=', taskId).orderBy('position').execute();
+  for (const [position, ind] of task.indicators.entries()) {
+    const values = { name: ind.name, target: ind.value, unit: ind.unit, qualifier: ind.qualifier, text: ind.text };
+    const row = existing[position];
+    if (row) await trx.updateTable('indicators').set({ ...values, position }).where('id', '=', row.id).execute();
+    else await trx.insertInto('indicators').values({ org_id: orgId, task_id: taskId, position, ...values }).execute();
+  }
+  for (const row of existing.slice(task.indicators.length)) {
+    const reported = await trx.selectFrom('indicator_actuals').select('id').where('indicator_id', '=', row.id).limit(1).executeTakeFirst();
+    if (!reported) await trx.deleteFrom('indicators').where('id', '=', row.id).execute();
+  }
+}
+
+async function writeTaskChildren(trx: Db, orgId: number, taskId: number, task: ParsedTask, dir: Directory, opts = { indicators: true }) {
   const leaderIds = [...new Set(task.leaders.map((n) => dir.leaders.get(matchKey(n))).filter((id) => id !== undefined))];
   if (leaderIds.length) {
     await trx
@@ -192,7 +211,7 @@ async function writeTaskChildren(trx: Db, orgId: number, taskId: number, task: P
     return [{ org_id: orgId, task_id: taskId, unit_id: unitId, role: ref.role, printed: ref.printed, note: ref.note, position }];
   });
   if (unitRows.length) await trx.insertInto('task_units').values(unitRows).execute();
-  if (task.indicators.length) {
+  if (opts.indicators && task.indicators.length) {
     await trx
       .insertInto('indicators')
       .values(

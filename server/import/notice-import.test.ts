@@ -172,7 +172,18 @@ describe('importing a notice into the ledger', () => {
     const period = await t.ctx.db.selectFrom('periods').selectAll().where('notice_id', '=', first.noticeId).where('position', '=', 1).executeTakeFirstOrThrow();
     const opened = await openOrClosePeriod(t.ctx, actor, period, 'open');
     const transport = await t.ctx.db.selectFrom('units').select('id').where('org_id', '=', org.id).where('name', '=', '区交通运输局').executeTakeFirstOrThrow();
-    await openReport(t.ctx, actor, opened, transport.id);
+    const report = await openReport(t.ctx, actor, opened, transport.id);
+    // An actual reported against (12)'s neighbour's indicator must survive the re-import of a changed task.
+    const withIndicator = await t.ctx.db
+      .selectFrom('task_progress')
+      .innerJoin('indicators', 'indicators.task_id', 'task_progress.task_id')
+      .select(['task_progress.id as progress_id', 'indicators.id as indicator_id', 'task_progress.task_id'])
+      .where('task_progress.report_id', '=', report.id)
+      .executeTakeFirst();
+    expect(withIndicator).toBeDefined();
+    if (withIndicator) {
+      await t.ctx.db.insertInto('indicator_actuals').values({ org_id: org.id, progress_id: withIndicator.progress_id, indicator_id: withIndicator.indicator_id, value: 1 }).execute();
+    }
     const withoutTask12 = seed
       .toString('utf8')
       .split('\n')
@@ -182,5 +193,13 @@ describe('importing a notice into the ledger', () => {
     expect(result.applied).toMatchObject({ removed: 0, keptWithProgress: 1 });
     const kept = await t.ctx.db.selectFrom('tasks').select('id').where('notice_id', '=', first.noticeId).where('seq', '=', '(12)').execute();
     expect(kept).toHaveLength(1);
+    if (withIndicator) {
+      // Changing that task's text in a later version keeps the reported actual on its indicator.
+      const standard = (await t.ctx.db.selectFrom('tasks').select('standard').where('id', '=', withIndicator.task_id).executeTakeFirstOrThrow()).standard;
+      const edited = withoutTask12.replace(standard.slice(0, 8), `${standard.slice(0, 8)}（修订）`);
+      await importNotice(t.ctx, actor, org.id, upload(edited), { update: true });
+      const actual = await t.ctx.db.selectFrom('indicator_actuals').select('value').where('indicator_id', '=', withIndicator.indicator_id).executeTakeFirst();
+      expect(actual).toEqual({ value: 1 });
+    }
   });
 });
