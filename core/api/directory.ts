@@ -24,7 +24,14 @@ export const userSchema = z.object({
   unit: z.object({ id: z.number(), name: z.string() }).nullable(),
   leader: z.object({ id: z.number(), name: z.string() }).nullable(),
   disabled: z.boolean(),
+  /** For e-mail reminders; null when the person has none. */
+  email: z.string().nullable(),
 });
+/** An e-mail address for reminders, or null (or "") for none. */
+export const emailField = z
+  .union([z.literal(''), z.email().max(254)])
+  .nullable()
+  .transform((v) => (v ? v.toLowerCase() : null));
 export const usernameField = z
   .string()
   .trim()
@@ -36,6 +43,7 @@ export const userBody = z.object({
   unitId: z.number().int().positive().nullable().optional(),
   leaderId: z.number().int().positive().nullable().optional(),
   password: z.string().min(1).max(256),
+  email: emailField.optional(),
 });
 export const userPatch = z.object({
   displayName: nameField(50).optional(),
@@ -43,6 +51,7 @@ export const userPatch = z.object({
   unitId: z.number().int().positive().nullable().optional(),
   leaderId: z.number().int().positive().nullable().optional(),
   disabled: z.boolean().optional(),
+  email: emailField.optional(),
 });
 export const resetPasswordBody = z.object({ password: z.string().min(1).max(256) });
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { createUserCommand, migrate, verifyAudit } from './commands/admin';
 import { importCommand, parseCommand } from './commands/notice';
+import { remindCommand } from './commands/remind';
 import { serve } from './commands/serve';
 import { CliError } from './output';
 
@@ -14,6 +15,8 @@ Commands:
   verify-audit               check the audit log's hash chain; exit code 2 if it is broken
   parse FILE                 parse a notice (.txt .csv .docx .xlsx) and print the ledger; writes nothing
   import FILE --org CODE     import a notice into the ledger [--update to apply the differences to one already imported]
+  remind [--dry-run]         today's reminders (business clock): --dry-run lists them and to whom, writing nothing;
+                             without it, one sweep and one send pass
 
 Options:
   --json                     machine-readable output
@@ -34,6 +37,7 @@ async function main(argv: string[]) {
       leader: { type: 'string' },
       password: { type: 'string' },
       update: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   const [command] = positionals;
@@ -55,6 +59,8 @@ async function main(argv: string[]) {
       return verifyAudit(config, values.json);
     case 'import':
       return importCommand(config, positionals[1], values.json, values);
+    case 'remind':
+      return remindCommand(config, values.json, values['dry-run']);
     default:
       throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -34,6 +34,7 @@ const envSchema = z.object({
       return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
     }, 'is not a real date')
     .optional(),
+  DUBAN_SCHEDULER: boolFlag.optional(),
 });
 
 export type Config = {
@@ -51,6 +52,11 @@ export type Config = {
    * for the real date. The demo's notice is from 2024, so the demo fixes 2024-06-25 by default.
    */
   today: string | null;
+  /**
+   * Whether `duban serve` runs the in-process reminder schedule (sweep every 15 minutes and at
+   * start, sender every 20 seconds). On by default, off under NODE_ENV=test unless DUBAN_SCHEDULER=on.
+   */
+  scheduler: boolean;
 };
 
 export class ConfigError extends Error {
@@ -101,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.DUBAN_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),
     today: e.DUBAN_TODAY ?? (demo ? DEMO_TODAY : null),
+    scheduler: e.DUBAN_SCHEDULER ?? e.NODE_ENV !== 'test',
   };
 }

@@ -5,6 +5,7 @@ import { ledger } from './migrations/0002_ledger';
 import { reporting } from './migrations/0003_reporting';
 import { collaboration } from './migrations/0004_collaboration';
 import { settings } from './migrations/0005_settings';
+import { reminders } from './migrations/0006_reminders';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -18,6 +19,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0003_reporting': reporting(engine),
     '0004_collaboration': collaboration(engine),
     '0005_settings': settings(engine),
+    '0006_reminders': reminders(engine),
   };
 }
 

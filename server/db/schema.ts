@@ -57,6 +57,8 @@ export interface UsersTable {
   password_hash: string;
   must_change_password: number;
   disabled: number;
+  /** For the e-mail reminder channel; optional. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: string;
 }
@@ -375,6 +377,57 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface RemindersTable {
+  id: Id;
+  org_id: number;
+  key: string;
+  kind: 'before_deadline' | 'deadline_day' | 'overdue_urge';
+  period_id: number;
+  unit_id: number;
+  audience: 'unit' | 'unit_head' | 'leaders';
+  days_to_deadline: number;
+  title: string;
+  body: string;
+  business_date: string;
+  recipients_json: string;
+  created_at: CreatedAt;
+}
+
+export interface UrgesTable {
+  id: Id;
+  org_id: number;
+  period_id: number;
+  unit_id: number;
+  reminder_id: number | null;
+  mode: 'auto' | 'manual';
+  message: string;
+  channels_json: string;
+  created_by: number | null;
+  created_by_name: string;
+  business_date: string;
+  created_at: CreatedAt;
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface DeliveriesTable {
+  id: Id;
+  org_id: number;
+  reminder_id: number | null;
+  urge_id: number | null;
+  channel: 'email' | 'wecom' | 'dingtalk';
+  target: string;
+  subject: string;
+  body: string;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: string;
+  sent_at: string | null;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -405,6 +458,9 @@ export interface Database {
   instructions: InstructionsTable;
   notifications: NotificationsTable;
   settings: SettingsTable;
+  reminders: RemindersTable;
+  urges: UrgesTable;
+  deliveries: DeliveriesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

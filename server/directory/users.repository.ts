@@ -25,6 +25,7 @@ export function listUsers(db: Db, orgId: number) {
       'users.leader_id',
       'leaders.name as leader_name',
       'users.disabled',
+      'users.email',
     ])
     .where('users.org_id', '=', orgId)
     .orderBy('users.id')

@@ -18,6 +18,8 @@ export type UserInput = {
   unitId?: number | null;
   leaderId?: number | null;
   password: string;
+  /** For e-mail reminders. */
+  email?: string | null;
 };
 
 /** What the audit log keeps of a user: never the password hash. */
@@ -66,6 +68,7 @@ export async function createUser(
       // An account created by someone else starts with a password that person knows.
       must_change_password: opts.mustChangePassword === false ? 0 : 1,
       disabled: 0,
+      email: input.email ?? null,
     });
     const after = (await users.findUser(trx, id))!;
     await appendAudit(trx, ctx.engine, { actor, orgId, action: 'user.create', entity: 'user', entityId: id, after: auditView(after) });
@@ -77,7 +80,7 @@ export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   before: User,
-  patch: { displayName?: string; role?: Role; unitId?: number | null; leaderId?: number | null; disabled?: boolean },
+  patch: { displayName?: string; role?: Role; unitId?: number | null; leaderId?: number | null; disabled?: boolean; email?: string | null },
 ) {
   return inTransaction(ctx, async (trx) => {
     const role = patch.role ?? (before.role as Role);
@@ -93,6 +96,7 @@ export async function updateUser(
       role,
       ...assignment,
       disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
     });
     // A disabled account, or one whose role changed, must not keep a live session.
     if (patch.disabled || role !== before.role) await deleteSessionsOfUser(trx, before.id);

@@ -15,6 +15,7 @@ import { demoRoutes } from '../routes/demo/demo.routes';
 import { leaderRoutes } from '../routes/leaders/leaders.routes';
 import { noticeRoutes } from '../routes/notices/notices.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
+import { reminderRoutes } from '../routes/reminders/reminders.routes';
 import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
 import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
@@ -54,6 +55,7 @@ const ROUTES: Routes[] = [
   inboxRoutes,
   settingsRoutes,
   dashboardRoutes,
+  reminderRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

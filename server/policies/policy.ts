@@ -39,6 +39,11 @@ export const ACTIONS = {
   'settings.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'settings.write': ['office'],
   'dashboard.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  // Reminders and urges (催办): the office sees what went out on which channel, urges by hand,
+  // and sets the schedule and the channels (whose secrets never leave the server in full).
+  'reminder.read': ['office'],
+  'reminder.urge': ['office'],
+  'reminder.settings': ['office'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

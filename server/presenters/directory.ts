@@ -20,6 +20,7 @@ export function presentUser(u: {
   leader_id: number | null;
   leader_name: string | null;
   disabled: number;
+  email?: string | null;
 }) {
   const role = toRole(u.role);
   return {
@@ -31,6 +32,7 @@ export function presentUser(u: {
     unit: u.unit_id && u.unit_name ? { id: u.unit_id, name: u.unit_name } : null,
     leader: u.leader_id && u.leader_name ? { id: u.leader_id, name: u.leader_name } : null,
     disabled: u.disabled === 1,
+    email: u.email ?? null,
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { channelSettingsSchema, DEFAULT_CHANNEL_SETTINGS, reminderScheduleSchema, type ChannelSettings } from '../../core/api/reminders';
 import { DEFAULT_THRESHOLDS } from '../../core/supervision/lights';
+import { DEFAULT_REMINDER_SCHEDULE } from '../../core/supervision/reminders';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
@@ -16,7 +18,22 @@ export const SETTINGS = {
       .refine((v) => v.redGap > v.yellowGap, { message: 'redGap must be larger than yellowGap' }),
     defaultValue: DEFAULT_THRESHOLDS,
   },
+  /** Days before the deadline to remind, days after it to urge (催办). */
+  reminderSchedule: { schema: reminderScheduleSchema, defaultValue: DEFAULT_REMINDER_SCHEDULE },
+  /** The office's outgoing channels (SMTP, WeCom and DingTalk robots); holds secrets, audited masked. */
+  channels: { schema: channelSettingsSchema, defaultValue: DEFAULT_CHANNEL_SETTINGS },
 } as const;
+
+/** What the audit log keeps of a setting: secrets reduced to whether they are set. */
+function auditView(key: SettingKey, value: unknown): unknown {
+  if (key !== 'channels') return value;
+  const v = value as ChannelSettings;
+  return {
+    email: { ...v.email, password: v.email.password ? '(set)' : '' },
+    wecom: { ...v.wecom, webhookUrl: v.wecom.webhookUrl ? '(set)' : '' },
+    dingtalk: { ...v.dingtalk, webhookUrl: v.dingtalk.webhookUrl ? '(set)' : '', secret: v.dingtalk.secret ? '(set)' : '' },
+  };
+}
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
@@ -37,6 +54,6 @@ export async function putSetting<K extends SettingKey>(ctx: AppContext, actor: A
       .values({ org_id: orgId, key, ...row })
       .onConflict((oc) => oc.columns(['org_id', 'key']).doUpdateSet(row))
       .execute();
-    await appendAudit(trx, ctx.engine, { actor, orgId, action: 'setting.update', entity: 'setting', entityId: key, before, after: value });
+    await appendAudit(trx, ctx.engine, { actor, orgId, action: 'setting.update', entity: 'setting', entityId: key, before: auditView(key, before), after: auditView(key, value) });
   });
 }
