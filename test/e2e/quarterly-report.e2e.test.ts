@@ -78,7 +78,7 @@ describe('quarterly report', () => {
     await signIn(clerk, 'jtj.jingban');
     await clerk.waitForURL('**/unit');
     const todo = clerk.getByTestId('open-periods-card').locator('.ant-list-item').filter({ hasText: '2024年第二季度' });
-    await todo.getByText('草稿').waitFor();
+    await todo.getByText('未开始').waitFor();
     await shot(clerk, '02-clerk-home');
     await todo.getByRole('button', { name: label('填报') }).click();
     await clerk.waitForURL(/\/unit\/report\/\d+$/);

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
@@ -22,7 +22,8 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
   const mine = useMyReport(period.id);
   const report = mine.data?.report;
   const notResponsible = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_RESPONSIBLE';
-  // REPORT_NOT_STARTED simply means no clerk has opened it yet: shown like a report not begun.
+  // REPORT_NOT_STARTED simply means no clerk has opened it yet.
+  const notStarted = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_STARTED';
   const { label, primary } = actionFor(who, report?.state);
   const base = who === 'unit_head' ? '/unit-head/report' : '/unit/report';
   return (
@@ -47,6 +48,7 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
           <Space size={8} wrap>
             <span>{period.label}完成情况报送</span>
             {report && <ReportStateTag state={report.state} label={report.stateLabel} />}
+            {notStarted && <Tag>未开始</Tag>}
             {report && <LateTag days={report.lateDays} />}
           </Space>
         }
