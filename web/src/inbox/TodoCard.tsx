@@ -35,6 +35,8 @@ export function TodoCard() {
         <List
           size="small"
           dataSource={items}
+          // A busy office can have dozens of reports waiting: page them so the dashboard stays in view.
+          pagination={items.length > 5 ? { pageSize: 5, size: 'small', showSizeChanger: false } : false}
           renderItem={(t) => {
             const to = me ? linkFor(t.link, me.role) : null;
             return (

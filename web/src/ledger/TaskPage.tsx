@@ -13,6 +13,14 @@ import { HistoryList, VersionList } from './TaskVersions';
 import './ledger.css';
 import { taskRef } from './TaskTags';
 
+// Back to where the user came from (a filtered ledger page keeps its filters); a task opened straight
+// from a notification or a shared link has no such page in this tab, so it goes to the ledger.
+function goBack(navigate: ReturnType<typeof useNavigate>) {
+  const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+  if (idx > 0) navigate(-1);
+  else navigate('/ledger');
+}
+
 const count = (label: string, n: number) => (
   <span>
     {label}
@@ -35,7 +43,7 @@ export default function TaskPage() {
         subtitle={d ? `${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版` : undefined}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} style={{ marginInlineEnd: 8 }}>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate)} style={{ marginInlineEnd: 8 }}>
               返回
             </Button>
             {d && me && <TaskActions me={me} detail={d} onReload={() => void task.refetch()} />}

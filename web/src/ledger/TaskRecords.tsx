@@ -29,7 +29,7 @@ export function ReportEntries({ reports }: { reports: TaskDetail['reports'] }) {
         { title: '报告状态', dataIndex: 'reportState', width: 120 },
         { title: '进展状态', dataIndex: 'status', width: 110 },
         { title: '进展', dataIndex: 'narrative', render: (v: string) => v || '—' },
-        { title: '问题', dataIndex: 'problems', render: (v: string) => v || '—' },
+        { title: '问题', dataIndex: 'problems', width: 260, render: (v: string) => v || '—' },
       ]}
     />
   );

@@ -18,8 +18,8 @@ export default function OfficeHome() {
   return (
     <>
       <PageHeader title="督查室工作台" subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`} />
-      <TodoCard />
       <DashboardSection scope="office" />
+      <TodoCard />
       {org.error && <QueryError error={org.error} onRetry={() => void org.refetch()} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={8}>
