@@ -47,11 +47,11 @@ export interface RunningServer {
 }
 
 /** The real server (`duban serve`) with the demo on, on a fresh SQLite file in a temporary folder. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
   // Never touch a developer's PostgreSQL database from a browser test.
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const server = await startServerProcess({ ...env, DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '1' }, { readyTimeoutMs: 90_000 });
+  const server = await startServerProcess({ ...env, DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '1', ...extraEnv }, { readyTimeoutMs: 90_000 });
   return {
     baseUrl: server.url,
     dataDir,
@@ -90,9 +90,10 @@ export interface E2E {
   stop: () => Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** extraEnv: server settings for this file, e.g. { DUBAN_TODAY: '2024-07-03' } for a day after a deadline. */
+export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
   ensureWebBuilt();
-  const server = await startServer();
+  const server = await startServer(extraEnv);
   let browser: Browser;
   try {
     browser = await launchBrowser();
