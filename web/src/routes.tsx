@@ -30,6 +30,9 @@ const TaskPage = lazy(() => import('./ledger/TaskPage'));
 const CoordinationListPage = lazy(() => import('./collaboration/CoordinationListPage'));
 const CoordinationPage = lazy(() => import('./collaboration/CoordinationPage'));
 const AdjustmentsReviewPage = lazy(() => import('./collaboration/AdjustmentsReviewPage'));
+// 督查催办 (web/src/supervision): reminders and urges, and the office's settings.
+const RemindersPage = lazy(() => import('./supervision/RemindersPage'));
+const SettingsPage = lazy(() => import('./supervision/SettingsPage'));
 
 function FullPageSpin() {
   return (
@@ -253,6 +256,22 @@ export function AppRoutes() {
           element={
             <ForRole role="office">
               <AdjustmentsReviewPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/reminders"
+          element={
+            <ForRole role="office">
+              <RemindersPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/settings"
+          element={
+            <ForRole role="office">
+              <SettingsPage />
             </ForRole>
           }
         />

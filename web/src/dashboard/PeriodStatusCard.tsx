@@ -2,6 +2,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
+import { UrgeButton } from '../supervision/UrgeButton';
 import { ledgerLink, type PeriodStatus } from './api';
 
 type UnitRow = PeriodStatus['units'][number];
@@ -81,6 +82,17 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
     },
     { title: '报告状态', dataIndex: 'reportStateLabel', width: 140, render: (t: string) => <Typography.Text type="secondary">{t}</Typography.Text> },
   ];
+  // 催办 (office only): any unit whose report the office has not yet accepted.
+  if (office)
+    columns.push({
+      title: '操作',
+      key: 'urge',
+      width: 90,
+      render: (_, r) =>
+        r.reportState === 'accepted' ? null : (
+          <UrgeButton periodId={period.id} periodLabel={period.label} unitId={r.unitId} unitName={r.unitName} />
+        ),
+    });
   const s = period.summary;
   return (
     <Card

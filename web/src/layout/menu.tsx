@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -7,6 +8,7 @@ import {
   HomeOutlined,
   ImportOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -40,3 +42,9 @@ export const NAV: Record<Role, NavItem[]> = {
 
 // The ledger and collaboration entries (台账, 协调事项, 目标调整审核) follow each role's own pages.
 for (const [role, entries] of Object.entries(LEDGER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);
+
+// 督查催办 (web/src/supervision): the office's reminder log and settings come last.
+NAV.office.push(
+  { path: '/office/reminders', label: '催办记录', icon: <BellOutlined /> },
+  { path: '/office/settings', label: '系统设置', icon: <SettingOutlined /> },
+);

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
+import { urgeColumn } from '../supervision/urgeColumn';
 import { usePeriodReports, usePeriods, type PeriodReportRow } from './api';
 import { ReportStateTag } from './StateTags';
 
@@ -94,7 +95,7 @@ export default function PeriodReportsPage() {
       <Card>
         <Table<PeriodReportRow>
           rowKey={(r) => r.unit.id}
-          columns={columns}
+          columns={period ? [...columns, urgeColumn(period)] : columns}
           dataSource={items}
           loading={rows.isPending}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 个单位` }}
