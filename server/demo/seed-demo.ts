@@ -20,12 +20,12 @@ import { DEMO_ACCOUNTS, DEMO_DISTRICT, DEMO_LEADERS, DEMO_NOTICE_FILE, DEMO_ORGS
  */
 async function importDemoNotice(ctx: AppContext, orgId: number) {
   const content = fs.readFileSync(DEMO_NOTICE_FILE);
-  await importNotice(ctx, systemActor('demo'), orgId, { fileName: path.basename(DEMO_NOTICE_FILE.pathname), content });
+  await importNotice(ctx, systemActor('系统导入（演示数据）'), orgId, { fileName: path.basename(DEMO_NOTICE_FILE.pathname), content });
 }
 
 export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
   if (await findUserByUsername(ctx.db, DEMO_ACCOUNTS[0]!.username)) return { created: false };
-  const actor = systemActor('demo');
+  const actor = systemActor('系统导入（演示数据）');
   const orgIds = new Map<string, number>();
   for (const org of DEMO_ORGS) {
     const existing = await findOrganisationByCode(ctx.db, org.code);

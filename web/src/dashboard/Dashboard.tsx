@@ -14,12 +14,13 @@ import { BehindTasksCard, BehindUnitsCard } from './MostBehind';
 import { PeriodStatusCard } from './PeriodStatusCard';
 
 /** Whose dashboard: the server scopes the data by role; the page only drops what says nothing. */
-export type DashboardScope = 'office' | 'leader' | 'unit';
+export type DashboardScope = 'office' | 'leader' | 'unit' | 'viewer';
 
 const SCOPE_TEXT: Record<DashboardScope, string> = {
   office: '全区督办事项',
   leader: '您分管的督办事项',
   unit: '本单位承担的督办事项',
+  viewer: '全区督办事项（只读）',
 };
 
 const CATEGORY_EXTRA = { annexNo: 1 } as const;

@@ -2,7 +2,7 @@ import { Alert, Space } from 'antd';
 import { useSession } from '../../auth/session';
 import { LeadersTable } from '../../directory/LeadersTable';
 import { UnitsTable } from '../../directory/UnitsTable';
-import { TodoCard } from '../../inbox/TodoCard';
+import { DashboardSection } from '../../dashboard/DashboardSection';
 import { PageHeader } from '../../layout/PageHeader';
 
 export default function ViewerHome() {
@@ -20,7 +20,8 @@ export default function ViewerHome() {
         style={{ marginBottom: 16 }}
         message="您的账号为只读权限，可查看本辖区相关的单位、领导及目标任务信息。"
       />
-      <TodoCard />
+      {/* Viewers have nothing to do, only to see: the read-only dashboard replaces an always-empty to-do card. */}
+      <DashboardSection scope="viewer" />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <UnitsTable />
         <LeadersTable />
