@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { peopleOfTasks } from './tasks.repository';
 
 /** Queries over the stored ledger (notices → annexes → tasks) of one organisation. */
 
@@ -23,51 +24,35 @@ export type StoredTask = {
 
 /** Every task of a notice with its leaders and units by name, in printed order. */
 export async function loadNoticeTasks(db: Db, noticeId: number): Promise<StoredTask[]> {
-  const [tasks, leaders, units] = await Promise.all([
-    db
-      .selectFrom('tasks')
-      .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-      .leftJoin('categories', 'categories.id', 'tasks.category_id')
-      .select([
-        'tasks.id',
-        'annexes.no as annex_no',
-        'tasks.seq',
-        'tasks.position',
-        'tasks.standard',
-        'tasks.upstream_no',
-        'tasks.upstream_item',
-        'tasks.deadline',
-        'categories.name as category',
-        'tasks.version',
-      ])
-      .where('tasks.notice_id', '=', noticeId)
-      .orderBy('annexes.no')
-      .orderBy('tasks.position')
-      .execute(),
-    db
-      .selectFrom('task_leaders')
-      .innerJoin('tasks', 'tasks.id', 'task_leaders.task_id')
-      .innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id')
-      .select(['task_leaders.task_id', 'leaders.name'])
-      .where('tasks.notice_id', '=', noticeId)
-      .orderBy('task_leaders.position')
-      .execute(),
-    db
-      .selectFrom('task_units')
-      .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
-      .innerJoin('units', 'units.id', 'task_units.unit_id')
-      .select(['task_units.task_id', 'units.name'])
-      .where('tasks.notice_id', '=', noticeId)
-      .orderBy('task_units.position')
-      .execute(),
-  ]);
-  const group = (rows: { task_id: number; name: string }[]) => {
+  const tasks = await db
+    .selectFrom('tasks')
+    .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+    .leftJoin('categories', 'categories.id', 'tasks.category_id')
+    .select([
+      'tasks.id',
+      'annexes.no as annex_no',
+      'tasks.seq',
+      'tasks.position',
+      'tasks.standard',
+      'tasks.upstream_no',
+      'tasks.upstream_item',
+      'tasks.deadline',
+      'categories.name as category',
+      'tasks.version',
+    ])
+    .where('tasks.notice_id', '=', noticeId)
+    .orderBy('annexes.no')
+    .orderBy('tasks.position')
+    .execute();
+  // The same leaders-and-units lookup the ledger list uses.
+  const people = await peopleOfTasks(db, tasks.map((t) => t.id));
+  const byTask = (rows: { task_id: number; name: string }[]) => {
     const m = new Map<number, string[]>();
     for (const r of rows) m.set(r.task_id, [...(m.get(r.task_id) ?? []), r.name]);
     return m;
   };
-  const leadersBy = group(leaders);
-  const unitsBy = group(units);
+  const leadersBy = byTask(people.leaders);
+  const unitsBy = byTask(people.units);
   return tasks.map((t) => ({
     id: t.id,
     annexNo: t.annex_no,
