@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ProgressStatus } from '../../core/reporting/states';
 import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import type { Dashboard } from '../../web/src/dashboard/api';
-import { RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
+import { RESULTS_DIR, signIn, startE2E, type E2E, apiGet, apiSend } from './harness';
 
 // 督办概览 on the role homes, against the real demo server (business date 2024-06-25, seed notice
 // imported, no reports yet): every light is 未评价, so the screens must read well empty. Then the
@@ -37,19 +37,6 @@ async function dashboardShown(page: Page): Promise<void> {
   await page.getByTestId('chart-lights').locator('canvas').first().waitFor();
 }
 
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** The API as the signed-in page: its cookies, plus the CSRF token the session hands out. */
-async function apiSend<T>(page: Page, method: 'POST' | 'PUT', url: string, data: unknown = {}): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/api/auth/me');
-  const res = await page.request.fetch(url, { method, headers: { 'X-CSRF-Token': csrfToken }, data });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 async function q2(page: Page): Promise<{ id: number; status: string }> {
   const periods = await apiGet<{ items: { id: number; label: string; status: string }[] }>(page, '/api/periods');

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess } from '../../server/test/server-process';
 
@@ -138,4 +139,19 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** GET as the signed-in page (its cookies); the answer must be 200. */
+export async function apiGet<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The API as the signed-in page: its cookies, plus the CSRF token the session hands out. */
+export async function apiSend<T>(page: Page, method: 'POST' | 'PUT', url: string, data: unknown = {}): Promise<T> {
+  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/api/auth/me');
+  const res = await page.request.fetch(url, { method, headers: { 'X-CSRF-Token': csrfToken }, data });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBe(200);
+  return (await res.json()) as T;
 }

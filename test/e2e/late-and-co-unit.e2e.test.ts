@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
+import { apiGet, apiSend, signIn, startE2E, type E2E } from './harness';
+import { confirm, item, label, shot as reportShot } from './report-steps';
 
 // Issue 4's remaining browser checks, on a server whose business date is 2024-07-03, two days after
 // the Q2 deadline: 区发改局 (co-operating on task (29), which 区交通运输局 leads) reports its part and
@@ -17,29 +17,16 @@ afterAll(async () => {
 });
 
 const CO_PART = '区发改局已完成(29)项涉及的项目审批服务，配合开展前期论证。';
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
-const item = (page: Page, seq: string, annex = 1) => page.getByTestId(`report-item-${annex}-${seq}`);
-const confirm = (page: Page, ok: string) => page.locator('.ant-popconfirm').getByRole('button', { name: label(ok) }).click();
-const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(RESULTS_DIR, `late-${name}.png`) });
-};
-
-async function api(page: Page, method: 'GET' | 'POST', url: string) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const res = await page.request.fetch(url, { method, headers: { 'X-CSRF-Token': me.csrfToken } });
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+const shot = (page: Page, name: string) => reportShot(page, `late-${name}`);
 
 describe('a late report and a co-operating unit’s part', () => {
   it('marks the late report with its days and shows the co-unit’s part to the lead unit', { timeout: 180_000 }, async () => {
     const { page: office } = await e2e.newPage();
     await signIn(office, 'duchashi');
     await office.waitForURL('**/office');
-    const periods = (await api(office, 'GET', '/api/periods')) as { items: { id: number; label: string }[] };
+    const periods = await apiGet<{ items: { id: number; label: string }[] }>(office, '/api/periods');
     const q2 = periods.items.find((p) => p.label === '2024年第二季度')!;
-    await api(office, 'POST', `/api/periods/${q2.id}/open`);
+    await apiSend(office, 'POST', `/api/periods/${q2.id}/open`);
 
     // 区发改局's clerk fills its part of (29) and submits.
     const { page: clerk } = await e2e.newPage();

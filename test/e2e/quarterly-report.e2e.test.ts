@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import path from 'node:path';
-import { RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
+import { signIn, startE2E, type E2E } from './harness';
+import { confirm, item, label, shot as reportShot } from './report-steps';
 
 // The quarterly cycle through the browser against the real demo server (business date 2024-06-25,
 // seed notice imported at start): the office opens Q2, two clerks of 区交通运输局 fill the report
@@ -23,24 +23,9 @@ const OTHER_NARRATIVE = '刘洋的写法：对外快速通道项目已开展前�
 const HEAD_REASON = '第(12)项进展表述不具体，请补充项目投资完成数据。';
 const OFFICE_REASON = '请补充快速通道项目的投资完成额及开工时间。';
 
-/** antd puts a space between two Chinese characters of a button label ("提 交"). */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
-
-const item = (page: Page, seq: string, annex = 1) => page.getByTestId(`report-item-${annex}-${seq}`);
 const stateTag = (page: Page) => page.getByTestId('report-header').locator('.ant-tag').first();
 
-async function confirm(page: Page, ok: string) {
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: label(ok) })
-    .click();
-}
-
-/** What the user sees: the 1440×900 viewport, not the whole (long) page. */
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400); // let antd's motion settle
-  await page.screenshot({ path: path.join(RESULTS_DIR, `qr-${name}.png`) });
-}
+const shot = (page: Page, name: string) => reportShot(page, `qr-${name}`);
 
 describe('quarterly report', () => {
   it('runs a unit report from opening the period to acceptance', { timeout: 240_000 }, async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Dashboard } from '../../web/src/dashboard/api';
 import type { ReminderItem } from '../../web/src/supervision/api';
-import { signIn, startE2E, type E2E } from './harness';
+import { signIn, startE2E, type E2E, apiGet, apiSend } from './harness';
 import { dialog, label, ledgerTotal, openBell, openMenu, screen } from './ledger-steps';
 
 // 督查催办 through the browser, against the real demo server (business date 2024-06-25, the first
@@ -29,19 +29,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** The API as the signed-in page: its cookies, plus the CSRF token the session hands out. */
-async function apiSend<T>(page: Page, method: 'POST' | 'PUT', url: string, data: unknown = {}): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/api/auth/me');
-  const res = await page.request.fetch(url, { method, headers: { 'X-CSRF-Token': csrfToken }, data });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 async function dashboardShown(page: Page): Promise<void> {
   await page.getByTestId('dashboard').waitFor();
