@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
@@ -16,6 +16,7 @@ import {
 } from './filters';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
+import { AnnexExportButton, ANNEX_EXPORT_ROLES } from './AnnexExportButton';
 import './ledger.css';
 
 /** 台账: every task of the organisation (a unit's people: their unit's), filtered and searched. */
@@ -52,10 +53,13 @@ export default function LedgerPage() {
         title="台账"
         subtitle={subtitle}
         extra={
-          // A plain link: the browser downloads the workbook with the session cookie, all pages.
-          <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
-            导出 Excel
-          </Button>
+          <Space>
+            {/* A plain link: the browser downloads the workbook with the session cookie, all pages. */}
+            <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
+              导出 Excel
+            </Button>
+            {me && ANNEX_EXPORT_ROLES.includes(me.role) && <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />}
+          </Space>
         }
       />
       <Card size="small" className="ledger-card">
