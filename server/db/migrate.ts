@@ -6,6 +6,8 @@ import { reporting } from './migrations/0003_reporting';
 import { collaboration } from './migrations/0004_collaboration';
 import { settings } from './migrations/0005_settings';
 import { reminders } from './migrations/0006_reminders';
+import { bulletins } from './migrations/0007_bulletins';
+import { assessment } from './migrations/0008_assessment';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -20,6 +22,8 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004_collaboration': collaboration(engine),
     '0005_settings': settings(engine),
     '0006_reminders': reminders(engine),
+    '0007_bulletins': bulletins(engine),
+    '0008_assessment': assessment(engine),
   };
 }
 

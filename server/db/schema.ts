@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ProgressStatus, ReportState } from '../../core/reporting/states';
+import type { Grade, QualityRating } from '../../core/assessment/scheme';
 
 /**
  * The database as the query layer sees it, identical on SQLite and PostgreSQL.
@@ -241,6 +242,8 @@ export interface UnitReportsTable {
   returned_by_role: 'unit_head' | 'office' | null;
   reviewed_at: string | null;
   reviewed_by: number | null;
+  /** The office's rating of the report for the assessment (绩效考核); null until rated. */
+  quality_rating: ColumnType<QualityRating | null, QualityRating | null | undefined, QualityRating | null>;
   created_at: CreatedAt;
   updated_at: string;
 }
@@ -428,6 +431,96 @@ export interface DeliveriesTable {
   updated_at: string;
 }
 
+export type BulletinStatus = 'draft' | 'published';
+
+export interface BulletinsTable {
+  id: Id;
+  org_id: number;
+  period_id: number;
+  year: number;
+  issue_no: number;
+  status: ColumnType<BulletinStatus, BulletinStatus | undefined, BulletinStatus>;
+  version: Generated<number>;
+  issuer_mark: string;
+  doc_number: string;
+  title: string;
+  addressee: string;
+  body: string;
+  signature: string;
+  issue_date: string;
+  figures_json: string;
+  highlights_json: Generated<string>;
+  created_by_name: string;
+  created_at: CreatedAt;
+  updated_at: string;
+  published_at: string | null;
+  published_by_name: string | null;
+}
+
+export interface AssessmentSchemesTable {
+  id: Id;
+  org_id: number;
+  year: number;
+  scheme_json: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+export interface AssessmentRunsTable {
+  id: Id;
+  org_id: number;
+  year: number;
+  /** null: the whole year; otherwise the one period assessed. */
+  period_id: number | null;
+  period_label: string | null;
+  /** The scheme as it was when the run was made (a run is a snapshot). */
+  scheme_json: string;
+  as_of: string;
+  run_by_name: string;
+  created_at: CreatedAt;
+}
+
+export interface AssessmentScoresTable {
+  id: Id;
+  run_id: number;
+  org_id: number;
+  unit_id: number;
+  unit_name: string;
+  reporting: number;
+  completion: number;
+  quality: number;
+  bonus: number;
+  computed: number;
+  breakdown_json: string;
+  adjustment: ColumnType<number, number | undefined, number>;
+  final: number;
+  rank: number;
+  grade: Grade;
+  vetoed: ColumnType<number, number | undefined, number>;
+  veto_reason: string | null;
+}
+
+export interface AssessmentAdjustmentsTable {
+  id: Id;
+  org_id: number;
+  run_id: number;
+  unit_id: number;
+  delta: number;
+  reason: string;
+  by_name: string;
+  created_at: CreatedAt;
+}
+
+export interface AssessmentVetoesTable {
+  id: Id;
+  org_id: number;
+  year: number;
+  unit_id: number;
+  reason: string;
+  by_name: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -461,6 +554,12 @@ export interface Database {
   reminders: RemindersTable;
   urges: UrgesTable;
   deliveries: DeliveriesTable;
+  bulletins: BulletinsTable;
+  assessment_schemes: AssessmentSchemesTable;
+  assessment_runs: AssessmentRunsTable;
+  assessment_scores: AssessmentScoresTable;
+  assessment_adjustments: AssessmentAdjustmentsTable;
+  assessment_vetoes: AssessmentVetoesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -63,8 +63,29 @@ export const ERRORS = {
   ADJUSTMENT_DECIDED: { status: 409, zh: '该调整申请已处理', en: 'The adjustment was already decided' },
   ADJUSTMENT_EMPTY: { status: 400, zh: '请填写调整后的工作标准或指标目标值', en: 'Give the new standard or the new indicator target' },
   FORBIDDEN_NOT_ADDRESSEE: { status: 403, zh: '该事项不是提请您协调的', en: 'This request is not addressed to you' },
+  BULLETIN_PERIOD_NOT_OPENED: {
+    status: 409,
+    zh: '该报送期尚未开启，没有可通报的情况；请先开启报送期',
+    en: 'The period has not been opened yet, so there is nothing to report on; open it first',
+  },
+  BULLETIN_PUBLISHED: { status: 409, zh: '该通报已发布，不能再修改或删除', en: 'The bulletin is published and can no longer be changed or deleted' },
+  BULLETIN_CONFLICT: {
+    status: 409,
+    zh: '保存失败：他人已修改了这份通报，请刷新后再编辑',
+    en: 'Someone else changed this bulletin since you loaded it; reload and edit again',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'Payload too large' },
+  ASSESSMENT_NOTHING_TO_ASSESS: { status: 422, zh: '没有可考核的责任单位', en: 'There is no responsible unit to assess' },
+  ASSESSMENT_PERIOD_NOT_OPENED: { status: 409, zh: '该报送期尚未开放，没有可考核的报告', en: 'The period was never opened; there are no reports to assess' },
+  ASSESSMENT_RUN_SUPERSEDED: {
+    status: 409,
+    zh: '该次考核结果已被新的考核结果取代，请在最新一次考核结果上调整',
+    en: 'A later run replaced this one; adjust the latest run',
+  },
+  ASSESSMENT_UNIT_NOT_ASSESSED: { status: 404, zh: '该单位不在本次考核范围内', en: 'The unit is not part of this run' },
+  ASSESSMENT_ALREADY_VETOED: { status: 409, zh: '该单位本年度已被一票否决', en: 'The unit is already vetoed for the year' },
+  ASSESSMENT_NOT_VETOED: { status: 404, zh: '该单位本年度未被一票否决', en: 'The unit is not vetoed for the year' },
   INTERNAL: { status: 500, zh: '系统内部错误，已记录，请稍后重试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -14,8 +14,11 @@ import { authRoutes } from '../routes/auth/auth.routes';
 import { demoRoutes } from '../routes/demo/demo.routes';
 import { leaderRoutes } from '../routes/leaders/leaders.routes';
 import { noticeRoutes } from '../routes/notices/notices.routes';
+import { ledgerExportRoutes } from '../routes/notices/ledger-export.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { reminderRoutes } from '../routes/reminders/reminders.routes';
+import { bulletinRoutes } from '../routes/bulletins/bulletins.routes';
+import { periodSummaryRoutes } from '../routes/periods/period-summary.routes';
 import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
 import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
@@ -29,6 +32,9 @@ import { organisationRoutes } from '../routes/organisations/organisations.routes
 import { systemRoutes } from '../routes/system/system.routes';
 import { unitRoutes } from '../routes/units/units.routes';
 import { userRoutes } from '../routes/users/users.routes';
+import { assessmentRoutes } from '../routes/assessment/assessment.routes';
+import { assessmentExportRoutes } from '../routes/assessment/export.routes';
+import { qualityRoutes } from '../routes/assessment/quality.routes';
 import { IMPORT_LIMITS } from '../import/readers/limits';
 import { registerErrorHandling } from './errors';
 import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
@@ -45,6 +51,7 @@ const ROUTES: Routes[] = [
   userRoutes,
   auditRoutes,
   noticeRoutes,
+  ledgerExportRoutes,
   periodRoutes,
   reportRoutes,
   evidenceRoutes,
@@ -56,6 +63,11 @@ const ROUTES: Routes[] = [
   settingsRoutes,
   dashboardRoutes,
   reminderRoutes,
+  bulletinRoutes,
+  periodSummaryRoutes,
+  assessmentRoutes,
+  assessmentExportRoutes,
+  qualityRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

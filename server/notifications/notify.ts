@@ -1,3 +1,4 @@
+import type { Role } from '../../core/roles';
 import type { Db } from '../db/connection';
 
 export type Notice = { kind: string; title: string; body?: string; link?: string | null };
@@ -34,7 +35,12 @@ export async function notifyLeaders(trx: Db, orgId: number, leaderIds: number[],
 }
 
 export async function notifyOffice(trx: Db, orgId: number, n: Notice) {
-  const users = await activeUsers(trx, orgId).where('role', '=', 'office').execute();
+  await notifyRoles(trx, orgId, ['office'], n);
+}
+
+/** Everyone of the organisation holding one of the roles, e.g. all leaders for a published bulletin. */
+export async function notifyRoles(trx: Db, orgId: number, roles: Role[], n: Notice) {
+  const users = await activeUsers(trx, orgId).where('role', 'in', roles).execute();
   await insertFor(trx, orgId, users.map((u) => u.id), n);
 }
 

@@ -44,6 +44,16 @@ export const ACTIONS = {
   'reminder.read': ['office'],
   'reminder.urge': ['office'],
   'reminder.settings': ['office'],
+  // The ledger in the notice's annex layout, and a period's compiled report of all units (汇总表).
+  'ledger.export': ['office', 'leader', 'viewer'],
+  'period.summary': ['office', 'leader', 'viewer'],
+  // Bulletins (通报): the office drafts and publishes; everyone who works on the tasks reads the
+  // published ones (drafts are the office's own — the service hides them from the others).
+  'bulletin.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
+  'bulletin.write': ['office'],
+  // The year-end assessment (绩效考核): the office configures, runs and adjusts; leaders read it.
+  'assessment.read': ['office', 'leader'],
+  'assessment.manage': ['office'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],

@@ -6,6 +6,8 @@ import type { Role } from './api/types';
 import LoginPage from './auth/LoginPage';
 import { useSession } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
+import { BULLETIN_ROLES } from './bulletins/access';
+import { ASSESSMENT_ROLES } from './assessment/access';
 import { COORDINATION_ROLES, ForRoles, LEDGER_ROLES } from './ledger/ForRoles';
 import { homeFor } from './roles';
 
@@ -33,6 +35,12 @@ const AdjustmentsReviewPage = lazy(() => import('./collaboration/AdjustmentsRevi
 // 督查催办 (web/src/supervision): reminders and urges, and the office's settings.
 const RemindersPage = lazy(() => import('./supervision/RemindersPage'));
 const SettingsPage = lazy(() => import('./supervision/SettingsPage'));
+// 督查通报 (web/src/bulletins): the office drafts and publishes; every business role reads.
+const BulletinsPage = lazy(() => import('./bulletins/BulletinsPage'));
+const BulletinEditorPage = lazy(() => import('./bulletins/BulletinEditorPage'));
+const BulletinReadPage = lazy(() => import('./bulletins/BulletinReadPage'));
+// 绩效考核 (web/src/assessment): the office's scheme, runs and ranking; leaders read it.
+const AssessmentPage = lazy(() => import('./assessment/AssessmentPage'));
 
 function FullPageSpin() {
   return (
@@ -273,6 +281,46 @@ export function AppRoutes() {
             <ForRole role="office">
               <SettingsPage />
             </ForRole>
+          }
+        />
+        <Route
+          path="office/bulletins"
+          element={
+            <ForRole role="office">
+              <BulletinsPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="office/bulletins/:id"
+          element={
+            <ForRole role="office">
+              <BulletinEditorPage />
+            </ForRole>
+          }
+        />
+        <Route
+          path="bulletins"
+          element={
+            <ForRoles roles={BULLETIN_ROLES}>
+              <BulletinsPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="bulletins/:id"
+          element={
+            <ForRoles roles={BULLETIN_ROLES}>
+              <BulletinReadPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <ForRoles roles={ASSESSMENT_ROLES}>
+              <AssessmentPage />
+            </ForRoles>
           }
         />
         <Route path="*" element={<NotFound />} />

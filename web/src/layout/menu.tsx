@@ -13,7 +13,9 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../api/types';
+import { BULLETIN_READER_NAV, OFFICE_BULLETINS } from '../bulletins/nav';
 import { LEDGER_NAV } from '../ledger/nav';
+import { addAssessmentNav } from '../assessment/nav';
 
 export interface NavItem {
   path: string;
@@ -43,8 +45,15 @@ export const NAV: Record<Role, NavItem[]> = {
 // The ledger and collaboration entries (台账, 协调事项, 目标调整审核) follow each role's own pages.
 for (const [role, entries] of Object.entries(LEDGER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);
 
-// 督查催办 (web/src/supervision): the office's reminder log and settings come last.
+// 督查催办 (web/src/supervision, web/src/bulletins): the office's bulletins, reminder log and settings come last.
 NAV.office.push(
+  OFFICE_BULLETINS,
   { path: '/office/reminders', label: '催办记录', icon: <BellOutlined /> },
   { path: '/office/settings', label: '系统设置', icon: <SettingOutlined /> },
 );
+
+// 督查通报 (web/src/bulletins): the readers of published bulletins find them after their other pages.
+for (const [role, entries] of Object.entries(BULLETIN_READER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);
+
+// 绩效考核 (web/src/assessment): the office's and leaders' year-end ranking.
+addAssessmentNav(NAV);

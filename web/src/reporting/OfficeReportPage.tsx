@@ -3,6 +3,7 @@ import { App, Button, Popconfirm, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { TRANSITIONS } from '../../../core/reporting/states';
+import { QualityRating } from '../assessment/QualityRating';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -95,6 +96,7 @@ export default function OfficeReportPage() {
       />
       {transition.error && !returning && <ErrorAlert error={transition.error} />}
       <ReportHeader report={report} items={view.items} hint={HINTS[report.state]} />
+      <QualityRating reportId={report.id} state={report.state} />
       <ReportItems view={view} editable={false} />
       {actions}
       {returning && (

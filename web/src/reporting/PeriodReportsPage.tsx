@@ -7,6 +7,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { urgeColumn } from '../supervision/urgeColumn';
 import { usePeriodReports, usePeriods, type PeriodReportRow } from './api';
+import { PeriodSummaryButtons } from './PeriodSummaryButtons';
 import { ReportStateTag } from './StateTags';
 
 const columns: ColumnsType<PeriodReportRow> = [
@@ -77,9 +78,12 @@ export default function PeriodReportsPage() {
             : undefined
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/office/periods')}>
-            返回报送期
-          </Button>
+          <Space wrap>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/office/periods')}>
+              返回报送期
+            </Button>
+            <PeriodSummaryButtons periodId={id} />
+          </Space>
         }
       />
       {rows.error && <QueryError error={rows.error} onRetry={() => void rows.refetch()} />}

@@ -1,0 +1,83 @@
+import type { QualityRating } from '../../core/assessment/scheme';
+import type { AssessmentInput, ScoreEntry } from '../../core/assessment/types';
+import type { ProgressStatus } from '../../core/reporting/states';
+import type { AppContext } from '../context';
+import { effectiveDeadline, type Period } from '../reporting/periods.repository';
+import { tasksToReport } from '../reporting/report-open.service';
+import {
+  indicatorsOfNotices,
+  listVetoes,
+  reachedActuals,
+  reachedEntries,
+  reportsOfPeriods,
+  responsibleUnits,
+  tasksOfNotices,
+} from './assessment.repository';
+
+export type RunScope = { orgId: number; year: number; noticeIds: number[]; periods: Period[]; onlyPeriodId: number | null; asOf: string };
+
+/**
+ * Whether a period counts for reporting and quality: the one the office chose for a period run;
+ * in a year run, each period the office opened whose deadline (extension included) has passed by
+ * the run's date — a unit cannot be faulted for a report not yet due, and lateness is counted the
+ * same way the lights count an overdue report.
+ */
+export function periodIsDue(p: Period, scope: Pick<RunScope, 'onlyPeriodId' | 'asOf'>): boolean {
+  if (scope.onlyPeriodId !== null) return p.id === scope.onlyPeriodId;
+  return p.status !== 'planned' && effectiveDeadline(p) < scope.asOf;
+}
+
+/** Reads the facts of one run for core/assessment's scoreUnits(): a fixed number of queries plus two per unit and notice. */
+export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<AssessmentInput> {
+  const db = ctx.db;
+  const periodIds = scope.periods.map((p) => p.id);
+  const [unitRows, taskRows, indicators, reports, entries, actuals, vetoes] = await Promise.all([
+    responsibleUnits(db, scope.noticeIds),
+    tasksOfNotices(db, scope.noticeIds),
+    indicatorsOfNotices(db, scope.noticeIds),
+    reportsOfPeriods(db, periodIds),
+    reachedEntries(db, periodIds),
+    reachedActuals(db, periodIds),
+    listVetoes(db, scope.orgId, scope.year),
+  ]);
+  const taskById = new Map(taskRows.map((t) => [t.id, t]));
+  const indicatorsOf = new Map<number, typeof indicators>();
+  for (const i of indicators) indicatorsOf.set(i.task_id, [...(indicatorsOf.get(i.task_id) ?? []), i]);
+  const actualsOf = new Map<number, ScoreEntry['actuals']>();
+  for (const a of actuals) actualsOf.set(a.progress_id, [...(actualsOf.get(a.progress_id) ?? []), { indicatorId: a.indicator_id, value: a.value }]);
+
+  // The tasks each unit reports on: linked tasks (the same work handed down twice) are reported,
+  // and so scored, once — exactly the entries its reports were opened with.
+  const units = new Map<number, AssessmentInput['units'][number]>();
+  for (const row of unitRows) {
+    const unit = units.get(row.id) ?? { id: row.id, name: row.name, tasks: [] };
+    units.set(row.id, unit);
+    for (const t of await tasksToReport(ctx, row.id, row.notice_id)) {
+      const task = taskById.get(t.taskId);
+      if (!task) continue;
+      unit.tasks.push({
+        id: t.taskId,
+        noticeId: row.notice_id,
+        annexNo: t.annexNo,
+        seq: task.seq,
+        role: t.role,
+        indicators: (indicatorsOf.get(t.taskId) ?? []).map((i) => ({ id: i.id, name: i.name, target: i.target, unit: i.unit, qualifier: i.qualifier })),
+      });
+    }
+  }
+
+  return {
+    periods: scope.periods.map((p) => ({ id: p.id, label: p.label, noticeId: p.notice_id, order: p.position, due: periodIsDue(p, scope) })),
+    units: [...units.values()],
+    reports: reports.map((r) => ({
+      id: r.id,
+      periodId: r.period_id,
+      unitId: r.unit_id,
+      state: r.state,
+      lateDays: r.late_days,
+      qualityRating: r.quality_rating as QualityRating | null,
+    })),
+    entries: entries.map((e) => ({ progressId: e.id, reportId: e.report_id, taskId: e.task_id, status: e.status as ProgressStatus, actuals: actualsOf.get(e.id) ?? [] })),
+    vetoes: vetoes.map((v) => ({ unitId: v.unit_id, reason: v.reason })),
+  };
+}

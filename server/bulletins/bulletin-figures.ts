@@ -1,0 +1,160 @@
+import type { BulletinFigures, TaskRef } from '../../core/bulletins/figures';
+import type { ProgressStatus } from '../../core/reporting/states';
+import type { Light, LightResult } from '../../core/supervision/lights';
+import type { AppContext } from '../context';
+import { AppError } from '../errors/app-error';
+import { effectiveDeadline, findPeriod, periodReportRows } from '../reporting/periods.repository';
+import { computeOrgLights } from '../supervision/lights.service';
+
+const REACHED_OFFICE = ['submitted', 'accepted'] as const;
+/** The bulletin names the tasks most behind; the rest are counted, not listed (the ledger has them all). */
+export const MOST_BEHIND_LISTED = 15;
+const HIGHLIGHT_CANDIDATES = 30;
+
+/**
+ * The figures of a period's bulletin, from the stored reports: the period's tasks by light as
+ * they stood at its deadline, every responsible unit's reporting (on time, late, missing), the
+ * tasks reported completed, the tasks most behind, and the entries worth naming as highlights.
+ */
+export async function computeBulletinFigures(ctx: AppContext, orgId: number, periodId: number): Promise<BulletinFigures> {
+  const db = ctx.db;
+  const period = await findPeriod(db, periodId);
+  if (!period || period.org_id !== orgId) throw new AppError('NOT_FOUND');
+  if (period.status === 'planned') throw new AppError('BULLETIN_PERIOD_NOT_OPENED');
+  const today = ctx.clock.today();
+  const deadline = effectiveDeadline(period);
+  // The figures speak for this period: up to today, but never past the next period's deadline,
+  // so a bulletin written late does not count the next quarter's overdue reports against units.
+  const next = await db
+    .selectFrom('periods')
+    .select(['deadline', 'extended_deadline'])
+    .where('notice_id', '=', period.notice_id)
+    .where('position', '>', period.position)
+    .orderBy('position')
+    .executeTakeFirst();
+  const asOf = next && effectiveDeadline(next) < today ? effectiveDeadline(next) : today;
+
+  const [notice, tasks, leaders, units, unitRows, entries, actuals, lights] = await Promise.all([
+    db.selectFrom('notices').select(['id', 'title', 'doc_number', 'year']).where('id', '=', period.notice_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('tasks')
+      .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+      .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no'])
+      .where('tasks.notice_id', '=', period.notice_id)
+      .orderBy('annexes.no')
+      .orderBy('tasks.position')
+      .execute(),
+    db
+      .selectFrom('task_leaders')
+      .innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id')
+      .innerJoin('tasks', 'tasks.id', 'task_leaders.task_id')
+      .select(['task_leaders.task_id', 'leaders.name'])
+      .where('tasks.notice_id', '=', period.notice_id)
+      .orderBy('task_leaders.position')
+      .execute(),
+    db
+      .selectFrom('task_units')
+      .innerJoin('units', 'units.id', 'task_units.unit_id')
+      .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
+      .select(['task_units.task_id', 'units.name', 'task_units.role'])
+      .where('tasks.notice_id', '=', period.notice_id)
+      .orderBy('task_units.position')
+      .execute(),
+    periodReportRows(db, period),
+    db
+      .selectFrom('task_progress')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .innerJoin('units', 'units.id', 'unit_reports.unit_id')
+      .select(['task_progress.id', 'task_progress.task_id', 'task_progress.report_id', 'task_progress.unit_role', 'task_progress.status', 'task_progress.narrative', 'units.name as unit_name'])
+      .where('unit_reports.period_id', '=', period.id)
+      .where('unit_reports.state', 'in', REACHED_OFFICE)
+      .orderBy('task_progress.id')
+      .execute(),
+    db
+      .selectFrom('indicator_actuals')
+      .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .innerJoin('indicators', 'indicators.id', 'indicator_actuals.indicator_id')
+      .select(['indicator_actuals.progress_id', 'indicator_actuals.value', 'indicators.target'])
+      .where('unit_reports.period_id', '=', period.id)
+      .where('unit_reports.state', 'in', REACHED_OFFICE)
+      .execute(),
+    computeOrgLights(ctx, orgId, { today: asOf, maxPosition: period.position }),
+  ]);
+
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const ref = (taskId: number, entry?: (typeof entries)[number]): TaskRef => {
+    const t = taskById.get(taskId)!;
+    return { taskId, annexNo: t.annex_no, seq: t.seq, standard: t.standard, unitName: entry?.unit_name ?? null, reportId: entry?.report_id ?? null, progressId: entry?.id ?? null };
+  };
+
+  const counts = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 };
+  const taskIds: Record<Light, number[]> = { blue: [], green: [], yellow: [], red: [], grey: [] };
+  const lightOf = (id: number): LightResult => lights.get(id) ?? { light: 'grey', reasons: [], schedule: 0, progress: null };
+  for (const t of tasks) {
+    const l = lightOf(t.id).light;
+    counts[l]++;
+    counts.total++;
+    taskIds[l].push(t.id);
+  }
+
+  const unitStatuses = unitRows.map((u) => {
+    const reached = u.state === 'submitted' || u.state === 'accepted';
+    const status = reached ? ((u.late_days ?? 0) > 0 ? 'late' : 'on_time') : deadline < today ? 'missing' : 'pending';
+    return { unitId: u.unit_id, unitName: u.unit_name, status, reportId: u.report_id ?? null, lateDays: reached ? (u.late_days ?? 0) : null, approvedAt: reached ? u.approved_at : null } as const;
+  });
+
+  // One entry per task speaks for it: the lead unit's, else the first co-operating unit's.
+  const entryOfTask = new Map<number, (typeof entries)[number]>();
+  for (const e of entries) {
+    const cur = entryOfTask.get(e.task_id);
+    if (!cur || (e.unit_role === 'lead' && cur.unit_role !== 'lead')) entryOfTask.set(e.task_id, e);
+  }
+  const completed = tasks.filter((t) => entryOfTask.get(t.id)?.status === 'completed').map((t) => ref(t.id, entryOfTask.get(t.id)));
+
+  const severity = (id: number) => {
+    const l = lightOf(id);
+    return (l.light === 'red' ? 1000 : 0) + (l.progress === null ? 0 : Math.max(0, l.schedule - l.progress) * 100);
+  };
+  const behindAll = tasks.filter((t) => ['red', 'yellow'].includes(lightOf(t.id).light));
+  const behind = [...behindAll]
+    .sort((a, b) => severity(b.id) - severity(a.id))
+    .slice(0, MOST_BEHIND_LISTED)
+    .map((t) => ({
+      ...ref(t.id, entryOfTask.get(t.id)),
+      light: lightOf(t.id).light,
+      reasons: lightOf(t.id).reasons,
+      leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
+      units: units.filter((u) => u.task_id === t.id).map((u) => u.name),
+    }));
+
+  const exceeded = new Set(actuals.filter((a) => a.value !== null && a.value > a.target).map((a) => a.progress_id));
+  const rank = (e: (typeof entries)[number]) => (e.status === 'completed' ? 2 : 0) + (exceeded.has(e.id) ? 1 : 0);
+  const highlightCandidates = entries
+    .filter((e) => e.narrative.trim().length > 0)
+    .sort((a, b) => rank(b) - rank(a) || a.id - b.id)
+    .slice(0, HIGHLIGHT_CANDIDATES)
+    .map((e) => ({ ...ref(e.task_id, e), status: e.status as ProgressStatus, narrative: e.narrative, exceeded: exceeded.has(e.id) }));
+
+  return {
+    periodId: period.id,
+    periodLabel: period.label,
+    deadline,
+    asOf,
+    year: notice.year,
+    notice: { id: notice.id, title: notice.title, docNumber: notice.doc_number },
+    lights: { counts, taskIds },
+    reporting: {
+      expected: unitStatuses.length,
+      onTime: unitStatuses.filter((u) => u.status === 'on_time').length,
+      late: unitStatuses.filter((u) => u.status === 'late').length,
+      missing: unitStatuses.filter((u) => u.status === 'missing').length,
+      pending: unitStatuses.filter((u) => u.status === 'pending').length,
+      units: unitStatuses,
+    },
+    completed,
+    behind,
+    behindTotal: { red: counts.red, yellow: counts.yellow },
+    highlightCandidates,
+  };
+}

@@ -1,0 +1,91 @@
+import type { OfficialDocument } from '../../core/documents/official-document';
+import type { PeriodSummary } from '../reporting/period-summary';
+import { renderWorkbook } from './xlsx';
+
+const taskNo = (t: PeriodSummary['tasks'][number]) => `附件${t.annexNo} ${t.seq}`;
+const roleLabel = (role: 'lead' | 'co') => (role === 'lead' ? '牵头' : '配合');
+
+/** 汇总表 as a workbook: the units' reporting, then one row per task and responsible unit. */
+export function renderPeriodSummaryWorkbook(s: PeriodSummary) {
+  return renderWorkbook([
+    {
+      name: '报送情况',
+      title: `${s.period.label}各责任单位报送情况（截止${s.period.deadline}，统计至${s.today}）`,
+      columns: [
+        { header: '序号', width: 6 },
+        { header: '责任单位', width: 24 },
+        { header: '报送情况', width: 14 },
+        { header: '审定报送日期', width: 14 },
+        { header: '承担任务数', width: 10 },
+      ],
+      rows: s.units.map((u, i) => [i + 1, u.unitName, u.reporting, u.approvedDate, u.taskCount]),
+    },
+    {
+      name: '进展汇总',
+      title: `${s.period.label}目标任务推进情况汇总表（${s.notice.docNumber ?? s.notice.title}）`,
+      columns: [
+        { header: '序号', width: 10 },
+        { header: '工作标准 / 区目标', width: 50 },
+        { header: '分管区领导', width: 12 },
+        { header: '责任单位', width: 18 },
+        { header: '牵头/配合', width: 8 },
+        { header: '完成情况', width: 12 },
+        { header: '进展情况', width: 50 },
+        { header: '存在问题', width: 30 },
+        { header: '下步打算', width: 30 },
+        { header: '指标完成', width: 36 },
+      ],
+      rows: s.tasks.flatMap((t) =>
+        t.rows.map((r) => [taskNo(t), t.standard, t.leaders.join('、'), r.unitName, roleLabel(r.role), r.status, r.narrative, r.problems, r.nextSteps, r.indicators]),
+      ),
+    },
+  ]);
+}
+
+/** 汇总表 as an official document: a short account, then both tables on landscape pages. */
+export function periodSummaryDocument(s: PeriodSummary, issuer: string): OfficialDocument {
+  const count = (label: string) => s.units.filter((u) => u.reporting === label).length;
+  const late = s.units.filter((u) => u.reporting.startsWith('逾期')).length;
+  return {
+    title: `${s.period.label}区政府工作报告目标任务推进情况汇总表`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text:
+          `根据${s.notice.docNumber ? `《${s.notice.title}》（${s.notice.docNumber}）` : `《${s.notice.title}》`}要求，现将${s.period.label}各责任单位报送的目标任务推进情况汇总如下。` +
+          `本期应报送单位${s.units.length}个，按时报送${count('按时报送')}个，逾期报送${late}个，未报送${count('未报送')}个（统计至${s.today}）。`,
+      },
+      {
+        kind: 'table',
+        caption: '表1  各责任单位报送情况',
+        columns: [
+          { header: '序号', width: 6 },
+          { header: '责任单位', width: 30 },
+          { header: '报送情况', width: 16 },
+          { header: '审定报送日期', width: 16 },
+          { header: '承担任务数', width: 12 },
+        ],
+        rows: s.units.map((u, i) => [String(i + 1), u.unitName, u.reporting, u.approvedDate ?? '—', String(u.taskCount)]),
+      },
+      {
+        kind: 'table',
+        caption: '表2  目标任务推进情况',
+        columns: [
+          { header: '序号', width: 8 },
+          { header: '工作标准', width: 22 },
+          { header: '责任单位', width: 11 },
+          { header: '完成情况', width: 8 },
+          { header: '进展情况', width: 23 },
+          { header: '存在问题', width: 12 },
+          { header: '指标完成', width: 16 },
+        ],
+        rows: s.tasks.flatMap((t) =>
+          t.rows.map((r) => [taskNo(t), t.standard, `${r.unitName}（${roleLabel(r.role)}）`, r.status, r.narrative || '—', r.problems || '—', r.indicators || '—']),
+        ),
+      },
+    ],
+    signature: issuer,
+    date: s.today,
+    landscapeTables: true,
+  };
+}
