@@ -284,24 +284,28 @@ function section(children: FileChild[], orientation: 'portrait' | 'landscape'): 
 function buildSections(doc: OfficialDocument): ISectionOptions[] {
   const sections: ISectionOptions[] = [];
   let current: FileChild[] = [...letterhead(doc), ...titleParagraphs(doc)];
+  let orientation: 'portrait' | 'landscape' = 'portrait';
+  // GB/T 9704 allows a table on landscape pages (横排表格): a run of tables gets one landscape
+  // section (no empty portrait page between two tables), and text after it goes back to portrait.
+  const turn = (to: 'portrait' | 'landscape') => {
+    if (to === orientation) return;
+    if (current.length > 0) sections.push(section(current, orientation));
+    current = [];
+    orientation = to;
+  };
   if (doc.addressee) current.push(new Paragraph({ spacing: exact(LINE_PITCH), children: [bodyRun(doc.addressee)] }));
   doc.blocks.forEach((block, i) => {
     if (block.kind !== 'table') {
+      turn('portrait');
       current.push(bodyParagraph(block.text, HEADINGS[block.kind], i === doc.blocks.length - 1));
       return;
     }
-    if (doc.landscapeTables) {
-      // GB/T 9704 allows a table on a landscape page (横排表格); it gets a section of its own and
-      // the text after it goes back to portrait.
-      sections.push(section(current, 'portrait'));
-      sections.push(section(officialTable(block, 'landscape'), 'landscape'));
-      current = [];
-    } else {
-      current.push(...officialTable(block, 'portrait'));
-    }
+    if (doc.landscapeTables) turn('landscape');
+    current.push(...officialTable(block, orientation));
   });
+  // The signature and date follow the last table on its page rather than alone on a portrait page.
   current.push(...signatureParagraphs(doc), ...imprint(doc));
-  sections.push(section(current, 'portrait'));
+  sections.push(section(current, orientation));
   return sections;
 }
 
