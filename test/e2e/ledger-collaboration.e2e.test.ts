@@ -77,6 +77,9 @@ describe('ledger and collaboration', () => {
     await expect.poll(() => ledgerTotal(office)).toBe(24);
 
     await office.getByRole('button', { name: '清除筛选' }).click();
+    // Wait for the page, not just the URL: react-router renders a navigation in a transition, and a
+    // search typed before the unfiltered list shows would still carry the old annex filter.
+    await expect.poll(() => ledgerTotal(office)).toBe(242);
     await openTask12(office);
     await office.getByText('推动重大引领性交通项目加快落地', { exact: false }).first().waitFor();
     const basics = office.locator('.ant-descriptions').first();
