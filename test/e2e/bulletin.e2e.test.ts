@@ -135,7 +135,7 @@ describe('督查通报', () => {
     await titleBox(office).fill('会被覆盖的标题');
     await office.getByTestId('save-state').getByText('有未保存的修改').waitFor();
     await office
-      .locator('.bulletin-action-bar')
+      .getByTestId('bulletin-actions')
       .getByRole('button', { name: label('保存') })
       .click();
     const warning = office.locator('.ant-modal-confirm').filter({ hasText: '保存失败：通报已被修改' });
@@ -154,7 +154,7 @@ describe('督查通报', () => {
     const body = await bodyBox(office).inputValue();
     await bodyBox(office).fill(`${body}\n\n${SENTENCE}`);
     await office
-      .locator('.bulletin-action-bar')
+      .getByTestId('bulletin-actions')
       .getByRole('button', { name: label('保存') })
       .click();
     await office.getByText('已保存', { exact: true }).waitFor();
@@ -169,7 +169,7 @@ describe('督查通报', () => {
     const [download] = await Promise.all([
       office.waitForEvent('download'),
       office
-        .locator('.bulletin-action-bar')
+        .getByTestId('bulletin-actions')
         .getByRole('link', { name: /下载 Word/ })
         .click(),
     ]);
@@ -185,7 +185,7 @@ describe('督查通报', () => {
 
   it('publishes the bulletin, which the office then reads as a document', { timeout: 60_000 }, async () => {
     await office
-      .locator('.bulletin-action-bar')
+      .getByTestId('bulletin-actions')
       .getByRole('button', { name: label('发布') })
       .click();
     const pop = office.locator('.ant-popconfirm').filter({ hasText: '发布后各单位和区领导可见，且不能再修改' });

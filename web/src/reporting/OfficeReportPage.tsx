@@ -8,7 +8,7 @@ import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { reportingKeys, useReport, useTransition } from './api';
-import { ActionBar } from './ActionBar';
+import { ActionBar } from '../layout/ActionBar';
 import { OfficeReturnModal } from './OfficeReturnModal';
 import { ReportHeader } from './ReportHeader';
 import { ReportItems } from './ReportItems';
@@ -59,7 +59,7 @@ export default function OfficeReportPage() {
   const reviewable = report.state === 'submitted';
 
   const actions = reviewable && (
-    <ActionBar note="请逐项审阅后作出审核结论">
+    <ActionBar testId="report-actions" note="请逐项审阅后作出审核结论">
       <Button danger onClick={() => setReturning(true)}>
         {TRANSITIONS.office_return.label}
       </Button>

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { reportingKeys, useMyReport, useTransition, type ReportView } from './api';
-import { ActionBar } from './ActionBar';
+import { ActionBar } from '../layout/ActionBar';
 import { ReasonModal } from './ReasonModal';
 import type { ItemHandle } from './ReportItemCard';
 import { ReportHeader } from './ReportHeader';
@@ -102,7 +102,7 @@ export default function UnitReportPage() {
 
   const canHeadAct = role === 'unit_head' && report.state === 'pending_head';
   const actions = (editable || canHeadAct) && (
-    <ActionBar note={`当前状态：${report.stateLabel}${editable ? ' · 填写内容自动保存' : ''}`}>
+    <ActionBar testId="report-actions" note={`当前状态：${report.stateLabel}${editable ? ' · 填写内容自动保存' : ''}`}>
       {editable && (
         <Popconfirm
           placement="topRight"
