@@ -3,6 +3,7 @@ import type { ProgressStatus } from '../../core/reporting/states';
 import type { Light, LightResult } from '../../core/supervision/lights';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
+import { loadNoticeTasks } from '../ledger/ledger.repository';
 import { effectiveDeadline, findPeriod, periodReportRows } from '../reporting/periods.repository';
 import { computeOrgLights } from '../supervision/lights.service';
 
@@ -34,32 +35,9 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     .executeTakeFirst();
   const asOf = next && effectiveDeadline(next) < today ? effectiveDeadline(next) : today;
 
-  const [notice, tasks, leaders, units, unitRows, entries, actuals, lights] = await Promise.all([
+  const [notice, tasks, unitRows, entries, actuals, lights] = await Promise.all([
     db.selectFrom('notices').select(['id', 'title', 'doc_number', 'year']).where('id', '=', period.notice_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('tasks')
-      .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-      .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no'])
-      .where('tasks.notice_id', '=', period.notice_id)
-      .orderBy('annexes.no')
-      .orderBy('tasks.position')
-      .execute(),
-    db
-      .selectFrom('task_leaders')
-      .innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id')
-      .innerJoin('tasks', 'tasks.id', 'task_leaders.task_id')
-      .select(['task_leaders.task_id', 'leaders.name'])
-      .where('tasks.notice_id', '=', period.notice_id)
-      .orderBy('task_leaders.position')
-      .execute(),
-    db
-      .selectFrom('task_units')
-      .innerJoin('units', 'units.id', 'task_units.unit_id')
-      .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
-      .select(['task_units.task_id', 'units.name', 'task_units.role'])
-      .where('tasks.notice_id', '=', period.notice_id)
-      .orderBy('task_units.position')
-      .execute(),
+    loadNoticeTasks(db, period.notice_id),
     periodReportRows(db, period),
     db
       .selectFrom('task_progress')
@@ -85,7 +63,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const ref = (taskId: number, entry?: (typeof entries)[number]): TaskRef => {
     const t = taskById.get(taskId)!;
-    return { taskId, annexNo: t.annex_no, seq: t.seq, standard: t.standard, unitName: entry?.unit_name ?? null, reportId: entry?.report_id ?? null, progressId: entry?.id ?? null };
+    return { taskId, annexNo: t.annexNo, seq: t.seq, standard: t.standard, unitName: entry?.unit_name ?? null, reportId: entry?.report_id ?? null, progressId: entry?.id ?? null };
   };
 
   const counts = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 };
@@ -124,8 +102,8 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       ...ref(t.id, entryOfTask.get(t.id)),
       light: lightOf(t.id).light,
       reasons: lightOf(t.id).reasons,
-      leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
-      units: units.filter((u) => u.task_id === t.id).map((u) => u.name),
+      leaders: t.leaders,
+      units: t.units,
     }));
 
   const exceeded = new Set(actuals.filter((a) => a.value !== null && a.value > a.target).map((a) => a.progress_id));
