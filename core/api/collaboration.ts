@@ -47,6 +47,8 @@ export const adjustmentSchema = z.object({
   taskId: z.number(),
   task: z.object({ annexNo: z.number(), seq: z.string() }),
   unitName: z.string(),
+  /** 'upstream': proposed by the upper level because it changed the item it handed down (issue 7). */
+  source: z.enum(['unit', 'upstream']),
   proposedByName: z.string(),
   indicator: z.object({ id: z.number(), name: z.string(), unit: z.string() }).nullable(),
   beforeText: z.string().nullable(),

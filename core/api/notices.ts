@@ -23,6 +23,21 @@ export const importOptionsSchema = z.object({
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
+/** The result of linking a lower ledger's citations (upstream numbers) to the upper ledgers. */
+export const upstreamLinksSchema = z.object({
+  linked: z.number(),
+  unlinked: z.array(
+    z.object({
+      taskId: z.number(),
+      annexNo: z.number(),
+      seq: z.string(),
+      upstreamNo: z.number(),
+      reason: z.enum(['no_upper_org', 'no_upper_ledger', 'no_such_number', 'upper_item_taken']),
+      reasonLabel: z.string(),
+    }),
+  ),
+});
+
 export const importResultSchema = z.object({
   noticeId: z.number(),
   created: z.boolean(),
@@ -30,6 +45,10 @@ export const importResultSchema = z.object({
   annexes: z.number(),
   /** keptWithProgress: removed from the notice but kept in the ledger because units reported on them. */
   applied: z.object({ added: z.number(), changed: z.number(), removed: z.number(), keptWithProgress: z.number() }).optional(),
+  /** Tasks citing an upper level's numbers (annexes city-*, province-*): linked to the upper items, or why not (issue 7). */
+  upstreamLinks: upstreamLinksSchema,
+  /** Lower organisations' citations of this organisation's items that this import linked. */
+  downstreamLinked: z.number(),
 });
 
 export const noticeSummarySchema = z.object({

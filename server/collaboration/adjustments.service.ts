@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { snapshotTask } from '../ledger/task-versions';
 import { peopleOfTasks } from '../ledger/tasks.repository';
 import { notifyOffice, notifyUnits } from '../notifications/notify';
+import { proposeUpstreamChange } from '../levels/upstream.service';
 
 /**
  * 目标调整: a responsible unit proposes a new standard text or a new indicator target with a
@@ -76,7 +77,12 @@ export async function decideAdjustment(ctx: AppContext, actor: Actor, a: Adjustm
           .where('id', '=', a.task_id)
           .execute();
       }
-      await snapshotTask(trx, a.task_id, `目标调整：${a.reason}`, actor.name);
+      // Accepting the upper level's new text also updates the upper text the task cites.
+      if (a.source === 'upstream' && a.indicator_id === null && a.handdown_id !== null) {
+        const h = await trx.selectFrom('handdowns').innerJoin('tasks', 'tasks.id', 'handdowns.upper_task_id').select('tasks.standard').where('handdowns.id', '=', a.handdown_id).executeTakeFirst();
+        if (h) await trx.updateTable('tasks').set({ upstream_item: h.standard }).where('id', '=', a.task_id).execute();
+      }
+      await snapshotTask(trx, a.task_id, `${a.source === 'upstream' ? '上级目标调整' : '目标调整'}：${a.reason}`, actor.name);
       resultingVersion = (await trx.selectFrom('tasks').select('version').where('id', '=', a.task_id).executeTakeFirstOrThrow()).version;
     }
     await trx
@@ -84,7 +90,20 @@ export async function decideAdjustment(ctx: AppContext, actor: Actor, a: Adjustm
       .set({ status: decision, decided_by_name: actor.name, decision_note: note.trim() || null, decided_at: new Date().toISOString(), resulting_version: resultingVersion })
       .where('id', '=', a.id)
       .execute();
-    await notifyUnits(trx, a.org_id, [a.unit_id], {
+    // An approved change of an item this organisation handed down travels on to the levels below.
+    if (decision === 'approved') {
+      const before = a.indicator_id !== null ? await trx.selectFrom('indicators').select(['name', 'unit']).where('id', '=', a.indicator_id).executeTakeFirst() : undefined;
+      await proposeUpstreamChange(
+        trx,
+        ctx.engine,
+        actor,
+        a.task_id,
+        a.indicator_id !== null && before
+          ? { kind: 'indicator', name: before.name, unit: before.unit, before: a.before_value ?? 0, after: a.after_value!, reason: a.reason }
+          : { kind: 'standard', before: a.before_text ?? '', after: a.after_text!, reason: a.reason },
+      );
+    }
+    if (a.unit_id !== null) await notifyUnits(trx, a.org_id, [a.unit_id], {
       kind: 'adjustment',
       title: decision === 'approved' ? '目标调整申请已批准' : '目标调整申请未获批准',
       body: note,

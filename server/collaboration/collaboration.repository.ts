@@ -51,7 +51,7 @@ export function listAdjustments(db: Db, orgId: number, scope: { taskId?: number;
     .selectFrom('target_adjustments as t')
     .innerJoin('tasks', 'tasks.id', 't.task_id')
     .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-    .innerJoin('units', 'units.id', 't.unit_id')
+    .leftJoin('units', 'units.id', 't.unit_id')
     .leftJoin('indicators', 'indicators.id', 't.indicator_id')
     .selectAll('t')
     .select(['annexes.no as annex_no', 'tasks.seq', 'units.name as unit_name', 'indicators.name as indicator_name', 'indicators.unit as indicator_unit'])

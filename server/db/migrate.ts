@@ -8,6 +8,7 @@ import { settings } from './migrations/0005_settings';
 import { reminders } from './migrations/0006_reminders';
 import { bulletins } from './migrations/0007_bulletins';
 import { assessment } from './migrations/0008_assessment';
+import { levels } from './migrations/0009_levels';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -24,6 +25,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006_reminders': reminders(engine),
     '0007_bulletins': bulletins(engine),
     '0008_assessment': assessment(engine),
+    '0009_levels': levels(engine),
   };
 }
 

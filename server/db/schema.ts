@@ -332,8 +332,9 @@ export interface TargetAdjustmentsTable {
   id: Id;
   org_id: number;
   task_id: number;
-  unit_id: number;
-  proposed_by: number;
+  /** null for an adjustment proposed by the upper level (source 'upstream'). */
+  unit_id: number | null;
+  proposed_by: number | null;
   proposed_by_name: string;
   indicator_id: number | null;
   before_text: string | null;
@@ -346,6 +347,23 @@ export interface TargetAdjustmentsTable {
   decision_note: string | null;
   decided_at: string | null;
   resulting_version: number | null;
+  /** 'unit': a responsible unit asked; 'upstream': the upper level changed the item it handed down. */
+  source: ColumnType<'unit' | 'upstream', 'unit' | 'upstream' | undefined, 'unit' | 'upstream'>;
+  handdown_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** An upper level's task carried to a lower organisation's task (issue 7). */
+export interface HanddownsTable {
+  id: Id;
+  upper_org_id: number;
+  upper_task_id: number;
+  lower_org_id: number;
+  lower_task_id: number;
+  origin: 'handed_down' | 'imported';
+  target_mode: 'set' | 'lower_sets';
+  lower_set_at: string | null;
+  created_by_name: string;
   created_at: CreatedAt;
 }
 
@@ -560,6 +578,7 @@ export interface Database {
   assessment_scores: AssessmentScoresTable;
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
+  handdowns: HanddownsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -62,6 +62,11 @@ export const ERRORS = {
   COORDINATION_CLOSED: { status: 409, zh: '该协调事项已办结', en: 'The coordination request is closed' },
   ADJUSTMENT_DECIDED: { status: 409, zh: '该调整申请已处理', en: 'The adjustment was already decided' },
   ADJUSTMENT_EMPTY: { status: 400, zh: '请填写调整后的工作标准或指标目标值', en: 'Give the new standard or the new indicator target' },
+  // Levels (issue 7): hand-down, import linking, roll-up.
+  HANDDOWN_NOT_DESCENDANT: { status: 400, zh: '只能交办给本级所辖的下级机构', en: 'Items can be handed down only to organisations below this one' },
+  HANDDOWN_EXISTS: { status: 409, zh: '该事项已交办给该机构', en: 'This item was already handed down to that organisation' },
+  HANDDOWN_NO_TARGETS: { status: 400, zh: '请选择接收交办的下级机构', en: 'Choose the organisations to hand the item down to' },
+  ROLLUP_NO_LOWER_ORGS: { status: 403, zh: '本机构没有下级机构，无汇总可看', en: 'This organisation has no organisations below it' },
   FORBIDDEN_NOT_ADDRESSEE: { status: 403, zh: '该事项不是提请您协调的', en: 'This request is not addressed to you' },
   BULLETIN_PERIOD_NOT_OPENED: {
     status: 409,

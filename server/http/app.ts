@@ -35,6 +35,7 @@ import { userRoutes } from '../routes/users/users.routes';
 import { assessmentRoutes } from '../routes/assessment/assessment.routes';
 import { assessmentExportRoutes } from '../routes/assessment/export.routes';
 import { qualityRoutes } from '../routes/assessment/quality.routes';
+import { levelRoutes } from '../routes/levels/levels.routes';
 import { IMPORT_LIMITS } from '../import/readers/limits';
 import { registerErrorHandling } from './errors';
 import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
@@ -68,6 +69,7 @@ const ROUTES: Routes[] = [
   assessmentRoutes,
   assessmentExportRoutes,
   qualityRoutes,
+  levelRoutes,
 ];
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -22,6 +22,7 @@ import {
 import { diffNotice, taskKeys, type NoticeDiff } from './notice-diff';
 import { ImportFileError } from './readers/import-error';
 import { readNoticeFile, type NoticeFile } from './readers/read-notice-file';
+import { linkDescendants, linkUpstream, type UpstreamLinks } from '../levels/link.service';
 
 export type UploadedNotice = { fileName: string; content: Buffer };
 
@@ -82,6 +83,10 @@ export type ImportResult = {
   tasks: number;
   annexes: number;
   applied?: { added: number; changed: number; removed: number; keptWithProgress: number };
+  /** Tasks citing an upper level's numbers: how many were linked to the upper items, and which not (issue 7). */
+  upstreamLinks: UpstreamLinks;
+  /** Lower organisations' citations of this organisation's items linked by this import. */
+  downstreamLinked: number;
 };
 
 /**
@@ -106,15 +111,17 @@ export async function importNotice(
       if (!opts.update) throw new AppError('NOTICE_ALREADY_IMPORTED', { zh: parsed.document.docNumber!, en: parsed.document.docNumber! });
       const applied = await applyUpdate(trx, orgId, existing.id, parsed, dir, opts.accept);
       await storeNoticeFile(trx, orgId, existing.id, stored);
+      const upstreamLinks = await linkUpstream(trx, orgId, actor.name, [existing.id]);
+      const downstreamLinked = await linkDescendants(trx, ctx, actor, orgId);
       await appendAudit(trx, ctx.engine, {
         actor,
         orgId,
         action: 'notice.reimport',
         entity: 'notice',
         entityId: existing.id,
-        after: { docNumber: parsed.document.docNumber, file: upload.fileName, ...applied },
+        after: { docNumber: parsed.document.docNumber, file: upload.fileName, ...applied, upstreamLinked: upstreamLinks.linked, downstreamLinked },
       });
-      return { noticeId: existing.id, created: false, tasks: parsed.stats.tasks, annexes: parsed.annexes.length, applied };
+      return { noticeId: existing.id, created: false, tasks: parsed.stats.tasks, annexes: parsed.annexes.length, applied, upstreamLinks, downstreamLinked };
     }
     const noticeId = await insertNotice(trx, orgId, actor, parsed, stored);
     await createPeriodsForNotice(trx, ctx, orgId, noticeId, {
@@ -131,6 +138,8 @@ export async function importNotice(
       }
     }
     await insertProposedLinks(trx, orgId, parsed, (annexNo, position) => ids.get(`${annexNo}:${position}`));
+    const upstreamLinks = await linkUpstream(trx, orgId, actor.name, [noticeId]);
+    const downstreamLinked = await linkDescendants(trx, ctx, actor, orgId);
     await appendAudit(trx, ctx.engine, {
       actor,
       orgId,
@@ -142,9 +151,12 @@ export async function importNotice(
         title: parsed.document.title,
         file: upload.fileName,
         annexes: parsed.annexes.map((a) => ({ no: a.no, kind: a.kind, tasks: a.tasks.length })),
+        upstreamLinked: upstreamLinks.linked,
+        upstreamUnlinked: upstreamLinks.unlinked.length,
+        downstreamLinked,
       },
     });
-    return { noticeId, created: true, tasks: parsed.stats.tasks, annexes: parsed.annexes.length };
+    return { noticeId, created: true, tasks: parsed.stats.tasks, annexes: parsed.annexes.length, upstreamLinks, downstreamLinked };
   });
 }
 

@@ -5,6 +5,8 @@ import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { snapshotTask } from './task-versions';
+import { markLowerTargetSet } from '../levels/handdown.service';
+import { proposeUpstreamChange } from '../levels/upstream.service';
 import { peopleOfTasks } from './tasks.repository';
 
 type Snapshot = { standard: string; deadline: string | null; dueDate: string | null; leaderIds: number[]; unitIds: number[] };
@@ -83,6 +85,12 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
       unitIds: patch.unitIds ? [...new Set(patch.unitIds)] : before.unitIds,
     };
     await snapshotTask(trx, taskId, '督查室修改台账', actor.name);
+    // Levels (issue 7): a handed-down task the lower office edits has its own target now; an item
+    // this organisation handed down whose text changed reaches the levels below as proposals.
+    await markLowerTargetSet(trx, taskId);
+    if (after.standard !== before.standard) {
+      await proposeUpstreamChange(trx, ctx.engine, actor, taskId, { kind: 'standard', before: before.standard, after: after.standard, reason: '上级修改了工作标准' });
+    }
     await appendAudit(trx, ctx.engine, { actor, orgId, action: 'task.update', entity: 'task', entityId: taskId, before, after });
     return current.version + 1;
   });

@@ -43,6 +43,22 @@ export async function todosFor(ctx: AppContext, actor: Actor & { orgId: number }
     for (const r of submitted) todos.push({ kind: 'review', title: `审核${r.name}${r.label}报告`, detail: '单位负责人已审定报送', link: `/office/reports/${r.id}` });
     const proposed = await db.selectFrom('target_adjustments').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', actor.orgId).where('status', '=', 'proposed').executeTakeFirstOrThrow();
     if (Number(proposed.n) > 0) todos.push({ kind: 'adjustment', title: `审核目标调整申请 ${Number(proposed.n)} 件`, detail: '', link: '/office/adjustments' });
+    // Items handed down by an upper level (issue 7): set our own target, assign leaders and units.
+    const received = await db
+      .selectFrom('handdowns')
+      .innerJoin('tasks', 'tasks.id', 'handdowns.lower_task_id')
+      .innerJoin('organisations', 'organisations.id', 'handdowns.upper_org_id')
+      .select(['tasks.id', 'tasks.upstream_no', 'tasks.seq', 'organisations.name as upper_name', 'handdowns.target_mode', 'handdowns.lower_set_at'])
+      .select((eb) => eb.exists(eb.selectFrom('task_units').select('task_units.task_id').whereRef('task_units.task_id', '=', 'tasks.id')).as('has_units'))
+      .where('handdowns.lower_org_id', '=', actor.orgId)
+      .where('handdowns.origin', '=', 'handed_down')
+      .orderBy('handdowns.id')
+      .execute();
+    for (const r of received) {
+      const item = `${r.upper_name}交办事项${r.upstream_no ?? r.seq}`;
+      if (r.target_mode === 'lower_sets' && r.lower_set_at === null) todos.push({ kind: 'handdown', title: `确定${item}的本级目标`, detail: '上级请本级自行确定目标任务和完成时限', link: `/tasks/${r.id}` });
+      else if (!r.has_units) todos.push({ kind: 'handdown', title: `为${item}指定责任单位`, detail: '尚未指定分管领导和责任单位', link: `/tasks/${r.id}` });
+    }
     for (const p of openPeriods.filter((x) => x.past_at_import)) {
       todos.push({ kind: 'period', title: `${p.label}截止日期（${p.deadline}）在导入时已过`, detail: '请确认是否延期', link: '/office/periods' });
     }

@@ -54,6 +54,12 @@ export const ACTIONS = {
   // The year-end assessment (绩效考核): the office configures, runs and adjusts; leaders read it.
   'assessment.read': ['office', 'leader'],
   'assessment.manage': ['office'],
+  // Levels (issue 7): an upper office hands its items down to the organisations below it (a
+  // write in its own ledger that creates tasks in theirs). Roll-up is the one read that crosses
+  // organisations: summaries of the items it handed down, and read-only drill-down into the lower
+  // tasks linked to its own (record rule: upstreamOrgIds). Unit roles have no part in it.
+  'handdown.write': ['office'],
+  'rollup.read': ['office', 'leader', 'viewer'],
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],
@@ -66,7 +72,19 @@ export type Access = Action | 'public';
  * What a record-level rule looks at: which organisation owns it and, if any, which unit (a
  * report) or units (a task, with its lead and co-operating units).
  */
-export type PolicyRecord = { orgId: number; unitId?: number | null; unitIds?: readonly number[] };
+export type PolicyRecord = {
+  orgId: number;
+  unitId?: number | null;
+  unitIds?: readonly number[];
+  /**
+   * Organisations whose tasks this record's task is linked to (handed down or linked at import):
+   * they may read it through 'rollup.read' only, never write it, never through any other action.
+   */
+  upstreamOrgIds?: readonly number[];
+};
+
+/** The only actions that may cross from an upper organisation into a lower one: read-only. */
+const CROSS_LEVEL_READ: readonly Action[] = ['rollup.read'];
 
 const UNIT_SCOPED: readonly Role[] = ['unit_staff', 'unit_head'];
 
@@ -81,7 +99,12 @@ export function authorize(actor: Actor, action: Action, record?: PolicyRecord): 
     throw new AppError('FORBIDDEN', { zh: `角色无权执行 ${action}`, en: `role ${actor.role} may not ${action}` });
   }
   if (!record) return;
-  if (record.orgId !== actor.orgId) throw new AppError('FORBIDDEN_OTHER_ORG');
+  if (record.orgId !== actor.orgId) {
+    // An upper level reads what it handed down (or what was linked to its items), nothing else.
+    const upstream = actor.orgId !== null && CROSS_LEVEL_READ.includes(action) && (record.upstreamOrgIds ?? []).includes(actor.orgId);
+    if (!upstream) throw new AppError('FORBIDDEN_OTHER_ORG');
+    return;
+  }
   // A unit's people see and change only their own unit's records.
   if (UNIT_SCOPED.includes(actor.role)) {
     if (record.unitId != null && record.unitId !== actor.unitId) throw new AppError('FORBIDDEN_OTHER_UNIT');

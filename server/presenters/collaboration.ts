@@ -31,7 +31,9 @@ export function presentAdjustment(a: Awaited<ReturnType<typeof listAdjustments>>
     id: a.id,
     taskId: a.task_id,
     task: { annexNo: a.annex_no, seq: a.seq },
-    unitName: a.unit_name,
+    // An adjustment from the upper level has no unit: it names the upper office instead.
+    unitName: a.unit_name ?? a.proposed_by_name,
+    source: a.source,
     proposedByName: a.proposed_by_name,
     indicator: a.indicator_id !== null && a.indicator_name ? { id: a.indicator_id, name: a.indicator_name, unit: a.indicator_unit ?? '' } : null,
     beforeText: a.before_text,

@@ -1,0 +1,228 @@
+import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus, type ReportState } from '../../core/reporting/states';
+import { LIGHT_LABELS, type Light, type LightResult } from '../../core/supervision/lights';
+import type { AppContext } from '../context';
+import { computeOrgLights } from '../supervision/lights.service';
+import { handdownsOfUpper, taskNumber } from './levels.repository';
+
+const APPROVED: ReportState[] = ['submitted', 'accepted'];
+const DAY = 86_400_000;
+
+export type RollupIndicator = { name: string; unit: string; target: number; actual: number | null };
+export type RollupLower = {
+  handdownId: number;
+  origin: 'handed_down' | 'imported';
+  targetMode: 'set' | 'lower_sets';
+  /** The lower office still has to set its own target (handed down with "let the lower office set it"). */
+  pendingLowerTarget: boolean;
+  org: { id: number; name: string };
+  taskId: number;
+  standard: string;
+  deadline: string | null;
+  leadUnit: string | null;
+  light: { color: Light; label: string; reasons: string[] };
+  /** The latest period the lower office opened for the task's notice. */
+  period: { label: string; deadline: string } | null;
+  /** The lead unit's report of that period; null when it has not started one. */
+  report: { state: ReportState; stateLabel: string; lateDays: number | null } | null;
+  /** Past the deadline without an approved report. */
+  overdueDays: number | null;
+  latestStatus: string | null;
+  indicators: RollupIndicator[];
+};
+export type RollupItem = {
+  upperTask: { id: number; annexNo: number; annexKind: string; seq: string; number: number | null; standard: string; deadline: string | null; indicators: { name: string; unit: string; target: number }[] };
+  lower: RollupLower[];
+  /** Indicators whose name and unit agree across lower organisations: targets and actuals summed. */
+  sums: { name: string; unit: string; target: number; actual: number; orgs: number; reportedOrgs: number }[];
+  counts: Record<Light, number>;
+};
+
+/**
+ * Roll-up for an upper organisation: for each of its items that reached lower organisations
+ * (handed down or linked at their import), every lower organisation's light, report state,
+ * lateness and indicator actuals against targets, and sums where indicators agree. Reads the
+ * lower organisations' data for those linked tasks only.
+ */
+export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperTaskId?: number; year?: number } = {}): Promise<RollupItem[]> {
+  const db = ctx.db;
+  let handdowns = await handdownsOfUpper(db, upperOrgId, opts.upperTaskId ? [opts.upperTaskId] : undefined);
+  if (handdowns.length === 0) return [];
+  let upperQ = db
+    .selectFrom('tasks')
+    .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+    .innerJoin('notices', 'notices.id', 'tasks.notice_id')
+    .select(['tasks.id', 'annexes.no as annex_no', 'annexes.kind as annex_kind', 'tasks.seq', 'tasks.standard', 'tasks.deadline', 'notices.year'])
+    .where('tasks.org_id', '=', upperOrgId)
+    .where('tasks.id', 'in', [...new Set(handdowns.map((h) => h.upper_task_id))])
+    .orderBy('annexes.no')
+    .orderBy('tasks.position');
+  if (opts.year) upperQ = upperQ.where('notices.year', '=', opts.year);
+  const upperTasks = await upperQ.execute();
+  const upperIds = new Set(upperTasks.map((u) => u.id));
+  handdowns = handdowns.filter((h) => upperIds.has(h.upper_task_id));
+  if (handdowns.length === 0) return [];
+  const lowerTaskIds = handdowns.map((h) => h.lower_task_id);
+  const noticeIds = [...new Set(handdowns.map((h) => h.lower_notice_id))];
+  const today = ctx.clock.today();
+
+  const [upperIndicators, indicators, actuals, leads, periods, progress] = await Promise.all([
+    db.selectFrom('indicators').select(['task_id', 'name', 'unit', 'target']).where('task_id', 'in', [...upperIds]).orderBy('position').execute(),
+    db.selectFrom('indicators').select(['id', 'task_id', 'name', 'unit', 'target']).where('task_id', 'in', lowerTaskIds).orderBy('position').execute(),
+    db
+      .selectFrom('indicator_actuals')
+      .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
+      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
+      .where('task_progress.task_id', 'in', lowerTaskIds)
+      .where('unit_reports.state', 'in', APPROVED)
+      .where('indicator_actuals.value', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('task_units')
+      .innerJoin('units', 'units.id', 'task_units.unit_id')
+      .select(['task_units.task_id', 'task_units.unit_id', 'units.name'])
+      .where('task_units.task_id', 'in', lowerTaskIds)
+      .where('task_units.role', '=', 'lead')
+      .execute(),
+    db.selectFrom('periods').selectAll().where('notice_id', 'in', noticeIds).where('status', '!=', 'planned').orderBy('position', 'desc').execute(),
+    db
+      .selectFrom('task_progress')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .select(['task_progress.task_id', 'task_progress.status', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
+      .where('task_progress.task_id', 'in', lowerTaskIds)
+      .execute(),
+  ]);
+
+  const lightsByOrg = new Map<number, Map<number, LightResult>>();
+  for (const orgId of new Set(handdowns.map((h) => h.lower_org_id))) lightsByOrg.set(orgId, await computeOrgLights(ctx, orgId));
+
+  const latestActual = new Map<number, { value: number; position: number }>();
+  for (const a of actuals) {
+    const cur = latestActual.get(a.indicator_id);
+    if (!cur || a.position > cur.position) latestActual.set(a.indicator_id, { value: a.value!, position: a.position });
+  }
+
+  const lowerOf = (h: (typeof handdowns)[number]): RollupLower => {
+    const light = lightsByOrg.get(h.lower_org_id)?.get(h.lower_task_id);
+    const lead = leads.find((l) => l.task_id === h.lower_task_id) ?? null;
+    const period = periods.find((p) => p.notice_id === h.lower_notice_id) ?? null;
+    const entry = period && lead ? progress.find((p) => p.task_id === h.lower_task_id && p.period_id === period.id && p.unit_id === lead.unit_id) : undefined;
+    const deadline = period ? (period.extended_deadline ?? period.deadline) : null;
+    const approved = entry && APPROVED.includes(entry.state);
+    const overdueDays = deadline && deadline < today && !approved ? Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) : null;
+    return {
+      handdownId: h.id,
+      origin: h.origin,
+      targetMode: h.target_mode,
+      pendingLowerTarget: h.target_mode === 'lower_sets' && h.lower_set_at === null,
+      org: { id: h.lower_org_id, name: h.lower_org_name },
+      taskId: h.lower_task_id,
+      standard: h.lower_standard,
+      deadline: h.lower_deadline,
+      leadUnit: lead?.name ?? null,
+      light: light ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons } : { color: 'grey', label: LIGHT_LABELS.grey, reasons: [] },
+      period: period && deadline ? { label: period.label, deadline } : null,
+      report: entry ? { state: entry.state, stateLabel: REPORT_STATE_LABELS[entry.state], lateDays: entry.late_days } : null,
+      overdueDays,
+      latestStatus: entry && approved ? PROGRESS_STATUS_LABELS[entry.status as ProgressStatus] : null,
+      indicators: indicators
+        .filter((i) => i.task_id === h.lower_task_id)
+        .map((i) => ({ name: i.name, unit: i.unit, target: i.target, actual: latestActual.get(i.id)?.value ?? null })),
+    };
+  };
+
+  return upperTasks.map((u) => {
+    const lower = handdowns.filter((h) => h.upper_task_id === u.id).map(lowerOf);
+    const sums = new Map<string, RollupItem['sums'][number]>();
+    for (const l of lower) {
+      const seen = new Set<string>();
+      for (const i of l.indicators) {
+        const key = `${i.name}\u0000${i.unit}`;
+        const s = sums.get(key) ?? { name: i.name, unit: i.unit, target: 0, actual: 0, orgs: 0, reportedOrgs: 0 };
+        s.target += i.target;
+        if (i.actual !== null) s.actual += i.actual;
+        if (!seen.has(key)) {
+          s.orgs++;
+          if (i.actual !== null) s.reportedOrgs++;
+          seen.add(key);
+        }
+        sums.set(key, s);
+      }
+    }
+    const counts: Record<Light, number> = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0 };
+    for (const l of lower) counts[l.light.color]++;
+    return {
+      upperTask: {
+        id: u.id,
+        annexNo: u.annex_no,
+        annexKind: u.annex_kind,
+        seq: u.seq,
+        number: taskNumber(u.seq),
+        standard: u.standard,
+        deadline: u.deadline,
+        indicators: upperIndicators.filter((i) => i.task_id === u.id).map((i) => ({ name: i.name, unit: i.unit, target: i.target })),
+      },
+      lower,
+      // Summed only where more than one organisation shares the indicator, or it is the only one.
+      sums: [...sums.values()],
+      counts,
+    };
+  });
+}
+
+export type RankingRow = {
+  rank: number;
+  org: { id: number; name: string };
+  items: number;
+  /** Lead-unit reports due so far (opened periods past their deadline, plus those already in). */
+  reportsDue: number;
+  reportsOnTime: number;
+  onTimeRate: number | null;
+  /** Share of the items lit green or blue. */
+  greenOrBlueShare: number;
+  /** Mean of min(actual / target, 1) over the items' indicators with a target; null without any. */
+  indicatorCompletion: number | null;
+  score: number;
+  counts: Record<Light, number>;
+};
+
+/**
+ * Ranks the lower organisations on the items handed down to them: on-time reporting (the lead
+ * unit's latest opened period), progress (share green or blue) and indicator completion, each
+ * weighing a third (a missing measure counts as its mean of the others).
+ */
+export async function ranking(ctx: AppContext, upperOrgId: number, opts: { year?: number } = {}): Promise<RankingRow[]> {
+  const items = await rollup(ctx, upperOrgId, opts);
+  const byOrg = new Map<number, { org: RollupLower['org']; rows: RollupLower[] }>();
+  for (const item of items) {
+    for (const l of item.lower) {
+      const e = byOrg.get(l.org.id) ?? { org: l.org, rows: [] };
+      e.rows.push(l);
+      byOrg.set(l.org.id, e);
+    }
+  }
+  const rows = [...byOrg.values()].map(({ org, rows }) => {
+    const counts: Record<Light, number> = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0 };
+    for (const r of rows) counts[r.light.color]++;
+    let due = 0;
+    let onTime = 0;
+    for (const r of rows) {
+      const approved = r.report && APPROVED.includes(r.report.state);
+      if (approved || r.overdueDays !== null) {
+        due++;
+        if (approved && !r.report!.lateDays) onTime++;
+      }
+    }
+    const ratios = rows.flatMap((r) => r.indicators.filter((i) => i.target > 0).map((i) => Math.min((i.actual ?? 0) / i.target, 1)));
+    const onTimeRate = due ? onTime / due : null;
+    const greenOrBlueShare = rows.length ? (counts.green + counts.blue) / rows.length : 0;
+    const indicatorCompletion = ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : null;
+    const parts = [onTimeRate, greenOrBlueShare, indicatorCompletion].filter((x): x is number => x !== null);
+    const score = Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 1000) / 10;
+    return { rank: 0, org, items: rows.length, reportsDue: due, reportsOnTime: onTime, onTimeRate, greenOrBlueShare, indicatorCompletion, score, counts };
+  });
+  rows.sort((a, b) => b.score - a.score || a.org.id - b.org.id);
+  rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.score === r.score ? rows[i - 1]!.rank : i + 1));
+  return rows;
+}
