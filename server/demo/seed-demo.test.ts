@@ -12,7 +12,7 @@ describe('demo', () => {
   });
   afterAll(() => t.close());
 
-  it('builds 湖北省 → 武汉市 → 新洲区 with a directory, the demo notice and a sign-in for every role, once', async () => {
+  it('builds 湖北省 → 武汉市 → 新洲区 and 黄陂区 with directories, the notices and a sign-in for every role, once', async () => {
     expect(await seedDemo(t.ctx)).toEqual({ created: true });
     expect(await seedDemo(t.ctx)).toEqual({ created: false });
     const orgs = await t.ctx.db.selectFrom('organisations').select(['name', 'level']).orderBy('id').execute();
@@ -20,14 +20,40 @@ describe('demo', () => {
       { name: '湖北省', level: 'province' },
       { name: '武汉市', level: 'city' },
       { name: '新洲区', level: 'district' },
+      { name: '黄陂区', level: 'district' },
     ]);
     const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));
     expect([...roles].sort()).toEqual(['auditor', 'leader', 'office', 'secadmin', 'sysadmin', 'unit_head', 'unit_staff', 'viewer']);
     const units = new Set(DEMO_ACCOUNTS.filter((a) => a.unit).map((a) => a.unit));
     expect(units.size).toBeGreaterThanOrEqual(3);
 
-    const tasks = await t.ctx.db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(tasks.n)).toBe(242);
+    // Upper levels first (so district tasks can be linked to them), then the two districts.
+    const notices = await t.ctx.db
+      .selectFrom('notices')
+      .innerJoin('organisations', 'organisations.id', 'notices.org_id')
+      .leftJoin('tasks', 'tasks.notice_id', 'notices.id')
+      .select((eb) => ['organisations.name', 'notices.doc_number', eb.fn.count<number>('tasks.id').as('tasks')])
+      .groupBy(['notices.id', 'organisations.name', 'notices.doc_number'])
+      .orderBy('notices.id')
+      .execute();
+    expect(notices.map((n) => [n.name, n.doc_number, Number(n.tasks)])).toEqual([
+      ['湖北省', '鄂政办发〔2024〕6号', 48],
+      ['武汉市', '武政办〔2024〕12号', 23],
+      ['新洲区', '新政办〔2024〕1号', 242],
+      ['黄陂区', '黄政办〔2024〕3号', 83],
+    ]);
+    // Every item the districts' annexes 2–5 cite is linked to the upper level's item at import.
+    const links = await t.ctx.db
+      .selectFrom('handdowns')
+      .innerJoin('organisations', 'organisations.id', 'handdowns.lower_org_id')
+      .select(['organisations.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('organisations.name')
+      .orderBy('organisations.name')
+      .execute();
+    expect(links.map((l) => [l.name, Number(l.n)]).sort()).toEqual([
+      ['新洲区', 43],
+      ['黄陂区', 43],
+    ]);
     const leaders = (await t.ctx.db.selectFrom('leaders').select('name').execute()).map((l) => l.name);
     expect(leaders).not.toContain('祝力波');
     const app = await buildApp(t.ctx, { logger: false });
@@ -37,6 +63,8 @@ describe('demo', () => {
     expect(me.org.path.map((o: { name: string }) => o.name)).toEqual(['湖北省', '武汉市', '新洲区']);
     const accounts = (await app.inject({ method: 'GET', url: '/api/demo/accounts' })).json().accounts;
     expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    const hp = await signInAs(app, 'hp.jtj.jingban', DEMO_PASSWORD);
+    expect((await hp.request('GET', '/api/auth/me')).json()).toMatchObject({ role: 'unit_staff', unit: { name: '区交通运输局' }, org: { name: '黄陂区' } });
     await app.close();
   });
 
