@@ -8,6 +8,7 @@ import { useSession } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { BULLETIN_ROLES } from './bulletins/access';
 import { ASSESSMENT_ROLES } from './assessment/access';
+import { ROLLUP_ROLES } from './levels/access';
 import { COORDINATION_ROLES, ForRoles, LEDGER_ROLES } from './ledger/ForRoles';
 import { homeFor } from './roles';
 
@@ -41,6 +42,9 @@ const BulletinEditorPage = lazy(() => import('./bulletins/BulletinEditorPage'));
 const BulletinReadPage = lazy(() => import('./bulletins/BulletinReadPage'));
 // 绩效考核 (web/src/assessment): the office's scheme, runs and ranking; leaders read it.
 const AssessmentPage = lazy(() => import('./assessment/AssessmentPage'));
+// 上下级汇总 (web/src/levels): a city's or province's roll-up of what it handed down, and the read-only drill-down.
+const RollupPage = lazy(() => import('./levels/RollupPage'));
+const LowerTaskPage = lazy(() => import('./levels/LowerTaskPage'));
 
 function FullPageSpin() {
   return (
@@ -320,6 +324,22 @@ export function AppRoutes() {
           element={
             <ForRoles roles={ASSESSMENT_ROLES}>
               <AssessmentPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="rollup"
+          element={
+            <ForRoles roles={ROLLUP_ROLES}>
+              <RollupPage />
+            </ForRoles>
+          }
+        />
+        <Route
+          path="rollup/lower-tasks/:id"
+          element={
+            <ForRoles roles={ROLLUP_ROLES}>
+              <LowerTaskPage />
             </ForRoles>
           }
         />

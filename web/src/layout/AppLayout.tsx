@@ -19,7 +19,7 @@ export function AppLayout({ me }: { me: Me }) {
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
 
-  const items = NAV[me.role] ?? [];
+  const items = (NAV[me.role] ?? []).filter((i) => !i.visible || i.visible(me));
   // The most specific entry wins: on /office/import only 导入通知 is highlighted, not 工作台 too.
   const selected = items
     .filter(

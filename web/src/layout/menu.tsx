@@ -12,10 +12,11 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from '../api/types';
+import type { Me, Role } from '../api/types';
 import { BULLETIN_READER_NAV, OFFICE_BULLETINS } from '../bulletins/nav';
 import { LEDGER_NAV } from '../ledger/nav';
 import { addAssessmentNav } from '../assessment/nav';
+import { addLevelsNav } from '../levels/nav';
 
 export interface NavItem {
   path: string;
@@ -23,6 +24,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Detail pages elsewhere in the URL space that belong to this entry (e.g. /office/reports/3). */
   also?: string[];
+  /** Shown only to some users of the role (e.g. 上下级汇总: organisations with levels below). */
+  visible?: (me: Me) => boolean;
 }
 
 // One entry per page a role can open. The foundation stage has one page per role; later stages
@@ -57,3 +60,6 @@ for (const [role, entries] of Object.entries(BULLETIN_READER_NAV) as [Role, NavI
 
 // 绩效考核 (web/src/assessment): the office's and leaders' year-end ranking.
 addAssessmentNav(NAV);
+
+// 上下级汇总 (web/src/levels): the roll-up of handed-down items, for organisations with levels below.
+addLevelsNav(NAV);

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { useLeaders, useUnits } from '../directory/api';
 import { ErrorAlert } from '../layout/ErrorAlert';
+import { levelPrefix } from '../layout/orgLevel';
+import { useSession } from '../auth/session';
 import { useEditTask, type TaskDetail } from './api';
 
 interface Values {
@@ -36,6 +38,7 @@ export function EditTaskModal({
   const units = useUnits();
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
+  const { me } = useSession();
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -105,7 +108,7 @@ export function EditTaskModal({
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="leaderIds" label="分管区领导">
+        <Form.Item name="leaderIds" label={`分管${levelPrefix(me?.org.level)}领导`}>
           <Select
             mode="multiple"
             optionFilterProp="label"

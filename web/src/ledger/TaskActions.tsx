@@ -6,6 +6,7 @@ import { TextModal } from '../collaboration/TextModal';
 import { AdjustmentModal } from './AdjustmentModal';
 import { useWriteInstruction, type TaskDetail } from './api';
 import { EditTaskModal } from './EditTaskModal';
+import { HanddownAction } from '../levels/TaskLevels';
 import { RaiseCoordinationModal } from './RaiseCoordinationModal';
 import { taskRef } from './TaskTags';
 
@@ -56,6 +57,8 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
           />
         </>
       )}
+      {/* 下达 (web/src/levels): a city's or province's office hands the item down. */}
+      <HanddownAction me={me} task={task} />
       {me.role === 'office' && (
         <>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('edit')}>

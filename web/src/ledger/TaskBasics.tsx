@@ -1,6 +1,8 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { AnnexKind } from '../../../core/notice/types';
+import { useSession } from '../auth/session';
 import { LightTag } from '../dashboard/LightTag';
+import { levelPrefix } from '../layout/orgLevel';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import type { TaskDetail } from './api';
 import { LeaderNames, UnitRoleTags } from './TaskTags';
@@ -9,6 +11,8 @@ import { LeaderNames, UnitRoleTags } from './TaskTags';
 export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
   const kind = task.annex.kind as AnnexKind;
   const upstream = task.annex.no > 1;
+  // 区/市/省: the words follow the level of the signed-in organisation (a city reads 市目标, 分管市领导).
+  const lv = levelPrefix(useSession().me?.org.level);
   return (
     <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
       <Descriptions
@@ -40,7 +44,7 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
             : []),
           {
             key: 'standard',
-            label: upstream ? '区目标' : '工作标准',
+            label: upstream ? `${lv}目标` : '工作标准',
             span: 3,
             children: <div className="task-standard">{task.standard}</div>,
           },
@@ -58,7 +62,7 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
               </>
             ),
           },
-          { key: 'leaders', label: '分管区领导', span: 3, children: <LeaderNames leaders={task.leaders} /> },
+          { key: 'leaders', label: `分管${lv}领导`, span: 3, children: <LeaderNames leaders={task.leaders} /> },
           { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={task.units} /> },
           ...(task.uncertain
             ? [

@@ -8,6 +8,7 @@ import { useTask } from './api';
 import { TaskActions } from './TaskActions';
 import { TaskBasics } from './TaskBasics';
 import { TaskIndicators } from './TaskIndicators';
+import { TaskLevelCards } from '../levels/TaskLevels';
 import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
 import { HistoryList, VersionList } from './TaskVersions';
 import './ledger.css';
@@ -55,6 +56,8 @@ export default function TaskPage() {
       {d && (
         <>
           <TaskBasics task={d.task} />
+          {/* 上级事项 / 下达情况 (web/src/levels): where the item came from, or where it went. */}
+          {me && <TaskLevelCards me={me} detail={d} onReload={() => void task.refetch()} />}
           <TaskIndicators indicators={d.indicators} />
           <Card size="small">
             <Tabs

@@ -10,30 +10,35 @@ import { NoticesList } from './NoticesList';
 import { PreviewView } from './PreviewView';
 import type { ImportResult, NoticePreview } from './types';
 import { UploadStep } from './UploadStep';
+import { UpstreamLinksResult } from '../levels/UpstreamLinksResult';
 import './notices.css';
 
 function ResultView({ result, title, onAgain }: { result: ImportResult; title: string; onAgain: () => void }) {
   const navigate = useNavigate();
   const a = result.applied;
   return (
-    <Result
-      status="success"
-      title={result.created ? '导入成功' : '差异已应用'}
-      subTitle={
-        <>
-          {title}：{result.annexes} 个附件，任务 {result.tasks} 项。
-          {a && `本次新增 ${a.added} 项、变更 ${a.changed} 项、删除 ${a.removed} 项。`}
-        </>
-      }
-      extra={[
-        <Button type="primary" key="home" onClick={() => navigate('/office')}>
-          返回督查室工作台
-        </Button>,
-        <Button key="again" onClick={onAgain}>
-          继续导入其他通知
-        </Button>,
-      ]}
-    />
+    <>
+      <Result
+        status="success"
+        title={result.created ? '导入成功' : '差异已应用'}
+        subTitle={
+          <>
+            {title}：{result.annexes} 个附件，任务 {result.tasks} 项。
+            {a && `本次新增 ${a.added} 项、变更 ${a.changed} 项、删除 ${a.removed} 项。`}
+          </>
+        }
+        extra={[
+          <Button type="primary" key="home" onClick={() => navigate('/office')}>
+            返回督查室工作台
+          </Button>,
+          <Button key="again" onClick={onAgain}>
+            继续导入其他通知
+          </Button>,
+        ]}
+      />
+      {/* 上级序号 linked to the upper ledgers, or why not (web/src/levels). */}
+      <UpstreamLinksResult result={result} />
+    </>
   );
 }
 

@@ -1,13 +1,14 @@
 import { Card, Table } from 'antd';
 import dayjs from 'dayjs';
 import { QueryError } from '../layout/QueryError';
+import { RelinkButton } from '../levels/UpstreamLinksResult';
 import { useNotices, type NoticeSummary } from './api';
 
 /** What the office has imported so far, so a clerk can tell whether a notice is already in. */
 export function NoticesList() {
   const notices = useNotices();
   return (
-    <Card title="已导入的通知" size="small">
+    <Card title="已导入的通知" size="small" extra={<RelinkButton />}>
       {notices.error && <QueryError error={notices.error} onRetry={() => void notices.refetch()} />}
       <Table<NoticeSummary>
         size="small"

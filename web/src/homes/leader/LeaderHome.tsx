@@ -4,6 +4,7 @@ import { UnitsTable } from '../../directory/UnitsTable';
 import { DashboardSection } from '../../dashboard/DashboardSection';
 import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
+import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { Link } from 'react-router';
 
 export default function LeaderHome() {
@@ -15,6 +16,8 @@ export default function LeaderHome() {
       <PageHeader title="区领导首页" subtitle={`${name}${me.leader?.title ? ` · ${me.leader.title}` : ''}`} />
       <TodoCard />
       <DashboardSection scope="leader" />
+      {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
+      <HomeRankingCard />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={10}>
           <Card title="本人信息" style={{ height: '100%' }}>

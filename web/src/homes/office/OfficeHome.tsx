@@ -7,6 +7,7 @@ import { LeadersTable } from '../../directory/LeadersTable';
 import { UnitsTable } from '../../directory/UnitsTable';
 import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
+import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { QueryError } from '../../layout/QueryError';
 
 export default function OfficeHome() {
@@ -19,6 +20,8 @@ export default function OfficeHome() {
     <>
       <PageHeader title="督查室工作台" subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`} />
       <DashboardSection scope="office" />
+      {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
+      <HomeRankingCard />
       <TodoCard />
       {org.error && <QueryError error={org.error} onRetry={() => void org.refetch()} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>

@@ -4,6 +4,7 @@ import { LeadersTable } from '../../directory/LeadersTable';
 import { UnitsTable } from '../../directory/UnitsTable';
 import { DashboardSection } from '../../dashboard/DashboardSection';
 import { PageHeader } from '../../layout/PageHeader';
+import { HomeRankingCard } from '../../levels/HomeRankingCard';
 
 export default function ViewerHome() {
   const { me } = useSession();
@@ -22,6 +23,8 @@ export default function ViewerHome() {
       />
       {/* Viewers have nothing to do, only to see: the read-only dashboard replaces an always-empty to-do card. */}
       <DashboardSection scope="viewer" />
+      {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
+      <HomeRankingCard />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <UnitsTable />
         <LeadersTable />
