@@ -9,6 +9,7 @@ import { reminders } from './migrations/0006_reminders';
 import { bulletins } from './migrations/0007_bulletins';
 import { assessment } from './migrations/0008_assessment';
 import { levels } from './migrations/0009_levels';
+import { handdownArrival } from './migrations/0010_handdown_arrival';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -26,6 +27,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007_bulletins': bulletins(engine),
     '0008_assessment': assessment(engine),
     '0009_levels': levels(engine),
+    '0010_handdown_arrival': handdownArrival(engine),
   };
 }
 

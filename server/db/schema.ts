@@ -365,6 +365,7 @@ export interface HanddownsTable {
   lower_set_at: string | null;
   created_by_name: string;
   created_at: CreatedAt;
+  arrived_on: string | null;
 }
 
 export interface InstructionsTable {

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { snapshotTask } from './task-versions';
 import { markLowerTargetSet } from '../levels/handdown.service';
 import { proposeUpstreamChange } from '../levels/upstream.service';
+import { rederiveIndicators } from './task-indicators';
 import { peopleOfTasks } from './tasks.repository';
 
 type Snapshot = { standard: string; deadline: string | null; dueDate: string | null; leaderIds: number[]; unitIds: number[] };
@@ -84,6 +85,7 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
       leaderIds: patch.leaderIds ?? before.leaderIds,
       unitIds: patch.unitIds ? [...new Set(patch.unitIds)] : before.unitIds,
     };
+    if (after.standard !== before.standard) await rederiveIndicators(trx, orgId, taskId, after.standard);
     await snapshotTask(trx, taskId, '督查室修改台账', actor.name);
     // Levels (issue 7): a handed-down task the lower office edits has its own target now; an item
     // this organisation handed down whose text changed reaches the levels below as proposals.

@@ -1,9 +1,9 @@
-import { extractIndicators } from '../../core/notice';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors/app-error';
+import { rederiveIndicators } from '../ledger/task-indicators';
 import { snapshotTask } from '../ledger/task-versions';
 import { notifyOffice } from '../notifications/notify';
 import { createPeriodsForNotice } from '../reporting/periods.service';
@@ -171,13 +171,7 @@ export async function handDown(ctx: AppContext, actor: Actor, upperTaskId: numbe
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const indicators = extractIndicators(standard);
-      if (indicators.length) {
-        await trx
-          .insertInto('indicators')
-          .values(indicators.map((i, p) => ({ org_id: target.orgId, task_id: lowerTaskId, position: p, name: i.name, target: i.value, unit: i.unit, qualifier: i.qualifier, text: i.text })))
-          .execute();
-      }
+      await rederiveIndicators(trx, target.orgId, lowerTaskId, standard);
       await snapshotTask(trx, lowerTaskId, `${upper.org_name}交办`, actor.name);
       const targetMode = target.standard === null ? ('lower_sets' as const) : ('set' as const);
       const { id: handdownId } = await trx
@@ -190,6 +184,7 @@ export async function handDown(ctx: AppContext, actor: Actor, upperTaskId: numbe
           origin: 'handed_down',
           target_mode: targetMode,
           lower_set_at: null,
+          arrived_on: ctx.clock.today(),
           created_by_name: actor.name,
         })
         .returning('id')

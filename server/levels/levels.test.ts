@@ -59,6 +59,9 @@ describe('levels: province → city → districts', () => {
     const units = (await bOffice.request('GET', '/api/units')).json().items as { id: number; name: string }[];
     const patched = await bOffice.request('PATCH', `/api/tasks/${toB.lowerTaskId}`, { version: 1, standard: '新增学位600个。', unitIds: [units.find((u) => u.name === '区市场监管局')!.id] });
     expect(patched.statusCode, patched.body).toBe(200);
+    // Its indicators follow its own text now, not the city's (nothing was reported against them yet).
+    const indicators = await w.ctx.db.selectFrom('indicators').select(['name', 'target', 'unit']).where('task_id', '=', toB.lowerTaskId).execute();
+    expect(indicators).toEqual([{ name: '新增学位', target: 600, unit: '个' }]);
     expect((await bOffice.request('GET', '/api/todos')).json().items.map((x: { title: string }) => x.title).join()).not.toMatch(/交办事项130/);
 
     // A livelihood item to a district without a notice of the year: a container notice, periods from the city's deadlines.
@@ -124,16 +127,17 @@ describe('levels: province → city → districts', () => {
   it('ranks the districts on the handed-down items, and exports the ranking', async () => {
     const ranking = (await w.users.cityOffice.request('GET', '/api/rollup/ranking')).json().items;
     expect(ranking.map((r: { org: { name: string } }) => r.org.name).slice(0, 2)).toEqual(['甲区', '乙区']);
-    // Each district: item 129 reported (甲区 on time, 乙区 two days late) and item 130 overdue (handed down, nobody assigned in time).
-    expect(ranking[0]).toMatchObject({ rank: 1, items: 2, reportsDue: 2, reportsOnTime: 1, onTimeRate: 0.5 });
-    expect(ranking[1]).toMatchObject({ rank: 2, items: 2, reportsDue: 2, reportsOnTime: 0, onTimeRate: 0 });
+    // Each district: item 129 reported (甲区 on time, 乙区 two days late). Item 130 was handed down on
+    // 7月8日, after Q2's deadline: no report of Q2 could have covered it, so it is not due yet.
+    expect(ranking[0]).toMatchObject({ rank: 1, items: 2, reportsDue: 1, reportsOnTime: 1, onTimeRate: 1 });
+    expect(ranking[1]).toMatchObject({ rank: 2, items: 2, reportsDue: 1, reportsOnTime: 0, onTimeRate: 0 });
     const xlsx = await w.users.cityOffice.request('GET', '/api/rollup/ranking.xlsx');
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(3).getCell(2).value).toBe('甲区');
-    expect(ws.getRow(3).getCell(6).value).toBe(50);
+    expect(ws.getRow(3).getCell(6).value).toBe(100);
   });
 
   it('carries an upper target change to every linked lower task as a proposal the lower office accepts or answers', async () => {

@@ -4,6 +4,9 @@ import type { AppContext } from '../context';
 import { computeOrgLights } from '../supervision/lights.service';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
 
+/** Units of rates, which do not add up across organisations. */
+const RATE_UNITS = ['%', '‰', '个百分点'];
+
 const APPROVED: ReportState[] = ['submitted', 'accepted'];
 const DAY = 86_400_000;
 
@@ -106,7 +109,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   const lowerOf = (h: (typeof handdowns)[number]): RollupLower => {
     const light = lightsByOrg.get(h.lower_org_id)?.get(h.lower_task_id);
     const lead = leads.find((l) => l.task_id === h.lower_task_id) ?? null;
-    const period = periods.find((p) => p.notice_id === h.lower_notice_id) ?? null;
+    // The latest opened period that could cover the item: one due before it arrived could not.
+    const period = periods.find((p) => p.notice_id === h.lower_notice_id && (h.arrived_on === null || (p.extended_deadline ?? p.deadline) >= h.arrived_on)) ?? null;
     const entry = period && lead ? progress.find((p) => p.task_id === h.lower_task_id && p.period_id === period.id && p.unit_id === lead.unit_id) : undefined;
     const deadline = period ? (period.extended_deadline ?? period.deadline) : null;
     const approved = entry && APPROVED.includes(entry.state);
@@ -138,6 +142,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     for (const l of lower) {
       const seen = new Set<string>();
       for (const i of l.indicators) {
+        // Rates do not add up across districts (6% + 6.5% is not 12.5%): only counts and amounts are summed.
+        if (RATE_UNITS.includes(i.unit)) continue;
         const key = `${i.name}\u0000${i.unit}`;
         const s = sums.get(key) ?? { name: i.name, unit: i.unit, target: 0, actual: 0, orgs: 0, reportedOrgs: 0 };
         s.target += i.target;

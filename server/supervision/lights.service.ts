@@ -19,7 +19,7 @@ export async function computeOrgLights(
 ): Promise<Map<number, LightResult>> {
   const db = ctx.db;
   const today = asOf?.today ?? ctx.clock.today();
-  const [thresholds, tasks, periods, taskUnits, reports, allEntries, indicators, allActuals] = await Promise.all([
+  const [thresholds, tasks, periods, taskUnits, reports, allEntries, indicators, allActuals, arrivals] = await Promise.all([
     getSetting(db, orgId, 'lightThresholds'),
     db.selectFrom('tasks').innerJoin('notices', 'notices.id', 'tasks.notice_id').select(['tasks.id', 'tasks.due_date', 'tasks.notice_id', 'notices.year']).where('tasks.org_id', '=', orgId).execute(),
     db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('org_id', '=', orgId).execute(),
@@ -42,8 +42,11 @@ export async function computeOrgLights(
       .where('unit_reports.state', 'in', ['submitted', 'accepted'])
       .where('indicator_actuals.value', 'is not', null)
       .execute(),
+    // Items handed down during the year: a period due before one arrived did not cover it.
+    db.selectFrom('handdowns').select(['lower_task_id', 'arrived_on']).where('lower_org_id', '=', orgId).where('arrived_on', 'is not', null).execute(),
   ]);
 
+  const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
   const later = new Set(asOf ? periods.filter((p) => p.position > asOf.maxPosition).map((p) => p.id) : []);
   const entries = allEntries.filter((e) => !later.has(e.period_id));
   const actuals = allActuals.filter((a) => !later.has(a.period_id));
@@ -72,6 +75,7 @@ export async function computeOrgLights(
     for (const p of periods) {
       const deadline = p.extended_deadline ?? p.deadline;
       if (p.notice_id !== task.notice_id || p.status === 'planned' || deadline >= today) continue;
+      if (deadline < (arrivedOn.get(task.id) ?? '')) continue;
       for (const u of unitsOf.get(task.id) ?? []) {
         const r = reportOf.get(`${p.id}:${u.unit_id}`);
         if (r && APPROVED.has(r.state)) continue;

@@ -9,7 +9,7 @@ import { EditTaskModal } from '../ledger/EditTaskModal';
 import { when } from '../ledger/TaskRecords';
 import { canHandDown, canReadRollup } from './access';
 import { useRollupTask, useTaskUpstream, type UpstreamItem } from './api';
-import { itemNo, LightCounts, summable, SumLines } from './format';
+import { itemNo, LightCounts, SumLines } from './format';
 import { HanddownModal } from './HanddownModal';
 import { LowerTable } from './LowerTable';
 import './levels.css';
@@ -156,7 +156,7 @@ function HandedDownCard({ me, task }: { me: Me; task: TaskDetail['task'] }) {
     >
       <Space size={24} style={{ marginBottom: 8 }} align="start" wrap>
         <LightCounts counts={item.counts} />
-        {summable(item.sums).length > 0 && (
+        {item.sums.length > 0 && (
           <Space size={4} align="start">
             <Typography.Text type="secondary">指标合计：</Typography.Text>
             <SumLines sums={item.sums} upper={[]} />

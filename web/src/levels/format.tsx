@@ -82,10 +82,6 @@ export function IndicatorLines({ indicators }: { indicators: RollupLower['indica
   );
 }
 
-const RATE_UNITS = ['%', '‰', '个百分点'];
-/** Sums that mean something: quantities, not rates. */
-export const summable = (sums: RollupSum[]) => sums.filter((s) => !RATE_UNITS.includes(s.unit));
-
 /** 合计 where the lower organisations' indicators agree in name and unit. */
 export function SumLines({
   sums,
@@ -97,8 +93,8 @@ export function SumLines({
   /** Whose the item is (武汉市): its own indicator target is shown under the sums. */
   upperName?: string;
 }) {
-  // Rates (增长6%, 失业率5.5%) do not add up across organisations: only quantities are summed.
-  const quantities = summable(sums);
+  // Rates (增长6%, 失业率5.5%) do not add up across organisations: the server sums quantities only.
+  const quantities = sums;
   if (quantities.length === 0 && upper.length === 0)
     return <Typography.Text type="secondary">无量化指标</Typography.Text>;
   return (
