@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSession } from '../auth/session';
+import { levelPrefix } from '../layout/orgLevel';
 import { QueryError } from '../layout/QueryError';
 import { useDashboard, type Dashboard as Data } from './api';
 import './dashboard.css';
@@ -16,11 +17,12 @@ import { PeriodStatusCard } from './PeriodStatusCard';
 /** Whose dashboard: the server scopes the data by role; the page only drops what says nothing. */
 export type DashboardScope = 'office' | 'leader' | 'unit' | 'viewer';
 
-const SCOPE_TEXT: Record<DashboardScope, string> = {
-  office: '全区督办事项',
-  leader: '您分管的督办事项',
-  unit: '本单位承担的督办事项',
-  viewer: '全区督办事项（只读）',
+// 全区 / 全市 / 全省 follows the level of the signed-in person's organisation.
+const SCOPE_TEXT: Record<DashboardScope, (level: string) => string> = {
+  office: (p) => `全${p}督办事项`,
+  leader: () => '您分管的督办事项',
+  unit: () => '本单位承担的督办事项',
+  viewer: (p) => `全${p}督办事项（只读）`,
 };
 
 const CATEGORY_EXTRA = { annexNo: 1 } as const;
@@ -64,7 +66,7 @@ export default function Dashboard({ scope }: { scope: DashboardScope }) {
           督办概览
         </Typography.Title>
         <Typography.Text type="secondary">
-          {SCOPE_TEXT[scope]}，共 {data.lights.counts.total} 项 · 数据截至 {dayjs(data.today).format('YYYY年M月D日')}
+          {SCOPE_TEXT[scope](levelPrefix(me?.org.level))}，共 {data.lights.counts.total} 项 · 数据截至 {dayjs(data.today).format('YYYY年M月D日')}
         </Typography.Text>
         {/* A plain link: the browser downloads the server's workbook (same scope) with the session cookie. */}
         <Button size="small" icon={<DownloadOutlined />} href="/api/dashboard/export.xlsx" className="dashboard-export">

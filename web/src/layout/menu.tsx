@@ -38,7 +38,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
   unit_staff: [{ path: '/unit', label: '单位首页', icon: <HomeOutlined /> }],
   unit_head: [{ path: '/unit-head', label: '单位负责人首页', icon: <FileDoneOutlined /> }],
-  leader: [{ path: '/leader', label: '区领导首页', icon: <HomeOutlined /> }],
+  leader: [{ path: '/leader', label: '领导首页', icon: <HomeOutlined /> }],
   viewer: [{ path: '/viewer', label: '查看首页', icon: <EyeOutlined /> }],
   sysadmin: [{ path: '/admin/users', label: '用户管理', icon: <TeamOutlined /> }],
   secadmin: [{ path: '/security', label: '安全设置', icon: <SafetyCertificateOutlined /> }],

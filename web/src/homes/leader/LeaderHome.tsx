@@ -3,6 +3,7 @@ import { useSession } from '../../auth/session';
 import { UnitsTable } from '../../directory/UnitsTable';
 import { DashboardSection } from '../../dashboard/DashboardSection';
 import { TodoCard } from '../../inbox/TodoCard';
+import { levelPrefix } from '../../layout/orgLevel';
 import { PageHeader } from '../../layout/PageHeader';
 import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { Link } from 'react-router';
@@ -13,7 +14,7 @@ export default function LeaderHome() {
   const name = me.leader?.name ?? me.displayName;
   return (
     <>
-      <PageHeader title="区领导首页" subtitle={`${name}${me.leader?.title ? ` · ${me.leader.title}` : ''}`} />
+      <PageHeader title={`${levelPrefix(me.org.level)}领导首页`} subtitle={`${name}${me.leader?.title ? ` · ${me.leader.title}` : ''}`} />
       <TodoCard />
       <DashboardSection scope="leader" />
       {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
