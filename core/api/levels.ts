@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../roles';
 import { upstreamLinksSchema } from './notices';
-import { taskRowSchema } from './tasks';
+import { taskReportEntrySchema, taskRowSchema } from './tasks';
 
 /** Every level in one system (issue 7): hand-down, links to upper items, roll-up, ranking. */
 
@@ -114,20 +114,7 @@ export const lowerTaskSchema = z.object({
       actuals: z.array(z.object({ periodLabel: z.string(), unitName: z.string(), value: z.number().nullable() })),
     }),
   ),
-  reports: z.array(
-    z.object({
-      reportId: z.number(),
-      periodLabel: z.string(),
-      unitName: z.string(),
-      unitRole: z.enum(['lead', 'co']),
-      reportState: z.string(),
-      status: z.string(),
-      narrative: z.string(),
-      problems: z.string(),
-      taskVersion: z.number(),
-      updatedAt: z.string(),
-    }),
-  ),
+  reports: z.array(taskReportEntrySchema),
   versions: z.array(z.object({ version: z.number(), standard: z.string(), reason: z.string(), changedByName: z.string(), createdAt: z.string() })),
 });
 

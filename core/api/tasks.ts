@@ -41,6 +41,20 @@ export const taskRowSchema = z.object({
 
 export const taskListSchema = z.object({ items: z.array(taskRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
+/** One unit's entry on a task in one period's report, as the task page (and a roll-up drill-down) lists it. */
+export const taskReportEntrySchema = z.object({
+  reportId: z.number(),
+  periodLabel: z.string(),
+  unitName: z.string(),
+  unitRole: z.enum(['lead', 'co']),
+  reportState: z.string(),
+  status: z.string(),
+  narrative: z.string(),
+  problems: z.string(),
+  taskVersion: z.number(),
+  updatedAt: z.string(),
+});
+
 export const taskDetailSchema = z.object({
   task: taskRowSchema.extend({
     upstreamItem: z.string().nullable(),
@@ -60,20 +74,7 @@ export const taskDetailSchema = z.object({
     }),
   ),
   links: z.array(z.object({ taskId: z.number(), annexNo: z.number(), seq: z.string(), standard: z.string(), reason: z.string(), status: z.string() })),
-  reports: z.array(
-    z.object({
-      reportId: z.number(),
-      periodLabel: z.string(),
-      unitName: z.string(),
-      unitRole: z.enum(['lead', 'co']),
-      reportState: z.string(),
-      status: z.string(),
-      narrative: z.string(),
-      problems: z.string(),
-      taskVersion: z.number(),
-      updatedAt: z.string(),
-    }),
-  ),
+  reports: z.array(taskReportEntrySchema),
   history: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })),
   coordination: z.array(coordinationSchema),
   adjustments: z.array(adjustmentSchema),

@@ -1,4 +1,6 @@
+import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
 import { LIGHT_LABELS, type LightResult } from '../../core/supervision/lights';
+import type { reportEntriesOfTask } from '../ledger/task-detail.repository';
 import type { peopleOfTasks, TaskRow } from '../ledger/tasks.repository';
 
 type People = Awaited<ReturnType<typeof peopleOfTasks>>;
@@ -23,5 +25,21 @@ export function presentTaskRow(row: TaskRow, people: People, light: LightResult 
     light: light
       ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons }
       : { color: 'grey' as const, label: LIGHT_LABELS.grey, reasons: [] },
+  };
+}
+
+/** A task's report entry as the task page and the roll-up drill-down show it (core/api/tasks taskReportEntrySchema). */
+export function presentTaskReportEntry(r: Awaited<ReturnType<typeof reportEntriesOfTask>>[number]) {
+  return {
+    reportId: r.report_id,
+    periodLabel: r.period_label,
+    unitName: r.unit_name,
+    unitRole: r.unit_role,
+    reportState: REPORT_STATE_LABELS[r.report_state],
+    status: PROGRESS_STATUS_LABELS[r.status],
+    narrative: r.narrative,
+    problems: r.problems,
+    taskVersion: r.task_version,
+    updatedAt: r.updated_at,
   };
 }

@@ -11,7 +11,6 @@ import {
   rollupSchema,
   taskUpstreamSchema,
 } from '../../../core/api/levels';
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../core/reporting/states';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { renderWorkbook } from '../../exports/xlsx';
@@ -26,7 +25,7 @@ import { handDown } from '../../levels/handdown.service';
 import { organisationTree, taskNumber, upstreamOrgIdsOf } from '../../levels/levels.repository';
 import { relinkOrg } from '../../levels/link.service';
 import { ranking, rollup } from '../../levels/rollup.service';
-import { presentTaskRow } from '../../presenters/task';
+import { presentTaskReportEntry, presentTaskRow } from '../../presenters/task';
 import { computeOrgLights } from '../../supervision/lights.service';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -150,18 +149,7 @@ export const levelRoutes: Routes = (app, ctx) => {
           ...i,
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
-        reports: reports.map((r) => ({
-          reportId: r.report_id,
-          periodLabel: r.period_label,
-          unitName: r.unit_name,
-          unitRole: r.unit_role,
-          reportState: REPORT_STATE_LABELS[r.report_state],
-          status: PROGRESS_STATUS_LABELS[r.status],
-          narrative: r.narrative,
-          problems: r.problems,
-          taskVersion: r.task_version,
-          updatedAt: r.updated_at,
-        })),
+        reports: reports.map(presentTaskReportEntry),
         versions: versions.map((v) => ({ version: v.version, standard: v.standard, reason: v.reason, changedByName: v.changed_by_name, createdAt: v.created_at })),
       };
     },

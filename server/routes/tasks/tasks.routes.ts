@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idParam } from '../../../core/api/common';
 import { taskDetailSchema, taskListQuery, taskListSchema, taskPatch } from '../../../core/api/tasks';
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../core/reporting/states';
 import { actorOf } from '../../http/actor';
 import type { RecordRequest, Routes } from '../../http/zod-app';
 import { historyOfTask, indicatorActualsOfTask, linksOfTask, reportEntriesOfTask } from '../../ledger/task-detail.repository';
@@ -10,7 +9,7 @@ import { computeOrgLights } from '../../supervision/lights.service';
 import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
 import { UNIT_ROLES } from '../../../core/roles';
-import { presentTaskRow } from '../../presenters/task';
+import { presentTaskReportEntry, presentTaskRow } from '../../presenters/task';
 import { contentDisposition } from '../../http/content-disposition';
 import { renderLedgerWorkbook } from '../../exports/ledger-xlsx';
 import { commentsOf, listAdjustments, listCoordination, listInstructions } from '../../collaboration/collaboration.repository';
@@ -95,18 +94,7 @@ export const taskRoutes: Routes = (app, ctx) => {
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
         links: links.map((l) => ({ taskId: l.task_id, annexNo: l.annex_no, seq: l.seq, standard: l.standard, reason: l.reason, status: l.status })),
-        reports: reports.map((r) => ({
-          reportId: r.report_id,
-          periodLabel: r.period_label,
-          unitName: r.unit_name,
-          unitRole: r.unit_role,
-          reportState: REPORT_STATE_LABELS[r.report_state],
-          status: PROGRESS_STATUS_LABELS[r.status],
-          narrative: r.narrative,
-          problems: r.problems,
-          taskVersion: r.task_version,
-          updatedAt: r.updated_at,
-        })),
+        reports: reports.map(presentTaskReportEntry),
         history: history.map((h) => ({ at: h.at, actorName: h.actor_name, action: h.action, before: parse(h.before_json), after: parse(h.after_json) })),
         coordination: coordination.map((c) => presentCoordination(c, comments)),
         adjustments: adjustments.map(presentAdjustment),
