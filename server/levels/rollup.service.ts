@@ -1,5 +1,6 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus, type ReportState } from '../../core/reporting/states';
 import { LIGHT_LABELS, type Light, type LightResult } from '../../core/supervision/lights';
+import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
 import { computeOrgLights } from '../supervision/lights.service';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
@@ -106,12 +107,20 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     if (!cur || a.position > cur.position) latestActual.set(a.indicator_id, { value: a.value!, position: a.position });
   }
 
+  // Keyed once: at province scale there are thousands of lower tasks and ~100,000 entries.
+  const leadOf = new Map(leads.map((l) => [l.task_id, l]));
+  const periodsOf = groupBy(periods, (p) => p.notice_id);
+  const entryOf = new Map(progress.map((p) => [`${p.task_id}:${p.period_id}:${p.unit_id}`, p]));
+  const indicatorsOf = groupBy(indicators, (i) => i.task_id);
+  const upperIndicatorsOf = groupBy(upperIndicators, (i) => i.task_id);
+  const handdownsOf = groupBy(handdowns, (h) => h.upper_task_id);
+
   const lowerOf = (h: (typeof handdowns)[number]): RollupLower => {
     const light = lightsByOrg.get(h.lower_org_id)?.get(h.lower_task_id);
-    const lead = leads.find((l) => l.task_id === h.lower_task_id) ?? null;
+    const lead = leadOf.get(h.lower_task_id) ?? null;
     // The latest opened period that could cover the item: one due before it arrived could not.
-    const period = periods.find((p) => p.notice_id === h.lower_notice_id && (h.arrived_on === null || (p.extended_deadline ?? p.deadline) >= h.arrived_on)) ?? null;
-    const entry = period && lead ? progress.find((p) => p.task_id === h.lower_task_id && p.period_id === period.id && p.unit_id === lead.unit_id) : undefined;
+    const period = (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || (p.extended_deadline ?? p.deadline) >= h.arrived_on) ?? null;
+    const entry = period && lead ? entryOf.get(`${h.lower_task_id}:${period.id}:${lead.unit_id}`) : undefined;
     const deadline = period ? (period.extended_deadline ?? period.deadline) : null;
     const approved = entry && APPROVED.includes(entry.state);
     const overdueDays = deadline && deadline < today && !approved ? Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) : null;
@@ -130,14 +139,13 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
       report: entry ? { state: entry.state, stateLabel: REPORT_STATE_LABELS[entry.state], lateDays: entry.late_days } : null,
       overdueDays,
       latestStatus: entry && approved ? PROGRESS_STATUS_LABELS[entry.status as ProgressStatus] : null,
-      indicators: indicators
-        .filter((i) => i.task_id === h.lower_task_id)
+      indicators: (indicatorsOf.get(h.lower_task_id) ?? [])
         .map((i) => ({ name: i.name, unit: i.unit, target: i.target, actual: latestActual.get(i.id)?.value ?? null })),
     };
   };
 
   return upperTasks.map((u) => {
-    const lower = handdowns.filter((h) => h.upper_task_id === u.id).map(lowerOf);
+    const lower = (handdownsOf.get(u.id) ?? []).map(lowerOf);
     const sums = new Map<string, RollupItem['sums'][number]>();
     for (const l of lower) {
       const seen = new Set<string>();
@@ -167,7 +175,7 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
         number: taskNumber(u.seq),
         standard: u.standard,
         deadline: u.deadline,
-        indicators: upperIndicators.filter((i) => i.task_id === u.id).map((i) => ({ name: i.name, unit: i.unit, target: i.target })),
+        indicators: (upperIndicatorsOf.get(u.id) ?? []).map((i) => ({ name: i.name, unit: i.unit, target: i.target })),
       },
       lower,
       // Summed only where more than one organisation shares the indicator, or it is the only one.

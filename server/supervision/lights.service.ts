@@ -1,5 +1,6 @@
 import { computeLight, type LightInput, type LightResult } from '../../core/supervision/lights';
 import type { ProgressStatus } from '../../core/reporting/states';
+import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
 import { getSetting } from '../settings/settings.service';
 
@@ -52,8 +53,8 @@ export async function computeOrgLights(
   const actuals = allActuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
-  const unitsOf = group(taskUnits, (u) => u.task_id);
-  const indicatorsOf = group(indicators, (i) => i.task_id);
+  const unitsOf = groupBy(taskUnits, (u) => u.task_id);
+  const indicatorsOf = groupBy(indicators, (i) => i.task_id);
   // The latest approved entry of each task: the latest period, the lead unit's before a co-unit's.
   const latestOf = new Map<number, (typeof entries)[number]>();
   for (const e of entries) {
@@ -104,15 +105,4 @@ export async function computeOrgLights(
     );
   }
   return result;
-}
-
-function group<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const m = new Map<number, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }
