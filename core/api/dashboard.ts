@@ -5,8 +5,13 @@ const counts = z.object({ blue: z.number(), green: z.number(), yellow: z.number(
 const taskIds = z.object({ blue: z.array(z.number()), green: z.array(z.number()), yellow: z.array(z.number()), red: z.array(z.number()), grey: z.array(z.number()) });
 const group = z.object({ key: z.number(), label: z.string(), counts, taskIds });
 
+export const dashboardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
 export const dashboardSchema = z.object({
   today: z.string(),
+  /** The year shown (its notices' tasks), null without any notice; the years there are, newest first. */
+  year: z.number().nullable(),
+  years: z.array(z.number()),
   lights: z.object({ counts, taskIds }),
   byAnnex: z.array(group),
   byCategory: z.array(group),

@@ -57,7 +57,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .execute(),
-    computeOrgLights(ctx, orgId, { today: asOf, maxPosition: period.position }),
+    computeOrgLights(ctx, orgId, { noticeIds: [period.notice_id], asOf: { today: asOf, maxPosition: period.position } }),
   ]);
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));

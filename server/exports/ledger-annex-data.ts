@@ -84,7 +84,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
       .where('unit_reports.state', 'in', REPORTED)
       .where('indicator_actuals.value', 'is not', null)
       .execute(),
-    computeOrgLights(ctx, notice.org_id),
+    computeOrgLights(ctx, notice.org_id, { noticeIds: [notice.id] }),
   ]);
 
   const latestEntry = new Map<number, (typeof entries)[number]>();

@@ -1,8 +1,9 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus, type ReportState } from '../../core/reporting/states';
-import { LIGHT_LABELS, type Light, type LightResult } from '../../core/supervision/lights';
+import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
-import { computeOrgLights } from '../supervision/lights.service';
+import { selectIn } from '../db/select-in';
+import { computeLights } from '../supervision/lights.service';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
 
 /** Units of rates, which do not add up across organisations. */
@@ -71,35 +72,41 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
 
   const [upperIndicators, indicators, actuals, leads, periods, progress] = await Promise.all([
     db.selectFrom('indicators').select(['task_id', 'name', 'unit', 'target']).where('task_id', 'in', [...upperIds]).orderBy('position').execute(),
-    db.selectFrom('indicators').select(['id', 'task_id', 'name', 'unit', 'target']).where('task_id', 'in', lowerTaskIds).orderBy('position').execute(),
-    db
-      .selectFrom('indicator_actuals')
-      .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
-      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
-      .where('task_progress.task_id', 'in', lowerTaskIds)
-      .where('unit_reports.state', 'in', APPROVED)
-      .where('indicator_actuals.value', 'is not', null)
-      .execute(),
-    db
-      .selectFrom('task_units')
-      .innerJoin('units', 'units.id', 'task_units.unit_id')
-      .select(['task_units.task_id', 'task_units.unit_id', 'units.name'])
-      .where('task_units.task_id', 'in', lowerTaskIds)
-      .where('task_units.role', '=', 'lead')
-      .execute(),
+    selectIn(lowerTaskIds, (ids) => db.selectFrom('indicators').select(['id', 'task_id', 'name', 'unit', 'target']).where('task_id', 'in', ids).orderBy('position').execute()),
+    selectIn(lowerTaskIds, (ids) =>
+      db
+        .selectFrom('indicator_actuals')
+        .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+        .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
+        .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
+        .where('task_progress.task_id', 'in', ids)
+        .where('unit_reports.state', 'in', APPROVED)
+        .where('indicator_actuals.value', 'is not', null)
+        .execute(),
+    ),
+    selectIn(lowerTaskIds, (ids) =>
+      db
+        .selectFrom('task_units')
+        .innerJoin('units', 'units.id', 'task_units.unit_id')
+        .select(['task_units.task_id', 'task_units.unit_id', 'units.name'])
+        .where('task_units.task_id', 'in', ids)
+        .where('task_units.role', '=', 'lead')
+        .execute(),
+    ),
     db.selectFrom('periods').selectAll().where('notice_id', 'in', noticeIds).where('status', '!=', 'planned').orderBy('position', 'desc').execute(),
-    db
-      .selectFrom('task_progress')
-      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .select(['task_progress.task_id', 'task_progress.status', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
-      .where('task_progress.task_id', 'in', lowerTaskIds)
-      .execute(),
+    selectIn(lowerTaskIds, (ids) =>
+      db
+        .selectFrom('task_progress')
+        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+        .select(['task_progress.task_id', 'task_progress.status', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
+        .where('task_progress.task_id', 'in', ids)
+        .execute(),
+    ),
   ]);
 
-  const lightsByOrg = new Map<number, Map<number, LightResult>>();
-  for (const orgId of new Set(handdowns.map((h) => h.lower_org_id))) lightsByOrg.set(orgId, await computeOrgLights(ctx, orgId));
+  // Only the handed-down tasks' lights, for all lower organisations in one pass.
+  const lights = await computeLights(ctx, [...new Set(handdowns.map((h) => h.lower_org_id))], { taskIds: lowerTaskIds });
 
   const latestActual = new Map<number, { value: number; position: number }>();
   for (const a of actuals) {
@@ -116,7 +123,7 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   const handdownsOf = groupBy(handdowns, (h) => h.upper_task_id);
 
   const lowerOf = (h: (typeof handdowns)[number]): RollupLower => {
-    const light = lightsByOrg.get(h.lower_org_id)?.get(h.lower_task_id);
+    const light = lights.get(h.lower_task_id);
     const lead = leadOf.get(h.lower_task_id) ?? null;
     // The latest opened period that could cover the item: one due before it arrived could not.
     const period = (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || (p.extended_deadline ?? p.deadline) >= h.arrived_on) ?? null;

@@ -2,13 +2,26 @@ import type { Light, LightResult } from '../../core/supervision/lights';
 import { REPORT_STATE_LABELS } from '../../core/reporting/states';
 import type { AppContext } from '../context';
 import { effectiveDeadline } from '../reporting/periods.repository';
+import { groupBy } from '../../core/group-by';
 import { computeOrgLights } from './lights.service';
 
 export type LightCounts = Record<Light, number> & { total: number };
 const emptyCounts = (): LightCounts => ({ blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 });
 
-/** Whose tasks a dashboard covers: the office's whole organisation, a leader's portfolio, a unit's own. */
-export type DashboardScope = { orgId: number; leaderId?: number; unitId?: number };
+/**
+ * Whose tasks a dashboard covers: the office's whole organisation, a leader's portfolio, a unit's
+ * own; of one year's notices (the current year unless another is asked for).
+ */
+export type DashboardScope = { orgId: number; leaderId?: number; unitId?: number; year?: number };
+
+/** The years an organisation has notices for, newest first, and the one a dashboard shows by default. */
+export async function dashboardYears(ctx: AppContext, orgId: number): Promise<{ years: number[]; current: number | null }> {
+  const rows = await ctx.db.selectFrom('notices').select('year').distinct().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
+  const years = rows.map((r) => r.year);
+  const thisYear = Number(ctx.clock.today().slice(0, 4));
+  // The business year, or the latest before it (a new year's notice may not be imported yet).
+  return { years, current: years.find((y) => y <= thisYear) ?? years[0] ?? null };
+}
 
 /**
  * The office's one screen: tasks by light, by annex, category, leader and unit; the current
@@ -19,34 +32,42 @@ export type DashboardScope = { orgId: number; leaderId?: number; unitId?: number
 export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   const db = ctx.db;
   const orgId = scope.orgId;
-  const [lights, tasks, leaders, units, periods, reports, indicatorRows] = await Promise.all([
-    computeOrgLights(ctx, orgId),
+  const { years, current: currentYear } = await dashboardYears(ctx, orgId);
+  const year = scope.year !== undefined && years.includes(scope.year) ? scope.year : currentYear;
+  const notices = await db.selectFrom('notices').select('id').where('org_id', '=', orgId).where('year', '=', year ?? -1).execute();
+  // Nothing matches -1: an organisation without notices gets an empty dashboard, not an error.
+  const noticeIds = notices.length ? notices.map((n) => n.id) : [-1];
+  const ofYear = db.selectFrom('tasks').select('tasks.id').where('tasks.org_id', '=', orgId).where('tasks.notice_id', 'in', noticeIds);
+  const [lights, tasks, leaders, units, periods, indicatorRows] = await Promise.all([
+    computeOrgLights(ctx, orgId, { noticeIds }),
     db
       .selectFrom('tasks')
       .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
       .leftJoin('categories', 'categories.id', 'tasks.category_id')
       .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no', 'annexes.title as annex_title', 'annexes.kind', 'categories.id as category_id', 'categories.no as category_no', 'categories.name as category_name'])
       .where('tasks.org_id', '=', orgId)
+      .where('tasks.notice_id', 'in', noticeIds)
       .orderBy('annexes.no')
       .orderBy('tasks.position')
       .execute(),
-    db.selectFrom('task_leaders').innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id').select(['task_leaders.task_id', 'leaders.id', 'leaders.name']).where('task_leaders.org_id', '=', orgId).execute(),
-    db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'units.id', 'units.name', 'task_units.role']).where('task_units.org_id', '=', orgId).orderBy('task_units.position').execute(),
-    db.selectFrom('periods').selectAll().where('org_id', '=', orgId).orderBy('notice_id', 'desc').orderBy('position').execute(),
-    db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state', 'late_days', 'approved_at']).where('org_id', '=', orgId).execute(),
+    db.selectFrom('task_leaders').innerJoin('leaders', 'leaders.id', 'task_leaders.leader_id').select(['task_leaders.task_id', 'leaders.id', 'leaders.name']).where('task_leaders.task_id', 'in', ofYear).execute(),
+    db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'units.id', 'units.name', 'task_units.role']).where('task_units.task_id', 'in', ofYear).orderBy('task_units.position').execute(),
+    db.selectFrom('periods').selectAll().where('org_id', '=', orgId).where('notice_id', 'in', noticeIds).orderBy('notice_id', 'desc').orderBy('position').execute(),
     db
       .selectFrom('indicators')
       .select(['id', 'task_id', 'name', 'target', 'unit', 'qualifier'])
-      .where('org_id', '=', orgId)
+      .where('task_id', 'in', ofYear)
       .orderBy('task_id')
       .orderBy('position')
       .execute(),
   ]);
+  const leadersOf = groupBy(leaders, (l) => l.task_id);
+  const unitsOf = groupBy(units, (u) => u.task_id);
 
   const inScope = new Set(
     tasks
-      .filter((t) => (scope.leaderId ? leaders.some((l) => l.task_id === t.id && l.id === scope.leaderId) : true))
-      .filter((t) => (scope.unitId ? units.some((u) => u.task_id === t.id && u.id === scope.unitId) : true))
+      .filter((t) => (scope.leaderId ? (leadersOf.get(t.id) ?? []).some((l) => l.id === scope.leaderId) : true))
+      .filter((t) => (scope.unitId ? (unitsOf.get(t.id) ?? []).some((u) => u.id === scope.unitId) : true))
       .map((t) => t.id),
   );
   const scoped = tasks.filter((t) => inScope.has(t.id));
@@ -77,17 +98,19 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     const t = taskById.get(id)!;
     return t.annex_no === 1 && t.category_id !== null ? [{ key: t.category_id, label: `${t.category_no}. ${t.category_name}` }] : [];
   });
-  const byLeader = tally((id) => leaders.filter((l) => l.task_id === id).map((l) => ({ key: l.id, label: l.name })));
-  const byUnit = tally((id) => units.filter((u) => u.task_id === id).map((u) => ({ key: u.id, label: u.name })));
+  const byLeader = tally((id) => (leadersOf.get(id) ?? []).map((l) => ({ key: l.id, label: l.name })));
+  const byUnit = tally((id) => (unitsOf.get(id) ?? []).map((u) => ({ key: u.id, label: u.name })));
 
   // The current period: the open one due soonest, else the latest opened.
   const opened = periods.filter((p) => p.status !== 'planned');
   const current = opened.filter((p) => p.status === 'open').sort((a, b) => effectiveDeadline(a).localeCompare(effectiveDeadline(b)))[0] ?? opened[opened.length - 1];
   const today = ctx.clock.today();
   const responsible = [...new Map(units.filter((u) => inScope.has(u.task_id)).map((u) => [u.id, u.name])).entries()];
+  const reports = current ? await db.selectFrom('unit_reports').select(['unit_id', 'state', 'late_days', 'approved_at']).where('period_id', '=', current.id).execute() : [];
+  const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   const periodStatus = current
     ? responsible.map(([unitId, name]) => {
-        const r = reports.find((x) => x.period_id === current.id && x.unit_id === unitId);
+        const r = reportOf.get(unitId);
         const approved = r?.approved_at != null;
         const status: 'late' | 'on_time' | 'missing' | 'pending' = approved
           ? (r?.late_days ?? 0) > 0
@@ -108,6 +131,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
     .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position'])
     .where('indicator_actuals.org_id', '=', orgId)
+    .where('periods.notice_id', 'in', noticeIds)
     .where('unit_reports.state', 'in', ['submitted', 'accepted'])
     .where('indicator_actuals.value', 'is not', null)
     .execute();
@@ -127,7 +151,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   // The trend: lights as they stood at each opened period's deadline, from the reports up to it.
   const trend = [];
   for (const p of opened.filter((x) => x.notice_id === current?.notice_id)) {
-    const asOf = await computeOrgLights(ctx, orgId, { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position });
+    const asOf = await computeOrgLights(ctx, orgId, { noticeIds, asOf: { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position } });
     const counts = emptyCounts();
     for (const id of inScope) {
       counts[asOf.get(id)?.light ?? 'grey']++;
@@ -152,8 +176,8 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
       standard: t.standard,
       light: lightOf(t.id).light,
       reasons: lightOf(t.id).reasons,
-      leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
-      units: units.filter((u) => u.task_id === t.id).map((u) => u.name),
+      leaders: (leadersOf.get(t.id) ?? []).map((l) => l.name),
+      units: (unitsOf.get(t.id) ?? []).map((u) => u.name),
     }));
   const mostBehindUnits = byUnit
     .filter((u) => u.counts.red + u.counts.yellow > 0)
@@ -165,6 +189,8 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     rows.map((r) => ({ key: r.key as number, label: r.label, counts: r.counts, taskIds: r.taskIds }));
   return {
     today,
+    year,
+    years,
     lights: { counts: overall.counts, taskIds: overall.taskIds },
     byAnnex: strip(byAnnex),
     byCategory: strip(byCategory),

@@ -1,57 +1,100 @@
-import { computeLight, type LightInput, type LightResult } from '../../core/supervision/lights';
+import { computeLight, type LightInput, type LightResult, type LightThresholds } from '../../core/supervision/lights';
 import type { ProgressStatus } from '../../core/reporting/states';
 import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
 import { getSetting } from '../settings/settings.service';
+import { selectIn } from '../db/select-in';
 
-const APPROVED = new Set(['submitted', 'accepted']);
+const APPROVED = ['submitted', 'accepted'] as const;
 const DAY = 86_400_000;
 
+/** Which tasks' lights to compute: without a selection, every task of the organisation. */
+export type LightSelection = {
+  /** Only these notices' tasks (the dashboard's year, a bulletin's notice, an export). */
+  noticeIds?: readonly number[];
+  /** Only these tasks (a task page, a page of the ledger, the items handed down to an organisation). */
+  taskIds?: readonly number[];
+  /** For the trend and bulletins: the lights as they stood on a past date, from the periods up to a position. */
+  asOf?: { today: string; maxPosition: number };
+};
+
 /**
- * Every task's light in an organisation, from its reports, indicators and the business calendar,
- * in a fixed number of queries (no per-task round trips). Only reports the unit head approved
- * count as reported; a period counts as overdue only once the office opened it.
+ * Every selected task's light in an organisation, from its reports, indicators and the business
+ * calendar, in a fixed number of queries (no per-task round trips). Only reports the unit head
+ * approved count as reported; a period counts as overdue only once the office opened it.
  */
-export async function computeOrgLights(
-  ctx: AppContext,
-  orgId: number,
-  /** For the trend: the lights as they stood on a past date, from the periods up to a position. */
-  asOf?: { today: string; maxPosition: number },
-): Promise<Map<number, LightResult>> {
+export async function computeOrgLights(ctx: AppContext, orgId: number, selection: LightSelection = {}): Promise<Map<number, LightResult>> {
+  return computeLights(ctx, [orgId], selection);
+}
+
+/**
+ * The same for tasks of several organisations at once (an upper level's roll-up over its
+ * districts): each organisation's own thresholds, still a fixed number of queries. Selections
+ * of organisations' tasks only: a whole province's ledgers are never loaded at once.
+ */
+export async function computeLights(ctx: AppContext, orgIds: readonly number[], selection: LightSelection = {}): Promise<Map<number, LightResult>> {
   const db = ctx.db;
+  const asOf = selection.asOf;
   const today = asOf?.today ?? ctx.clock.today();
-  const [thresholds, tasks, periods, taskUnits, reports, allEntries, indicators, allActuals, arrivals] = await Promise.all([
-    getSetting(db, orgId, 'lightThresholds'),
-    db.selectFrom('tasks').innerJoin('notices', 'notices.id', 'tasks.notice_id').select(['tasks.id', 'tasks.due_date', 'tasks.notice_id', 'notices.year']).where('tasks.org_id', '=', orgId).execute(),
-    db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('org_id', '=', orgId).execute(),
-    db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.org_id', '=', orgId).execute(),
-    db.selectFrom('unit_reports').select(['id', 'period_id', 'unit_id', 'state']).where('org_id', '=', orgId).execute(),
-    db
-      .selectFrom('task_progress')
-      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.state'])
-      .where('task_progress.org_id', '=', orgId)
-      .where('unit_reports.state', 'in', ['submitted', 'accepted'])
-      .execute(),
-    db.selectFrom('indicators').select(['id', 'task_id', 'name', 'target', 'unit']).where('org_id', '=', orgId).orderBy('position').execute(),
-    db
-      .selectFrom('indicator_actuals')
-      .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
-      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id'])
-      .where('indicator_actuals.org_id', '=', orgId)
-      .where('unit_reports.state', 'in', ['submitted', 'accepted'])
-      .where('indicator_actuals.value', 'is not', null)
-      .execute(),
+  const thresholdsOf = new Map<number, LightThresholds>();
+  for (const orgId of orgIds) thresholdsOf.set(orgId, await getSetting(db, orgId, 'lightThresholds'));
+
+  let tasksQ = db
+    .selectFrom('tasks')
+    .innerJoin('notices', 'notices.id', 'tasks.notice_id')
+    .select(['tasks.id', 'tasks.org_id', 'tasks.due_date', 'tasks.notice_id', 'notices.year'])
+    .where('tasks.org_id', 'in', orgIds);
+  if (selection.noticeIds) tasksQ = tasksQ.where('tasks.notice_id', 'in', selection.noticeIds.length ? selection.noticeIds : [-1]);
+  const tasks = selection.taskIds
+    ? await selectIn(selection.taskIds, (ids) => tasksQ.where('tasks.id', 'in', ids).execute())
+    : await tasksQ.execute();
+  if (tasks.length === 0) return new Map();
+  const taskIds = tasks.map((t) => t.id);
+  const noticeIds = [...new Set(tasks.map((t) => t.notice_id))];
+
+  const [periods, taskUnits, allEntries, indicators, allActuals, arrivals] = await Promise.all([
+    db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute(),
+    selectIn(taskIds, (ids) =>
+      db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.task_id', 'in', ids).execute(),
+    ),
+    selectIn(taskIds, (ids) =>
+      db
+        .selectFrom('task_progress')
+        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+        .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.state'])
+        .where('task_progress.task_id', 'in', ids)
+        .where('unit_reports.state', 'in', APPROVED)
+        .execute(),
+    ),
+    selectIn(taskIds, (ids) => db.selectFrom('indicators').select(['id', 'task_id', 'name', 'target', 'unit']).where('task_id', 'in', ids).orderBy('position').execute()),
+    selectIn(taskIds, (ids) =>
+      db
+        .selectFrom('indicator_actuals')
+        .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+        .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id'])
+        .where('task_progress.task_id', 'in', ids)
+        .where('unit_reports.state', 'in', APPROVED)
+        .where('indicator_actuals.value', 'is not', null)
+        .execute(),
+    ),
     // Items handed down during the year: a period due before one arrived did not cover it.
-    db.selectFrom('handdowns').select(['lower_task_id', 'arrived_on']).where('lower_org_id', '=', orgId).where('arrived_on', 'is not', null).execute(),
+    selectIn(taskIds, (ids) => db.selectFrom('handdowns').select(['lower_task_id', 'arrived_on']).where('lower_task_id', 'in', ids).where('arrived_on', 'is not', null).execute()),
   ]);
+  // Reports decide which opened periods are overdue, for the selected tasks' units only.
+  const openedIds = periods.filter((p) => p.status !== 'planned').map((p) => p.id);
+  const unitIds = [...new Set(taskUnits.map((u) => u.unit_id))];
+  const reports =
+    openedIds.length && unitIds.length
+      ? await selectIn(unitIds, (ids) => db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state']).where('period_id', 'in', openedIds).where('unit_id', 'in', ids).execute())
+      : [];
 
   const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
   const later = new Set(asOf ? periods.filter((p) => p.position > asOf.maxPosition).map((p) => p.id) : []);
   const entries = allEntries.filter((e) => !later.has(e.period_id));
   const actuals = allActuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
+  const periodsOf = groupBy(periods, (p) => p.notice_id);
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
   const unitsOf = groupBy(taskUnits, (u) => u.task_id);
   const indicatorsOf = groupBy(indicators, (i) => i.task_id);
@@ -73,13 +116,13 @@ export async function computeOrgLights(
   const result = new Map<number, LightResult>();
   for (const task of tasks) {
     const overdue: LightInput['overdue'] = [];
-    for (const p of periods) {
+    for (const p of periodsOf.get(task.notice_id) ?? []) {
       const deadline = p.extended_deadline ?? p.deadline;
-      if (p.notice_id !== task.notice_id || p.status === 'planned' || deadline >= today) continue;
+      if (p.status === 'planned' || deadline >= today) continue;
       if (deadline < (arrivedOn.get(task.id) ?? '')) continue;
       for (const u of unitsOf.get(task.id) ?? []) {
         const r = reportOf.get(`${p.id}:${u.unit_id}`);
-        if (r && APPROVED.has(r.state)) continue;
+        if (r && (APPROVED as readonly string[]).includes(r.state)) continue;
         overdue.push({ periodLabel: `${p.label}（${u.name}）`, days: Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) });
       }
     }
@@ -100,7 +143,7 @@ export async function computeOrgLights(
           indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id)?.value ?? null })),
           overdue,
         },
-        thresholds,
+        thresholdsOf.get(task.org_id)!,
       ),
     );
   }

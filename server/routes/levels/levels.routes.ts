@@ -136,7 +136,7 @@ export const levelRoutes: Routes = (app, ctx) => {
       request.authorize('rollup.read', { orgId: row.org_id, upstreamOrgIds: await upstreamOrgIdsOf(ctx.db, row.id) });
       const [people, lights, [indicators, actuals], reports, versions, org] = await Promise.all([
         peopleOfTasks(ctx.db, [row.id]),
-        computeOrgLights(ctx, row.org_id),
+        computeOrgLights(ctx, row.org_id, { taskIds: [row.id] }),
         indicatorActualsOfTask(ctx.db, row.id),
         reportEntriesOfTask(ctx.db, row.id),
         listTaskVersions(ctx.db, row.id),

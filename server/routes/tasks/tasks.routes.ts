@@ -68,7 +68,7 @@ export const taskRoutes: Routes = (app, ctx) => {
     schema: { tags: ['ledger'], summary: 'A task’s page: standard, units, indicators with actuals per period, links, reports, history', params: idParam, response: { 200: taskDetailSchema } },
     handler: async (request) => {
       const { row, people } = await loadTask(request, 'task.read');
-      const lights = await computeOrgLights(ctx, row.org_id);
+      const lights = await computeOrgLights(ctx, row.org_id, { taskIds: [row.id] });
       const [[indicators, actuals], links, reports, history, coordination, adjustments, instructions, versions] = await Promise.all([
         indicatorActualsOfTask(ctx.db, row.id),
         linksOfTask(ctx.db, row.id),
