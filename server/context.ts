@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createClock, type Clock } from './clock';
 import type { Config } from './config/config';
 import { openDatabase, type Db, type Engine } from './db/connection';
@@ -20,5 +21,11 @@ export async function openContext(config: Config, opts: { poolSize?: number } = 
 
 /** Runs fn in one transaction: a change and its audit entry commit together or not at all. */
 export function inTransaction<T>(ctx: AppContext, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((trx) => fn(trx));
+  return ctx.db.transaction().execute(async (trx) => {
+    // SQLite: take the write lock before the first read (what BEGIN IMMEDIATE does). A deferred
+    // transaction that reads and then writes fails at once with "database is locked" when another
+    // process wrote in between; waiting (busy_timeout) cannot save it. One process is unaffected.
+    if (ctx.engine === 'sqlite') await sql`update audit_head set id = id where 0`.execute(trx);
+    return fn(trx);
+  });
 }

@@ -35,6 +35,8 @@ const envSchema = z.object({
     }, 'is not a real date')
     .optional(),
   DUBAN_SCHEDULER: boolFlag.optional(),
+  /** Whose X-Forwarded-For to believe (Fastify's trustProxy): addresses, ranges, or 'loopback'. */
+  DUBAN_TRUST_PROXY: z.string().min(1).default('loopback'),
 });
 
 export type Config = {
@@ -57,6 +59,8 @@ export type Config = {
    * start, sender every 20 seconds). On by default, off under NODE_ENV=test unless DUBAN_SCHEDULER=on.
    */
   scheduler: boolean;
+  /** The reverse proxies whose X-Forwarded-For is believed (client address in sessions and the audit log). */
+  trustProxy: string;
 };
 
 export class ConfigError extends Error {
@@ -108,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),
     today: e.DUBAN_TODAY ?? (demo ? DEMO_TODAY : null),
     scheduler: e.DUBAN_SCHEDULER ?? e.NODE_ENV !== 'test',
+    trustProxy: e.DUBAN_TRUST_PROXY,
   };
 }
