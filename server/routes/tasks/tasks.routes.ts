@@ -26,17 +26,21 @@ export const taskRoutes: Routes = (app, ctx) => {
     const actor = actorOf(request);
     const onlyUnitId = UNIT_ROLES.includes(actor.role as never) ? (actor.unitId ?? -1) : null;
     const { page, pageSize, light } = query;
-    const lights = await computeOrgLights(ctx, actor.orgId);
     const filter = { ...query, orgId: actor.orgId, onlyUnitId };
     let rows: TaskRow[];
     let total: number;
+    let lights: Awaited<ReturnType<typeof computeOrgLights>>;
     if (light) {
-      // The light is computed, not stored: filter the organisation's matching tasks, then page.
-      const all = (await listTasks(ctx.db, { ...filter, page: 1, pageSize: 100_000 })).rows.filter((r) => lights.get(r.id)?.light === light);
+      // The light is computed, not stored: the lights of every matching task, filter, then page.
+      const matching = (await listTasks(ctx.db, { ...filter, page: 1, pageSize: 100_000 })).rows;
+      lights = await computeOrgLights(ctx, actor.orgId, { taskIds: matching.map((r) => r.id) });
+      const all = matching.filter((r) => lights.get(r.id)?.light === light);
       total = all.length;
       rows = all.slice((page - 1) * pageSize, page * pageSize);
     } else {
+      // Only the page's lights: a unit's clerk opens this list many times a day.
       ({ rows, total } = await listTasks(ctx.db, filter));
+      lights = await computeOrgLights(ctx, actor.orgId, { taskIds: rows.map((r) => r.id) });
     }
     const people = await peopleOfTasks(ctx.db, rows.map((r) => r.id));
     return { items: rows.map((r) => presentTaskRow(r, people, lights.get(r.id))), total };
