@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs } from '../test/app';
+import { createTestDb } from '../test/db';
 import { makeOrg, makeUnit } from '../test/factories';
 
 const run = promisify(execFile);
@@ -62,6 +63,33 @@ describe('duban CLI', () => {
     expect(bad.code).toBe(78);
     expect(bad.stderr).toMatch(/配置错误/);
     expect(bad.stderr).toMatch(/PORT="abc"/);
+  });
+
+  it('generate refuses a database that already holds organisations, saying how to proceed', async () => {
+    const r = await fails(run('node', [bin, 'generate', '--districts', '1'], { env }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already holds 1 organisations/);
+    expect(r.stderr).toMatch(/数据库中已有 1 个机构/);
+    expect(r.stderr).toMatch(/DUBAN_DEMO=off/);
+    const bad = await fails(run('node', [bin, 'generate', '--districts', '0'], { env }));
+    expect(bad.stderr).toMatch(/--districts must be a whole number from 1 to 300/);
+  });
+
+  it('generate writes a synthetic district into an empty database and prints the summary', async () => {
+    const fresh = await createTestDb();
+    try {
+      const freshEnv = { ...env, DUBAN_DATA_DIR: fresh.config.dataDir, DATABASE_URL: fresh.databaseUrl ?? '' };
+      const { stdout, stderr } = await run('node', [bin, 'generate', '--districts', '1', '--years', '1', '--json'], { env: freshEnv });
+      const summary = JSON.parse(stdout);
+      expect(summary).toMatchObject({ engine: t.ctx.engine, organisations: 3, notices: 3, cities: 1, years: [2024], options: { districts: 1, years: 1, seed: '1' } });
+      expect(summary.taskProgress).toBeGreaterThan(1000);
+      expect(summary.upstreamLinks).toBe(48);
+      expect(stderr).toMatch(/^\[1\/1\] 910101 \S+区: \d+ tasks/m);
+      const office = await fresh.ctx.db.selectFrom('users').select('role').where('username', '=', 'g001.office').executeTakeFirst();
+      expect(office).toEqual({ role: 'office' });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('rejects an unknown command with the usage', async () => {

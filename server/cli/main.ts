@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { createUserCommand, migrate, verifyAudit } from './commands/admin';
+import { generateCommand } from './commands/generate';
 import { importCommand, parseCommand } from './commands/notice';
 import { remindCommand } from './commands/remind';
 import { serve } from './commands/serve';
@@ -17,6 +18,9 @@ Commands:
   import FILE --org CODE     import a notice into the ledger [--update to apply the differences to one already imported]
   remind [--dry-run]         today's reminders (business clock): --dry-run lists them and to whom, writing nothing;
                              without it, one sweep and one send pass
+  generate --districts N     a synthetic province into an empty database (never the demo): N districts (1, 15 = a city,
+                             100 = a province) with notices, directories, accounts (g001.office …, password Duban@2024)
+                             and reports up to 2024-06-25 [--years Y (default 4, ending 2024)] [--seed S (default 1)]
 
 Options:
   --json                     machine-readable output
@@ -38,6 +42,9 @@ async function main(argv: string[]) {
       password: { type: 'string' },
       update: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      districts: { type: 'string' },
+      years: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -61,6 +68,8 @@ async function main(argv: string[]) {
       return importCommand(config, positionals[1], values.json, values);
     case 'remind':
       return remindCommand(config, values.json, values['dry-run']);
+    case 'generate':
+      return generateCommand(config, values.json, values);
     default:
       throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -42,10 +42,13 @@ export function renderNotice(spec: NoticeSpec): string {
   return out.join('\n');
 }
 
-/** The usual reporting paragraph, with the office the units report to (区/市/省政府督查室). */
-export function reportingParagraph(office: string): string {
+/**
+ * The usual reporting paragraph, with the office the units report to (区/市/省政府督查室). The
+ * parser reads the four deadlines from it, so the year decides the notice's periods.
+ */
+export function reportingParagraph(office: string, year = 2024): string {
   return (
-    '各责任单位要分别于2024年4月1日、7月1日、10月1日及2025年1月1日前，将第一、二、三季度及全年责任事项完成情况，' +
+    `各责任单位要分别于${year}年4月1日、7月1日、10月1日及${year + 1}年1月1日前，将第一、二、三季度及全年责任事项完成情况，` +
     `经本单位主要负责人审定后以书面及电子版形式报送至${office}。`
   );
 }
