@@ -1,0 +1,88 @@
+// API under load (issue 8): the hot reads and writes at 50 and 200 connections against a real
+// `duban serve` process, and beside each the same measure of a bare Fastify server answering the
+// same bytes from memory. One line per figure.
+import type { AppContext } from '../../server/context';
+import type { LoadPlan, LoadResult, RecordedAnswer } from './plan';
+import { urlPattern } from './plan';
+import { runLoad, startBareServer } from './processes';
+import { prepareWorkload, refreshDraftVersions, type Workload } from './workload';
+
+export const CONNECTIONS = [50, 200] as const;
+const SECONDS = 5;
+const WARMUP = 2;
+const SUBMITS_PER_RUN = 1000;
+
+type Target = { label: string; met: (app: LoadResult, bare: LoadResult) => boolean };
+const READ_TARGET: Target = { label: 'reads ≥ ½ bare throughput', met: (a, b) => a.rps >= b.rps / 2 };
+const WRITE_TARGET: Target = { label: 'p99 < 50 ms at 200', met: (a) => a.p99 < 50 };
+
+const fmt = (r: LoadResult) => `${Math.round(r.rps).toLocaleString('en')} req/s p50 ${r.p50} ms p99 ${r.p99} ms${r.non2xx || r.errors ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+
+/** The app's answer to each request, for the bare server to replay. */
+async function record(url: string, workload: Workload): Promise<RecordedAnswer[]> {
+  const answers: RecordedAnswer[] = [];
+  const keep = async (method: string, path: string, headers: Record<string, string>, body: string | undefined, key: 'exact' | 'pattern') => {
+    const res = await fetch(url + path, { method, headers, body });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    answers.push({
+      method,
+      url: key === 'exact' ? path : urlPattern(path),
+      cookie: key === 'exact' ? (headers.cookie ?? '') : '*',
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? 'application/json',
+      body: text,
+    });
+    return text;
+  };
+  for (const read of workload.reads) for (const slot of read.slots) await keep('GET', slot.path, slot.headers, undefined, 'exact');
+  // One real save and one real submit give the writes' answers (a spare entry and a spare draft).
+  const entry = workload.entries.pop()!;
+  await keep('PUT', entry.path, entry.headers, JSON.stringify({ ...entry.body, version: entry.version }), 'pattern');
+  const draft = workload.drafts.pop()!;
+  await keep('POST', draft.path, draft.headers, JSON.stringify({ version: draft.version }), 'pattern');
+  return answers;
+}
+
+/** How the bench runs `duban serve`: production mode, quiet logs, the generated data's business date, no scheduler noise. */
+export const BENCH_SERVER_ENV = { NODE_ENV: 'production', DUBAN_DEMO: 'off', DUBAN_SCHEDULER: 'off', DUBAN_LOG_LEVEL: 'warn', DUBAN_TODAY: '2024-06-25', DUBAN_COOKIE_SECURE: 'off' };
+
+export async function benchApiLoad(opts: { engine: string; appUrl: string; ctx: AppContext; print: (line: string) => void }) {
+  const { ctx } = opts;
+  const app = { url: opts.appUrl };
+  let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  try {
+    const workload = await prepareWorkload(ctx, { districts: 20, entries: 2000, drafts: SUBMITS_PER_RUN * CONNECTIONS.length + 1 });
+    bare = await startBareServer(await record(app.url, workload));
+    const line = (what: string, connections: number, a: LoadResult, b: LoadResult, target: Target) =>
+      opts.print(
+        `api ${opts.engine} ${what} @${connections}: app ${fmt(a)} | bare ${fmt(b)} | ratio ${(a.rps / b.rps).toFixed(2)}  [target ${target.label}: ${target.met(a, b) ? 'met' : 'MISSED'}]`,
+      );
+    const both = async (plan: Omit<LoadPlan, 'url'>) => [await runLoad({ ...plan, url: app.url }), await runLoad({ ...plan, url: bare!.url })] as const;
+
+    for (const read of workload.reads) {
+      for (const connections of CONNECTIONS) {
+        const [a, b] = await both({ kind: 'fixed', connections, slots: read.slots, durationSeconds: SECONDS, warmupSeconds: WARMUP });
+        line(`read ${read.name}`, connections, a, b, READ_TARGET);
+      }
+    }
+    for (const connections of CONNECTIONS) {
+      const [a, b] = await both({ kind: 'save-progress', connections, slots: workload.entries, durationSeconds: SECONDS, warmupSeconds: 0 });
+      line('write save progress', connections, a, b, connections === 200 ? WRITE_TARGET : { label: 'none at 50', met: () => true });
+    }
+    let drafts = await refreshDraftVersions(ctx, workload.drafts);
+    for (const connections of CONNECTIONS) {
+      const amount = Math.min(SUBMITS_PER_RUN, Math.floor(drafts.length / connections) * connections);
+      if (amount < connections) {
+        opts.print(`api ${opts.engine} write submit report @${connections}: SKIPPED — only ${drafts.length} drafts left to submit`);
+        continue;
+      }
+      const a = await runLoad({ kind: 'submit', connections, slots: drafts.slice(0, amount), amount, durationSeconds: 0, warmupSeconds: 0, url: app.url });
+      const b = await runLoad({ kind: 'submit', connections, slots: drafts.slice(0, amount), amount, durationSeconds: 0, warmupSeconds: 0, url: bare.url });
+      drafts = drafts.slice(amount);
+      line('write submit report', connections, a, b, connections === 200 ? WRITE_TARGET : { label: 'none at 50', met: () => true });
+    }
+  } finally {
+    bare?.stop();
+  }
+}
