@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError, setCsrfInvalidHandler, setUnauthenticatedHandler } from './api/client';
 import { ME_KEY, dropSession } from './auth/session';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadFor } from './routes';
 import { theme } from './theme';
 import './styles.css';
 
@@ -30,6 +30,9 @@ const queryClient = new QueryClient({
 // cached session so the router sends the user to /login instead of showing a broken page.
 setUnauthenticatedHandler((err) => dropSession(queryClient, err));
 setCsrfInvalidHandler(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }));
+
+// The chunks this address needs start downloading now, alongside the session request.
+preloadFor(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

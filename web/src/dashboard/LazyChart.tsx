@@ -1,10 +1,11 @@
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { ChartProps } from './Chart';
+import { ChartChunk } from './preload';
 
-// ECharts (~150 KB gzip even trimmed to bar + pie) is a chunk of its own: the light cards, the
+// ECharts (~170 KB gzip even trimmed to bar + pie) is a chunk of its own: the light cards, the
 // reporting table and the lists show while the charts are still on their way.
-const Chart = lazy(() => import('./Chart'));
+const Chart = ChartChunk.Component;
 
 export function LazyChart(props: ChartProps) {
   return (

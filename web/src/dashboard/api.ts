@@ -17,8 +17,11 @@ export type { Light };
 
 export const DASHBOARD_KEY = ['dashboard'] as const;
 
+/** One definition for the query and its prefetch (dashboard/preload.ts), so they share the cache entry. */
+export const dashboardQuery = { queryKey: DASHBOARD_KEY, queryFn: () => api.get<Dashboard>('/api/dashboard') };
+
 export function useDashboard() {
-  return useQuery({ queryKey: DASHBOARD_KEY, queryFn: () => api.get<Dashboard>('/api/dashboard') });
+  return useQuery(dashboardQuery);
 }
 
 /** Ledger filters a figure on the dashboard clicks through to (the ledger reads them from the URL). */
