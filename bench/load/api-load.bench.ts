@@ -16,7 +16,23 @@ type Target = { label: string; met: (app: LoadResult, bare: LoadResult) => boole
 const READ_TARGET: Target = { label: 'reads ≥ ½ bare throughput', met: (a, b) => a.rps >= b.rps / 2 };
 const WRITE_TARGET: Target = { label: 'p99 < 50 ms at 200', met: (a) => a.p99 < 50 };
 
-const fmt = (r: LoadResult) => `${Math.round(r.rps).toLocaleString('en')} req/s p50 ${r.p50} ms p99 ${r.p99} ms${r.non2xx || r.errors ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+const fmt = (r: LoadResult) => `${Math.round(r.rps).toLocaleString('en')} req/s p50 ${r.p50} ms p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)` : ''}`;
+
+/**
+ * Waits until the app answers its health check promptly again: requests still queued from the
+ * previous run (the load generator stops sending, the server does not stop working) must not be
+ * counted against the next one.
+ */
+async function drained(url: string) {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(`${url}/api/health`).then((r) => r.text());
+    quick = performance.now() - t0 < 20 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** The app's answer to each request, for the bare server to replay. */
 async function record(url: string, workload: Workload): Promise<RecordedAnswer[]> {
@@ -58,7 +74,11 @@ export async function benchApiLoad(opts: { engine: string; appUrl: string; ctx: 
       opts.print(
         `api ${opts.engine} ${what} @${connections}: app ${fmt(a)} | bare ${fmt(b)} | ratio ${(a.rps / b.rps).toFixed(2)}  [target ${target.label}: ${target.met(a, b) ? 'met' : 'MISSED'}]`,
       );
-    const both = async (plan: Omit<LoadPlan, 'url'>) => [await runLoad({ ...plan, url: app.url }), await runLoad({ ...plan, url: bare!.url })] as const;
+    const both = async (plan: Omit<LoadPlan, 'url'>) => {
+      await drained(app.url);
+      const a = await runLoad({ ...plan, url: app.url });
+      return [a, await runLoad({ ...plan, url: bare!.url })] as const;
+    };
 
     for (const read of workload.reads) {
       for (const connections of CONNECTIONS) {
@@ -77,6 +97,7 @@ export async function benchApiLoad(opts: { engine: string; appUrl: string; ctx: 
         opts.print(`api ${opts.engine} write submit report @${connections}: SKIPPED — only ${drafts.length} drafts left to submit`);
         continue;
       }
+      await drained(app.url);
       const a = await runLoad({ kind: 'submit', connections, slots: drafts.slice(0, amount), amount, durationSeconds: 0, warmupSeconds: 0, url: app.url });
       const b = await runLoad({ kind: 'submit', connections, slots: drafts.slice(0, amount), amount, durationSeconds: 0, warmupSeconds: 0, url: bare.url });
       drafts = drafts.slice(amount);

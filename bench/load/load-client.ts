@@ -61,7 +61,7 @@ async function main() {
     url: plan.url,
     connections: plan.connections,
     pipelining: 1,
-    timeout: 30,
+    timeout: 10,
     requests: [request()],
   };
   if (plan.warmupSeconds > 0 && plan.kind === 'fixed') await autocannon({ ...common, duration: plan.warmupSeconds });

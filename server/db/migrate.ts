@@ -10,6 +10,7 @@ import { bulletins } from './migrations/0007_bulletins';
 import { assessment } from './migrations/0008_assessment';
 import { levels } from './migrations/0009_levels';
 import { handdownArrival } from './migrations/0010_handdown_arrival';
+import { scaleIndexes } from './migrations/0011_scale_indexes';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -28,6 +29,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0008_assessment': assessment(engine),
     '0009_levels': levels(engine),
     '0010_handdown_arrival': handdownArrival(engine),
+    '0011_scale_indexes': scaleIndexes(engine),
   };
 }
 

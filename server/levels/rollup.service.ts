@@ -4,6 +4,7 @@ import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
 import { selectIn } from '../db/select-in';
 import { computeLights } from '../supervision/lights.service';
+import { dashboardYears } from '../supervision/dashboard.service';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
 
 /** Units of rates, which do not add up across organisations. */
@@ -50,21 +51,26 @@ export type RollupItem = {
  */
 export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperTaskId?: number; year?: number } = {}): Promise<RollupItem[]> {
   const db = ctx.db;
-  let handdowns = await handdownsOfUpper(db, upperOrgId, opts.upperTaskId ? [opts.upperTaskId] : undefined);
-  if (handdowns.length === 0) return [];
   let upperQ = db
     .selectFrom('tasks')
     .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
     .innerJoin('notices', 'notices.id', 'tasks.notice_id')
     .select(['tasks.id', 'annexes.no as annex_no', 'annexes.kind as annex_kind', 'tasks.seq', 'tasks.standard', 'tasks.deadline', 'notices.year'])
     .where('tasks.org_id', '=', upperOrgId)
-    .where('tasks.id', 'in', [...new Set(handdowns.map((h) => h.upper_task_id))])
     .orderBy('annexes.no')
     .orderBy('tasks.position');
-  if (opts.year) upperQ = upperQ.where('notices.year', '=', opts.year);
-  const upperTasks = await upperQ.execute();
+  if (opts.upperTaskId) {
+    upperQ = upperQ.where('tasks.id', '=', opts.upperTaskId);
+  } else {
+    // One year's items: the asked year, else the current one (as the dashboard).
+    const year = opts.year ?? (await dashboardYears(ctx, upperOrgId)).current;
+    if (year !== null) upperQ = upperQ.where('notices.year', '=', year);
+  }
+  const candidates = await upperQ.execute();
+  const handdowns = await handdownsOfUpper(db, upperOrgId, candidates.map((u) => u.id));
+  const reached = new Set(handdowns.map((h) => h.upper_task_id));
+  const upperTasks = candidates.filter((u) => reached.has(u.id));
   const upperIds = new Set(upperTasks.map((u) => u.id));
-  handdowns = handdowns.filter((h) => upperIds.has(h.upper_task_id));
   if (handdowns.length === 0) return [];
   const lowerTaskIds = handdowns.map((h) => h.lower_task_id);
   const noticeIds = [...new Set(handdowns.map((h) => h.lower_notice_id))];

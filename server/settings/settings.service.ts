@@ -45,6 +45,19 @@ export async function getSetting<K extends SettingKey>(db: Db, orgId: number, ke
   return (parsed.success ? parsed.data : SETTINGS[key].defaultValue) as SettingValue<K>;
 }
 
+/** The same setting of several organisations in one query (an upper level's roll-up over its districts). */
+export async function getSettingOfOrgs<K extends SettingKey>(db: Db, orgIds: readonly number[], key: K): Promise<Map<number, SettingValue<K>>> {
+  const rows = orgIds.length ? await db.selectFrom('settings').select(['org_id', 'value_json']).where('org_id', 'in', orgIds).where('key', '=', key).execute() : [];
+  const stored = new Map(rows.map((r) => [r.org_id, r.value_json]));
+  return new Map(
+    orgIds.map((orgId) => {
+      const json = stored.get(orgId);
+      const parsed = json === undefined ? null : SETTINGS[key].schema.safeParse(JSON.parse(json));
+      return [orgId, (parsed?.success ? parsed.data : SETTINGS[key].defaultValue) as SettingValue<K>];
+    }),
+  );
+}
+
 export async function putSetting<K extends SettingKey>(ctx: AppContext, actor: Actor, orgId: number, key: K, value: SettingValue<K>) {
   const before = await getSetting(ctx.db, orgId, key);
   await inTransaction(ctx, async (trx) => {

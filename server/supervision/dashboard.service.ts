@@ -130,8 +130,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
     .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
     .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position'])
-    .where('indicator_actuals.org_id', '=', orgId)
-    .where('periods.notice_id', 'in', noticeIds)
+    .where('task_progress.task_id', 'in', ofYear)
     .where('unit_reports.state', 'in', ['submitted', 'accepted'])
     .where('indicator_actuals.value', 'is not', null)
     .execute();
