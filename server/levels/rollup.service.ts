@@ -3,7 +3,7 @@ import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
 import { selectIn } from '../db/select-in';
-import { computeLights } from '../supervision/lights.service';
+import { approvedActualsOfTasks, computeLights, entriesOfTasks, indicatorsOfTasks } from '../supervision/lights.service';
 import { dashboardYears } from '../supervision/dashboard.service';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
 
@@ -78,19 +78,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
 
   const [upperIndicators, indicators, actuals, leads, periods, progress] = await Promise.all([
     db.selectFrom('indicators').select(['task_id', 'name', 'unit', 'target']).where('task_id', 'in', [...upperIds]).orderBy('position').execute(),
-    selectIn(lowerTaskIds, (ids) => db.selectFrom('indicators').select(['id', 'task_id', 'name', 'unit', 'target']).where('task_id', 'in', ids).orderBy('position').execute()),
-    selectIn(lowerTaskIds, (ids) =>
-      db
-        .selectFrom('indicator_actuals')
-        .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
-        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-        .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-        .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
-        .where('task_progress.task_id', 'in', ids)
-        .where('unit_reports.state', 'in', APPROVED)
-        .where('indicator_actuals.value', 'is not', null)
-        .execute(),
-    ),
+    indicatorsOfTasks(db, lowerTaskIds),
+    approvedActualsOfTasks(db, lowerTaskIds),
     selectIn(lowerTaskIds, (ids) =>
       db
         .selectFrom('task_units')
@@ -101,18 +90,11 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
         .execute(),
     ),
     db.selectFrom('periods').selectAll().where('notice_id', 'in', noticeIds).where('status', '!=', 'planned').orderBy('position', 'desc').execute(),
-    selectIn(lowerTaskIds, (ids) =>
-      db
-        .selectFrom('task_progress')
-        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-        .select(['task_progress.task_id', 'task_progress.status', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
-        .where('task_progress.task_id', 'in', ids)
-        .execute(),
-    ),
+    entriesOfTasks(db, lowerTaskIds, { approvedOnly: false }),
   ]);
 
   // Only the handed-down tasks' lights, for all lower organisations in one pass.
-  const lights = await computeLights(ctx, [...new Set(handdowns.map((h) => h.lower_org_id))], { taskIds: lowerTaskIds });
+  const lights = await computeLights(ctx, [...new Set(handdowns.map((h) => h.lower_org_id))], { taskIds: lowerTaskIds, preloaded: { entries: progress, actuals, indicators } });
 
   const latestActual = new Map<number, { value: number; position: number }>();
   for (const a of actuals) {

@@ -2,6 +2,7 @@ import { computeLight, type LightInput, type LightResult } from '../../core/supe
 import type { ProgressStatus } from '../../core/reporting/states';
 import { groupBy } from '../../core/group-by';
 import type { AppContext } from '../context';
+import type { Db } from '../db/connection';
 import { getSettingOfOrgs } from '../settings/settings.service';
 import { selectIn } from '../db/select-in';
 
@@ -16,7 +17,47 @@ export type LightSelection = {
   taskIds?: readonly number[];
   /** For the trend and bulletins: the lights as they stood on a past date, from the periods up to a position. */
   asOf?: { today: string; maxPosition: number };
+  /** The selected tasks' entries and approved actuals when the caller has read them already (the roll-up). */
+  preloaded?: { entries: TaskEntryRow[]; actuals: ApprovedActualRow[]; indicators: IndicatorRow[] };
 };
+
+export type TaskEntryRow = Awaited<ReturnType<typeof entriesOfTasks>>[number];
+export type ApprovedActualRow = Awaited<ReturnType<typeof approvedActualsOfTasks>>[number];
+export type IndicatorRow = Awaited<ReturnType<typeof indicatorsOfTasks>>[number];
+
+/** The tasks' indicators, in their printed order. */
+export function indicatorsOfTasks(db: Db, taskIds: readonly number[]) {
+  return selectIn(taskIds, (ids) => db.selectFrom('indicators').select(['id', 'task_id', 'name', 'target', 'unit']).where('task_id', 'in', ids).orderBy('position').execute());
+}
+
+/** The tasks' report entries with their report's period, unit and state (only approved reports' with approvedOnly). */
+export function entriesOfTasks(db: Db, taskIds: readonly number[], opts: { approvedOnly: boolean }) {
+  return selectIn(taskIds, (ids) => {
+    let q = db
+      .selectFrom('task_progress')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
+      .where('task_progress.task_id', 'in', ids);
+    if (opts.approvedOnly) q = q.where('unit_reports.state', 'in', APPROVED);
+    return q.execute();
+  });
+}
+
+/** The indicator actuals of the tasks' approved reports, with the period's place in the year. */
+export function approvedActualsOfTasks(db: Db, taskIds: readonly number[]) {
+  return selectIn(taskIds, (ids) =>
+    db
+      .selectFrom('indicator_actuals')
+      .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
+      .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
+      .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
+      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id', 'periods.position', 'task_progress.unit_role'])
+      .where('task_progress.task_id', 'in', ids)
+      .where('unit_reports.state', 'in', APPROVED)
+      .where('indicator_actuals.value', 'is not', null)
+      .execute(),
+  );
+}
 
 /**
  * Every selected task's light in an organisation, from its reports, indicators and the business
@@ -56,27 +97,9 @@ export async function computeLights(ctx: AppContext, orgIds: readonly number[], 
     selectIn(taskIds, (ids) =>
       db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.task_id', 'in', ids).execute(),
     ),
-    selectIn(taskIds, (ids) =>
-      db
-        .selectFrom('task_progress')
-        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-        .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.state'])
-        .where('task_progress.task_id', 'in', ids)
-        .where('unit_reports.state', 'in', APPROVED)
-        .execute(),
-    ),
-    selectIn(taskIds, (ids) => db.selectFrom('indicators').select(['id', 'task_id', 'name', 'target', 'unit']).where('task_id', 'in', ids).orderBy('position').execute()),
-    selectIn(taskIds, (ids) =>
-      db
-        .selectFrom('indicator_actuals')
-        .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
-        .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-        .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id'])
-        .where('task_progress.task_id', 'in', ids)
-        .where('unit_reports.state', 'in', APPROVED)
-        .where('indicator_actuals.value', 'is not', null)
-        .execute(),
-    ),
+    selection.preloaded?.entries ?? entriesOfTasks(db, taskIds, { approvedOnly: true }),
+    selection.preloaded?.indicators ?? indicatorsOfTasks(db, taskIds),
+    selection.preloaded?.actuals ?? approvedActualsOfTasks(db, taskIds),
     // Items handed down during the year: a period due before one arrived did not cover it.
     selectIn(taskIds, (ids) => db.selectFrom('handdowns').select(['lower_task_id', 'arrived_on']).where('lower_task_id', 'in', ids).where('arrived_on', 'is not', null).execute()),
   ]);
@@ -87,7 +110,8 @@ export async function computeLights(ctx: AppContext, orgIds: readonly number[], 
 
   const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
   const later = new Set(asOf ? periods.filter((p) => p.position > asOf.maxPosition).map((p) => p.id) : []);
-  const entries = allEntries.filter((e) => !later.has(e.period_id));
+  // Preloaded entries may include drafts: only approved reports count.
+  const entries = allEntries.filter((e) => (APPROVED as readonly string[]).includes(e.state) && !later.has(e.period_id));
   const actuals = allActuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const periodsOf = groupBy(periods, (p) => p.notice_id);
