@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../test/e2e/chromium-args';
 import { startServerProcess } from '../server/test/server-process';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,19 +28,6 @@ const COLD_LOADS = 7;
 // The office demo account (server/demo) and the office's home, where its dashboard is (web/src/routes.tsx).
 const OFFICE = { username: 'duchashi', password: 'Duban@2024' };
 const DASHBOARD_PATH = '/office';
-
-// The same flags as the end-to-end harness (test/e2e/harness.ts): no background traffic (component
-// updates, sync, safe browsing) may add requests or CPU to what is measured.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type BenchWebOptions = {
   /** A running Duban server with the demo loaded, e.g. http://127.0.0.1:3000 */

@@ -128,6 +128,19 @@ export async function prepareWorkload(ctx: AppContext, opts: { districts: number
   return out;
 }
 
+/** Entries' versions now: the previous run saved them, and the load generator kept its versions to itself. */
+export async function refreshEntryVersions(ctx: AppContext, entries: Slot[]): Promise<Slot[]> {
+  const key = (reportId: number, taskId: number) => `${reportId}:${taskId}`;
+  const ids = entries.map((e) => /\/api\/reports\/(\d+)\/tasks\/(\d+)/.exec(e.path)!).map((m) => [Number(m[1]), Number(m[2])] as const);
+  const rows = await ctx.db
+    .selectFrom('task_progress')
+    .select(['report_id', 'task_id', 'version'])
+    .where('report_id', 'in', [...new Set(ids.map(([r]) => r))])
+    .execute();
+  const version = new Map(rows.map((r) => [key(r.report_id, r.task_id), r.version]));
+  return entries.map((e, i) => ({ ...e, version: version.get(key(...ids[i]!)) ?? e.version }));
+}
+
 /** Reports' versions now (saving entries does not change them, but a rerun of the bench would). */
 export async function refreshDraftVersions(ctx: AppContext, drafts: Workload['drafts']) {
   const rows = await ctx.db.selectFrom('unit_reports').select(['id', 'version', 'state']).where('id', 'in', drafts.map((d) => d.reportId)).execute();

@@ -1,6 +1,8 @@
 import type { AnnexKind } from '../../core/notice';
 import type { ProgressStatus } from '../../core/reporting/states';
 import type { Light } from '../../core/supervision/lights';
+import { groupBy } from '../../core/group-by';
+import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { computeOrgLights } from '../supervision/lights.service';
@@ -79,7 +81,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
+      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
       .where('periods.notice_id', '=', notice.id)
       .where('unit_reports.state', 'in', REPORTED)
       .where('indicator_actuals.value', 'is not', null)
@@ -92,20 +94,11 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
     const cur = latestEntry.get(e.task_id);
     if (!cur || e.position > cur.position) latestEntry.set(e.task_id, e);
   }
-  // The latest value of each indicator, as the light reads it: the latest period, the lead unit's first.
-  const latestActual = new Map<number, (typeof actuals)[number]>();
-  for (const a of actuals) {
-    const cur = latestActual.get(a.indicator_id);
-    if (!cur || a.position > cur.position || (a.position === cur.position && a.unit_role === 'lead')) latestActual.set(a.indicator_id, a);
-  }
-  const byTask = <T extends { task_id: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) m.set(r.task_id, [...(m.get(r.task_id) ?? []), r]);
-    return m;
-  };
-  const leadersOf = byTask(leaders);
-  const unitsOf = byTask(units);
-  const indicatorsOf = byTask(indicators);
+  // The latest value of each indicator, as the light reads it.
+  const latestActual = latestActuals(actuals);
+  const leadersOf = groupBy(leaders, (r) => r.task_id);
+  const unitsOf = groupBy(units, (r) => r.task_id);
+  const indicatorsOf = groupBy(indicators, (r) => r.task_id);
 
   const toTask = (t: (typeof tasks)[number]): AnnexTask => {
     const entry = latestEntry.get(t.id);
@@ -121,7 +114,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
       units: (unitsOf.get(t.id) ?? []).map((u) => ({ name: u.name, role: u.role, note: u.note })),
       latest: entry ? { status: entry.status, periodLabel: entry.label } : null,
       light: lights.get(t.id)?.light ?? null,
-      indicators: (indicatorsOf.get(t.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id)?.value ?? null })),
+      indicators: (indicatorsOf.get(t.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id) ?? null })),
     };
   };
 

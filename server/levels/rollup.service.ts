@@ -1,6 +1,7 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus, type ReportState } from '../../core/reporting/states';
 import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
+import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
 import { selectIn } from '../db/select-in';
 import { approvedActualsOfTasks, computeLights, entriesOfTasks, indicatorsOfTasks } from '../supervision/lights.service';
@@ -96,11 +97,7 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   // Only the handed-down tasks' lights, for all lower organisations in one pass.
   const lights = await computeLights(ctx, [...new Set(handdowns.map((h) => h.lower_org_id))], { taskIds: lowerTaskIds, preloaded: { entries: progress, actuals, indicators } });
 
-  const latestActual = new Map<number, { value: number; position: number }>();
-  for (const a of actuals) {
-    const cur = latestActual.get(a.indicator_id);
-    if (!cur || a.position > cur.position) latestActual.set(a.indicator_id, { value: a.value!, position: a.position });
-  }
+  const latestActual = latestActuals(actuals);
 
   // Keyed once: at province scale there are thousands of lower tasks and ~100,000 entries.
   const leadOf = new Map(leads.map((l) => [l.task_id, l]));
@@ -135,7 +132,7 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
       overdueDays,
       latestStatus: entry && approved ? PROGRESS_STATUS_LABELS[entry.status as ProgressStatus] : null,
       indicators: (indicatorsOf.get(h.lower_task_id) ?? [])
-        .map((i) => ({ name: i.name, unit: i.unit, target: i.target, actual: latestActual.get(i.id)?.value ?? null })),
+        .map((i) => ({ name: i.name, unit: i.unit, target: i.target, actual: latestActual.get(i.id) ?? null })),
     };
   };
 

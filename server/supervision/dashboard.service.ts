@@ -3,6 +3,7 @@ import { REPORT_STATE_LABELS } from '../../core/reporting/states';
 import type { AppContext } from '../context';
 import { effectiveDeadline } from '../reporting/periods.repository';
 import { groupBy } from '../../core/group-by';
+import { latestActuals } from '../../core/supervision/latest-actuals';
 import { computeOrgLights } from './lights.service';
 
 export type LightCounts = Record<Light, number> & { total: number };
@@ -129,21 +130,17 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
     .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
     .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-    .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position'])
+    .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
     .where('task_progress.task_id', 'in', ofYear)
     .where('unit_reports.state', 'in', ['submitted', 'accepted'])
     .where('indicator_actuals.value', 'is not', null)
     .execute();
-  const latestActual = new Map<number, { value: number; position: number }>();
-  for (const a of actualRows) {
-    const cur = latestActual.get(a.indicator_id);
-    if (!cur || a.position > cur.position) latestActual.set(a.indicator_id, { value: a.value!, position: a.position });
-  }
+  const latestActual = latestActuals(actualRows);
   const indicators = indicatorRows
     .filter((i) => inScope.has(i.task_id))
     .map((i) => {
       const t = taskById.get(i.task_id)!;
-      const actual = latestActual.get(i.id)?.value ?? null;
+      const actual = latestActual.get(i.id) ?? null;
       return { taskId: i.task_id, annexNo: t.annex_no, seq: t.seq, name: i.name, target: i.target, unit: i.unit, qualifier: i.qualifier, actual, share: actual === null ? null : actual / i.target };
     });
 

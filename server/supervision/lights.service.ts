@@ -1,6 +1,7 @@
 import { computeLight, type LightInput, type LightResult } from '../../core/supervision/lights';
 import type { ProgressStatus } from '../../core/reporting/states';
 import { groupBy } from '../../core/group-by';
+import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { getSettingOfOrgs } from '../settings/settings.service';
@@ -51,7 +52,7 @@ export function approvedActualsOfTasks(db: Db, taskIds: readonly number[]) {
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id', 'periods.position', 'task_progress.unit_role'])
+      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id', 'periods.position', 'task_progress.unit_role'])
       .where('task_progress.task_id', 'in', ids)
       .where('unit_reports.state', 'in', APPROVED)
       .where('indicator_actuals.value', 'is not', null)
@@ -126,12 +127,7 @@ export async function computeLights(ctx: AppContext, orgIds: readonly number[], 
     const curPos = cur ? (periodById.get(cur.period_id)?.position ?? -1) : -2;
     if (!cur || pos > curPos || (pos === curPos && e.unit_role === 'lead' && cur.unit_role !== 'lead')) latestOf.set(e.task_id, e);
   }
-  const latestActual = new Map<number, { value: number; pos: number }>();
-  for (const a of actuals) {
-    const pos = periodById.get(a.period_id)?.position ?? -1;
-    const cur = latestActual.get(a.indicator_id);
-    if (!cur || pos > cur.pos) latestActual.set(a.indicator_id, { value: a.value!, pos });
-  }
+  const latestActual = latestActuals(actuals);
 
   const result = new Map<number, LightResult>();
   for (const task of tasks) {
@@ -160,7 +156,7 @@ export async function computeLights(ctx: AppContext, orgIds: readonly number[], 
                 return { periodLabel: p?.label ?? '', periodEnd: p ? (p.extended_deadline ?? p.deadline) : undefined, status: latest.status as ProgressStatus, accepted: latest.state === 'accepted' };
               })()
             : null,
-          indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id)?.value ?? null })),
+          indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id) ?? null })),
           overdue,
         },
         thresholdsOf.get(task.org_id)!,

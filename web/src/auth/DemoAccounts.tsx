@@ -1,24 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
 import type { DemoAccount } from '../api/types';
 import { ROLE_COLORS } from '../roles';
 
-// The demo list only exists when the server runs with demo data; a 404 (DEMO_OFF) simply hides it,
-// which is what a production deployment looks like.
-async function fetchDemoAccounts(): Promise<DemoAccount[]> {
-  try {
-    const { accounts } = await api.get<{ accounts: DemoAccount[] }>('/api/demo/accounts');
-    return accounts;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return [];
-    throw err;
-  }
-}
-
-export default function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => void }) {
-  const { data } = useQuery({ queryKey: ['demo', 'accounts'], queryFn: fetchDemoAccounts, retry: false });
-  if (!data || data.length === 0) return null;
+export default function DemoAccounts({ accounts: data, onPick }: { accounts: DemoAccount[]; onPick: (account: DemoAccount) => void }) {
 
   return (
     <Card

@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client';
 import { homeFor } from '../roles';
+import { useDemoAccounts } from './demo-accounts';
 import { signedOutBecause, useLogin, useSession } from './session';
 
 // The demo list needs antd's Table, a large chunk a production sign-in page never uses: load it apart.
@@ -19,6 +20,7 @@ export default function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const [form] = Form.useForm<LoginForm>();
+  const demoAccounts = useDemoAccounts();
   const [expired] = useState(signedOutBecause);
 
   if (me) return <Navigate to={homeFor(me.role, me.home)} replace />;
@@ -83,9 +85,11 @@ export default function LoginPage() {
           </Form>
         </Card>
 
-        <Suspense fallback={null}>
-          <DemoAccounts onPick={(a) => form.setFieldsValue({ username: a.username, password: a.password })} />
-        </Suspense>
+        {demoAccounts.length > 0 && (
+          <Suspense fallback={null}>
+            <DemoAccounts accounts={demoAccounts} onPick={(a) => form.setFieldsValue({ username: a.username, password: a.password })} />
+          </Suspense>
+        )}
       </div>
 
       <div className="login-footer">本系统仅限政务内网使用 · 请妥善保管账号密码，离开时请退出登录</div>
