@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { effectiveDeadline } from '../reporting/periods.repository';
 import { groupBy } from '../../core/group-by';
 import { latestActuals } from '../../core/supervision/latest-actuals';
-import { computeOrgLights } from './lights.service';
+import { evaluateLights, loadLightData } from './lights.service';
 
 export type LightCounts = Record<Light, number> & { total: number };
 const emptyCounts = (): LightCounts => ({ blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 });
@@ -39,8 +39,9 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   // Nothing matches -1: an organisation without notices gets an empty dashboard, not an error.
   const noticeIds = notices.length ? notices.map((n) => n.id) : [-1];
   const ofYear = db.selectFrom('tasks').select('tasks.id').where('tasks.org_id', '=', orgId).where('tasks.notice_id', 'in', noticeIds);
-  const [lights, tasks, leaders, units, periods, indicatorRows] = await Promise.all([
-    computeOrgLights(ctx, orgId, { noticeIds }),
+  const [lightData, tasks, leaders, units, periods, indicatorRows] = await Promise.all([
+    // Read once: the lights now and the trend's lights at each period are evaluated from it.
+    loadLightData(ctx, [orgId], { noticeIds }),
     db
       .selectFrom('tasks')
       .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
@@ -62,6 +63,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
       .orderBy('position')
       .execute(),
   ]);
+  const lights = evaluateLights(lightData, { today: ctx.clock.today() });
   const leadersOf = groupBy(leaders, (l) => l.task_id);
   const unitsOf = groupBy(units, (u) => u.task_id);
 
@@ -147,7 +149,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   // The trend: lights as they stood at each opened period's deadline, from the reports up to it.
   const trend = [];
   for (const p of opened.filter((x) => x.notice_id === current?.notice_id)) {
-    const asOf = await computeOrgLights(ctx, orgId, { noticeIds, asOf: { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position } });
+    const asOf = evaluateLights(lightData, { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position });
     const counts = emptyCounts();
     for (const id of inScope) {
       counts[asOf.get(id)?.light ?? 'grey']++;

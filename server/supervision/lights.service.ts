@@ -75,26 +75,27 @@ export async function computeOrgLights(ctx: AppContext, orgId: number, selection
  * of organisations' tasks only: a whole province's ledgers are never loaded at once.
  */
 export async function computeLights(ctx: AppContext, orgIds: readonly number[], selection: LightSelection = {}): Promise<Map<number, LightResult>> {
-  const db = ctx.db;
-  const asOf = selection.asOf;
-  const today = asOf?.today ?? ctx.clock.today();
-  const thresholdsOf = await getSettingOfOrgs(db, orgIds, 'lightThresholds');
+  const data = await loadLightData(ctx, orgIds, selection);
+  return evaluateLights(data, selection.asOf ?? { today: ctx.clock.today() });
+}
 
+/** What the lights of a selection are computed from, read once (the dashboard evaluates it at several dates). */
+export type LightData = Awaited<ReturnType<typeof loadLightData>>;
+
+export async function loadLightData(ctx: AppContext, orgIds: readonly number[], selection: Omit<LightSelection, 'asOf'> = {}) {
+  const db = ctx.db;
+  const thresholdsOf = await getSettingOfOrgs(db, orgIds, 'lightThresholds');
   let tasksQ = db
     .selectFrom('tasks')
     .innerJoin('notices', 'notices.id', 'tasks.notice_id')
     .select(['tasks.id', 'tasks.org_id', 'tasks.due_date', 'tasks.notice_id', 'notices.year'])
     .where('tasks.org_id', 'in', orgIds);
   if (selection.noticeIds) tasksQ = tasksQ.where('tasks.notice_id', 'in', selection.noticeIds.length ? selection.noticeIds : [-1]);
-  const tasks = selection.taskIds
-    ? await selectIn(selection.taskIds, (ids) => tasksQ.where('tasks.id', 'in', ids).execute())
-    : await tasksQ.execute();
-  if (tasks.length === 0) return new Map();
+  const tasks = selection.taskIds ? await selectIn(selection.taskIds, (ids) => tasksQ.where('tasks.id', 'in', ids).execute()) : await tasksQ.execute();
   const taskIds = tasks.map((t) => t.id);
   const noticeIds = [...new Set(tasks.map((t) => t.notice_id))];
-
-  const [periods, taskUnits, allEntries, indicators, allActuals, arrivals] = await Promise.all([
-    db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute(),
+  const [periods, taskUnits, entries, indicators, actuals, arrivals] = await Promise.all([
+    noticeIds.length ? db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute() : [],
     selectIn(taskIds, (ids) =>
       db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.task_id', 'in', ids).execute(),
     ),
@@ -108,24 +109,35 @@ export async function computeLights(ctx: AppContext, orgIds: readonly number[], 
   // makes SQLite's planner scan (92 ms at province scale against a few ms).
   const openedIds = periods.filter((p) => p.status !== 'planned').map((p) => p.id);
   const reports = await selectIn(openedIds, (ids) => db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state']).where('period_id', 'in', ids).execute());
+  return { thresholdsOf, tasks, periods, taskUnits, entries, indicators, actuals, arrivals, reports };
+}
 
+/**
+ * The lights from the data, on a date; with maxPosition, as they stood when only the periods up
+ * to that position had been reported (the dashboard's trend, a bulletin's figures).
+ */
+export function evaluateLights(data: LightData, at: { today: string; maxPosition?: number }): Map<number, LightResult> {
+  const { thresholdsOf, tasks, periods, taskUnits, indicators, arrivals, reports } = data;
+  const today = at.today;
   const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
-  const later = new Set(asOf ? periods.filter((p) => p.position > asOf.maxPosition).map((p) => p.id) : []);
+  const later = new Set(at.maxPosition !== undefined ? periods.filter((p) => p.position > at.maxPosition!).map((p) => p.id) : []);
   // Preloaded entries may include drafts: only approved reports count.
-  const entries = allEntries.filter((e) => (APPROVED as readonly string[]).includes(e.state) && !later.has(e.period_id));
-  const actuals = allActuals.filter((a) => !later.has(a.period_id));
+  const entries = data.entries.filter((e) => (APPROVED as readonly string[]).includes(e.state) && !later.has(e.period_id));
+  const actuals = data.actuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const periodsOf = groupBy(periods, (p) => p.notice_id);
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
   const unitsOf = groupBy(taskUnits, (u) => u.task_id);
   const indicatorsOf = groupBy(indicators, (i) => i.task_id);
-  // The latest approved entry of each task: the latest period, the lead unit's before a co-unit's.
+  // The latest approved entry of each task: the latest period, the lead unit's before a co-unit's,
+  // then the last written — whatever order the rows came in.
   const latestOf = new Map<number, (typeof entries)[number]>();
   for (const e of entries) {
     const cur = latestOf.get(e.task_id);
     const pos = periodById.get(e.period_id)?.position ?? -1;
     const curPos = cur ? (periodById.get(cur.period_id)?.position ?? -1) : -2;
-    if (!cur || pos > curPos || (pos === curPos && e.unit_role === 'lead' && cur.unit_role !== 'lead')) latestOf.set(e.task_id, e);
+    const newer = !cur || pos > curPos || (pos === curPos && (e.unit_role !== cur.unit_role ? e.unit_role === 'lead' : e.id > cur.id));
+    if (newer) latestOf.set(e.task_id, e);
   }
   const latestActual = latestActuals(actuals);
 
