@@ -4,6 +4,8 @@ import { adjustmentSchema, coordinationSchema, instructionSchema } from './colla
 /** Ledger (台账) filters. Everything optional; unit roles always see only their unit's tasks. */
 export const taskListQuery = z.object({
   noticeId: z.coerce.number().int().positive().optional(),
+  /** The tasks of that year's notices (the dashboard's figures click through with their year). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   annexNo: z.coerce.number().int().positive().optional(),
   categoryId: z.coerce.number().int().positive().optional(),
   leaderId: z.coerce.number().int().positive().optional(),

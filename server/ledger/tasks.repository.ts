@@ -41,6 +41,10 @@ function filtered(db: Db, f: TaskFilter) {
     .leftJoin('categories', 'categories.id', 'tasks.category_id')
     .where('tasks.org_id', '=', f.orgId);
   if (f.noticeId) q = q.where('tasks.notice_id', '=', f.noticeId);
+  if (f.year) {
+    const year = f.year;
+    q = q.where('tasks.notice_id', 'in', (eb) => eb.selectFrom('notices').select('id').where('org_id', '=', f.orgId).where('year', '=', year));
+  }
   if (f.annexNo) q = q.where('annexes.no', '=', f.annexNo);
   if (f.categoryId) q = q.where('tasks.category_id', '=', f.categoryId);
   if (f.dueBy) q = q.where('tasks.due_date', '<=', f.dueBy);

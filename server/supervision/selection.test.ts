@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { selectIn } from '../db/select-in';
 import { generateWorld } from '../generate';
 import { GENERATED_TODAY } from '../generate/calendar';
+import { listTasks } from '../ledger/tasks.repository';
 import { ranking, rollup } from '../levels/rollup.service';
 import { createTestDb, type TestDb } from '../test/db';
 import { buildDashboard, dashboardYears } from './dashboard.service';
@@ -83,6 +84,13 @@ describe('lights of a selection, one year at a time', () => {
     const ranked = await ranking(ctx, province);
     expect(ranked.map((r) => r.org.id).sort()).toEqual([...districts].sort());
     expect(ranked.every((r) => r.items > 0)).toBe(true);
+  });
+
+  it('lists one year of the ledger, as the dashboard’s figures click through to it', async () => {
+    for (const year of [2023, 2024]) {
+      const page = await listTasks(ctx.db, { orgId: districts[0]!, year, unitRole: 'any', page: 1, pageSize: 10 });
+      expect(page.total).toBe((await tasksOf(await noticesOf(districts[0]!, year))).length);
+    }
   });
 
   it('reads IN lists longer than either engine binds at once, in chunks', async () => {

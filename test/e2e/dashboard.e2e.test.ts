@@ -112,6 +112,9 @@ describe('dashboard', () => {
     await page.getByTestId('light-card-red').click();
     await page.waitForURL('**/ledger?**');
     expect(new URL(page.url()).searchParams.get('light')).toBe('red');
+    // …of the dashboard's year: the ledger then counts the same tasks as the card.
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
+    await expect.poll(async () => page.getByText('2024年度').count()).toBeGreaterThan(0);
   });
 
   it('a bar segment opens the ledger on that unit and light', { timeout: 60_000 }, async () => {
@@ -151,7 +154,7 @@ describe('dashboard', () => {
     await shot(page, '02-office-q2-open');
     const first = card.locator('.ant-table-row').first().getByRole('link');
     await first.click();
-    await page.waitForURL('**/ledger?unitId=*');
+    await page.waitForURL('**/ledger?year=2024&unitId=*');
   });
 
   it('shows the leader the portfolio and the clerk the unit’s own tasks', { timeout: 120_000 }, async () => {
@@ -213,7 +216,7 @@ describe('dashboard', () => {
     // The 红灯 card's figure is the ledger's: the same tasks behind the click.
     await page.goto('/office');
     await page.getByTestId('light-card-red').click();
-    await page.waitForURL('**/ledger?light=red');
+    await page.waitForURL('**/ledger?year=2024&light=red');
     await expect.poll(async () => page.getByTestId('ledger-total').innerText()).toMatch(new RegExp(`共\\s*${d.lights.counts.red}\\s*项`));
     await shot(page, '07-ledger-red');
   });

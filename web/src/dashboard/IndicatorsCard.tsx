@@ -46,7 +46,8 @@ export function IndicatorsCard({ indicators }: { indicators: IndicatorRow[] }) {
       title: '实际完成',
       dataIndex: 'actual',
       width: 130,
-      render: (a: number | null, i) => (a === null ? <Typography.Text type="secondary">—</Typography.Text> : `${num(a)}${i.unit}`),
+      render: (a: number | null, i) =>
+        a === null ? <Typography.Text type="secondary">—</Typography.Text> : `${num(a)}${i.unit}`,
     },
     {
       title: '完成比例',
@@ -60,7 +61,9 @@ export function IndicatorsCard({ indicators }: { indicators: IndicatorRow[] }) {
     <Card
       title="指标完成情况"
       size="small"
-      extra={<Typography.Text type="secondary">{`共 ${indicators.length} 项量化指标，已报送 ${reported} 项`}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">{`共 ${indicators.length} 项量化指标，已报送 ${reported} 项`}</Typography.Text>
+      }
     >
       <Table<Row>
         size="small"

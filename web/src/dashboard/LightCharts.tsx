@@ -1,18 +1,31 @@
 import { Card, Empty, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { ledgerLink, type Dashboard, type LedgerFilter, type LightCounts, type LightGroup } from './api';
+import { type Dashboard, type LedgerFilter, type LightCounts, type LightGroup } from './api';
+import { useLedgerLink } from './year';
 import { LazyChart as Chart } from './LazyChart';
 import type { ChartClick } from './echarts';
 import { LIGHT_COLORS, LIGHT_HINTS, LIGHT_LABELS, LIGHT_ORDER } from './lights';
-import { barsHeight, columnsOption, donutOption, horizontalBarsOption, lightOfSeries, trendOption, worstGroups } from './options';
+import {
+  barsHeight,
+  columnsOption,
+  donutOption,
+  horizontalBarsOption,
+  lightOfSeries,
+  trendOption,
+  worstGroups,
+} from './options';
 
 const CARD_STYLE = { height: '100%' } as const;
 
 export function DonutCard({ counts }: { counts: LightCounts }) {
+  const toLedger = useLedgerLink();
   const navigate = useNavigate();
   const option = useMemo(() => donutOption(counts), [counts]);
-  const onClick = useCallback((e: ChartClick) => navigate(ledgerLink({ light: lightOfSeries(e.name) })), [navigate]);
+  const onClick = useCallback(
+    (e: ChartClick) => navigate(toLedger({ light: lightOfSeries(e.name) })),
+    [navigate, toLedger],
+  );
   return (
     <Card title="灯色分布" size="small" style={CARD_STYLE}>
       {counts.total === 0 ? (
@@ -58,42 +71,72 @@ type BarsProps = {
 };
 
 /** Stacked bars per unit, leader or category; a click on a segment opens those tasks in the ledger. */
-export function GroupBarsCard({ title, groups, filterKey, extra, limit, labelWidth, noun, testId, minHeight = 0 }: BarsProps) {
+export function GroupBarsCard({
+  title,
+  groups,
+  filterKey,
+  extra,
+  limit,
+  labelWidth,
+  noun,
+  testId,
+  minHeight = 0,
+}: BarsProps) {
+  const toLedger = useLedgerLink();
   const navigate = useNavigate();
   const shown = useMemo(() => (limit ? worstGroups(groups, limit) : groups), [groups, limit]);
   const option = useMemo(() => horizontalBarsOption(shown, labelWidth), [shown, labelWidth]);
   const onClick = useCallback(
     (e: ChartClick) => {
       const g = shown[e.dataIndex];
-      if (g) navigate(ledgerLink({ ...extra, [filterKey]: g.key, light: lightOfSeries(e.seriesName) }));
+      if (g) navigate(toLedger({ ...extra, [filterKey]: g.key, light: lightOfSeries(e.seriesName) }));
     },
-    [shown, navigate, extra, filterKey],
+    [shown, navigate, extra, filterKey, toLedger],
   );
-  const more = limit && groups.length > limit ? `共 ${groups.length} 个${noun}，显示红黄灯最多的前 ${limit} 个` : `共 ${groups.length} 个${noun}`;
+  const more =
+    limit && groups.length > limit
+      ? `共 ${groups.length} 个${noun}，显示红黄灯最多的前 ${limit} 个`
+      : `共 ${groups.length} 个${noun}`;
   return (
-    <Card title={title} size="small" style={CARD_STYLE} extra={<Typography.Text type="secondary">{more}</Typography.Text>}>
+    <Card
+      title={title}
+      size="small"
+      style={CARD_STYLE}
+      extra={<Typography.Text type="secondary">{more}</Typography.Text>}
+    >
       {shown.length === 0 ? (
         <Empty description={`暂无${noun}数据`} />
       ) : (
-        <Chart option={option} height={Math.max(minHeight, barsHeight(shown.length))} onClick={onClick} label={title} testId={testId} />
+        <Chart
+          option={option}
+          height={Math.max(minHeight, barsHeight(shown.length))}
+          onClick={onClick}
+          label={title}
+          testId={testId}
+        />
       )}
     </Card>
   );
 }
 
 export function AnnexCard({ groups }: { groups: LightGroup[] }) {
+  const toLedger = useLedgerLink();
   const navigate = useNavigate();
   const option = useMemo(() => columnsOption(groups), [groups]);
   const onClick = useCallback(
     (e: ChartClick) => {
       const g = groups[e.dataIndex];
-      if (g) navigate(ledgerLink({ annexNo: g.key, light: lightOfSeries(e.seriesName) }));
+      if (g) navigate(toLedger({ annexNo: g.key, light: lightOfSeries(e.seriesName) }));
     },
-    [groups, navigate],
+    [groups, navigate, toLedger],
   );
   return (
     <Card title="按附件" size="small" style={CARD_STYLE}>
-      {groups.length === 0 ? <Empty description="暂无事项" /> : <Chart option={option} height={260} onClick={onClick} label="按附件灯色柱状图" testId="chart-annex" />}
+      {groups.length === 0 ? (
+        <Empty description="暂无事项" />
+      ) : (
+        <Chart option={option} height={260} onClick={onClick} label="按附件灯色柱状图" testId="chart-annex" />
+      )}
     </Card>
   );
 }

@@ -1,13 +1,15 @@
 import { Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router';
-import { ledgerLink, type BehindTask, type BehindUnit } from './api';
+import { type BehindTask, type BehindUnit } from './api';
+import { useLedgerLink } from './year';
 import { LightTag } from './LightTag';
 
 const names = (xs: string[]) => (xs.length ? xs.join('、') : '—');
 
 /** 最滞后事项: the red and yellow tasks furthest behind; a row opens the task. */
 export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
+  const toLedger = useLedgerLink();
   const navigate = useNavigate();
   const columns: ColumnsType<BehindTask> = [
     { title: '附件/序号', key: 'ref', width: 100, render: (_, t) => `附件${t.annexNo} ${t.seq}` },
@@ -21,12 +23,22 @@ export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
         </Link>
       ),
     },
-    { title: '灯色', dataIndex: 'light', width: 76, render: (_, t) => <LightTag light={t.light} reasons={t.reasons} /> },
+    {
+      title: '灯色',
+      dataIndex: 'light',
+      width: 76,
+      render: (_, t) => <LightTag light={t.light} reasons={t.reasons} />,
+    },
     { title: '责任单位', dataIndex: 'units', width: 180, ellipsis: true, render: names },
     { title: '责任领导', dataIndex: 'leaders', width: 110, ellipsis: true, render: names },
   ];
   return (
-    <Card title="最滞后事项" size="small" style={{ height: '100%' }} extra={<Link to={ledgerLink({ light: 'red' })}>查看全部红灯事项</Link>}>
+    <Card
+      title="最滞后事项"
+      size="small"
+      style={{ height: '100%' }}
+      extra={<Link to={toLedger({ light: 'red' })}>查看全部红灯事项</Link>}
+    >
       <Table<BehindTask>
         size="small"
         rowKey="taskId"
@@ -34,7 +46,14 @@ export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
         dataSource={tasks}
         pagination={false}
         onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.taskId}`), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无红灯、黄灯事项：各单位报送后，滞后最多的事项列在这里" /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description="暂无红灯、黄灯事项：各单位报送后，滞后最多的事项列在这里"
+            />
+          ),
+        }}
       />
     </Card>
   );
@@ -42,6 +61,7 @@ export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
 
 /** 最滞后单位: units with the most red, then yellow tasks. */
 export function BehindUnitsCard({ units }: { units: BehindUnit[] }) {
+  const toLedger = useLedgerLink();
   return (
     <Card title="最滞后单位" size="small" style={{ height: '100%' }}>
       {units.length === 0 ? (
@@ -55,12 +75,12 @@ export function BehindUnitsCard({ units }: { units: BehindUnit[] }) {
               extra={
                 <Space size={4}>
                   {u.red > 0 && (
-                    <Link to={ledgerLink({ unitId: u.unitId, light: 'red' })}>
+                    <Link to={toLedger({ unitId: u.unitId, light: 'red' })}>
                       <Tag color="error">红灯 {u.red}</Tag>
                     </Link>
                   )}
                   {u.yellow > 0 && (
-                    <Link to={ledgerLink({ unitId: u.unitId, light: 'yellow' })}>
+                    <Link to={toLedger({ unitId: u.unitId, light: 'yellow' })}>
                       <Tag color="warning">黄灯 {u.yellow}</Tag>
                     </Link>
                   )}
@@ -71,7 +91,7 @@ export function BehindUnitsCard({ units }: { units: BehindUnit[] }) {
                 <Typography.Text type="secondary" style={{ width: 20, display: 'inline-block' }}>
                   {i + 1}
                 </Typography.Text>
-                <Link to={ledgerLink({ unitId: u.unitId })}>{u.unitName}</Link>
+                <Link to={toLedger({ unitId: u.unitId })}>{u.unitName}</Link>
                 <Typography.Text type="secondary">共 {u.total} 项</Typography.Text>
               </Space>
             </List.Item>

@@ -3,7 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { UrgeButton } from '../supervision/UrgeButton';
-import { ledgerLink, type PeriodStatus } from './api';
+import { type PeriodStatus } from './api';
+import { useLedgerLink } from './year';
 
 type UnitRow = PeriodStatus['units'][number];
 type Status = UnitRow['status'];
@@ -35,6 +36,7 @@ type Props = {
 
 /** 本期报送情况: who has reported the current period, who is late, who has not reported at all. */
 export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
+  const toLedger = useLedgerLink();
   if (!period) {
     return (
       <Card title="本期报送情况" size="small" style={{ height: '100%' }} data-testid="period-status">
@@ -58,12 +60,16 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
   const due = past > 0 ? `已截止 ${past} 天` : past === 0 ? '今日截止' : `距截止还有 ${-past} 天`;
   const own = (r: UnitRow) => (r.unitId === ownUnitId ? 0 : 1);
   const rows = [...period.units].sort(
-    (a, b) => own(a) - own(b) || STATUS[a.status].rank - STATUS[b.status].rank || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+    (a, b) =>
+      own(a) - own(b) || STATUS[a.status].rank - STATUS[b.status].rank || a.unitName.localeCompare(b.unitName, 'zh-CN'),
   );
   const columns: ColumnsType<UnitRow> = [
-    { title: '责任单位', dataIndex: 'unitName', render: (name: string, r) => (
+    {
+      title: '责任单位',
+      dataIndex: 'unitName',
+      render: (name: string, r) => (
         <>
-          <Link to={ledgerLink({ unitId: r.unitId })}>{name}</Link>
+          <Link to={toLedger({ unitId: r.unitId })}>{name}</Link>
           {r.unitId === ownUnitId && (
             <Tag color="blue" style={{ marginLeft: 8 }}>
               本单位
@@ -80,7 +86,12 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
       onFilter: (v, r) => r.status === v,
       render: (_: Status, r) => <StatusTag row={r} deadline={period.deadline} today={today} />,
     },
-    { title: '报告状态', dataIndex: 'reportStateLabel', width: 140, render: (t: string) => <Typography.Text type="secondary">{t}</Typography.Text> },
+    {
+      title: '报告状态',
+      dataIndex: 'reportStateLabel',
+      width: 140,
+      render: (t: string) => <Typography.Text type="secondary">{t}</Typography.Text>,
+    },
   ];
   // 催办 (office only): any unit whose report the office has not yet accepted.
   if (office)
@@ -125,7 +136,11 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
         rowKey="unitId"
         columns={columns}
         dataSource={rows}
-        pagination={rows.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` } : false}
+        pagination={
+          rows.length > 8
+            ? { pageSize: 8, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` }
+            : false
+        }
         locale={{ emptyText: '本期没有需要报送的单位' }}
       />
     </Card>

@@ -20,17 +20,29 @@ export const DASHBOARD_KEY = ['dashboard'] as const;
 /** One definition for the query and its prefetch (dashboard/preload.ts), so they share the cache entry. */
 export const dashboardQuery = { queryKey: DASHBOARD_KEY, queryFn: () => api.get<Dashboard>('/api/dashboard') };
 
-export function useDashboard() {
-  return useQuery(dashboardQuery);
+/** The current year (shared with the prefetch), or another year the office picked. */
+export function useDashboard(year?: number) {
+  return useQuery<Dashboard>(
+    year === undefined
+      ? dashboardQuery
+      : { queryKey: [...DASHBOARD_KEY, year], queryFn: () => api.get<Dashboard>(`/api/dashboard?year=${year}`) },
+  );
 }
 
 /** Ledger filters a figure on the dashboard clicks through to (the ledger reads them from the URL). */
-export type LedgerFilter = { light?: Light; unitId?: number; leaderId?: number; annexNo?: number; categoryId?: number };
+export type LedgerFilter = {
+  light?: Light;
+  unitId?: number;
+  leaderId?: number;
+  annexNo?: number;
+  categoryId?: number;
+  year?: number;
+};
 
 export function ledgerLink(filter: LedgerFilter): string {
   const q = new URLSearchParams();
   // The group first, then the light: /ledger?unitId=3&light=red reads like the figure it came from.
-  for (const key of ['annexNo', 'categoryId', 'leaderId', 'unitId', 'light'] as const) {
+  for (const key of ['year', 'annexNo', 'categoryId', 'leaderId', 'unitId', 'light'] as const) {
     const v = filter[key];
     if (v !== undefined) q.set(key, String(v));
   }

@@ -15,7 +15,13 @@ export const LIGHT_COLORS: Record<Light, string> = {
 };
 
 /** antd Tag colours matching the lights. */
-export const LIGHT_TAG_COLORS: Record<Light, string> = { red: 'error', yellow: 'warning', green: 'success', blue: 'processing', grey: 'default' };
+export const LIGHT_TAG_COLORS: Record<Light, string> = {
+  red: 'error',
+  yellow: 'warning',
+  green: 'success',
+  blue: 'processing',
+  grey: 'default',
+};
 
 export const LIGHT_HINTS: Record<Light, string> = {
   red: '逾期未报、单位报告滞后或落后序时进度较多',

@@ -5,10 +5,18 @@ import type { ChartOption } from './echarts';
 import { LIGHT_COLORS, LIGHT_LABELS, LIGHT_ORDER, pct, share } from './lights';
 
 const FONT = { fontFamily: 'inherit', fontSize: 12, color: '#595959' };
-const LEGEND = { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: FONT, data: LIGHT_ORDER.map((l) => LIGHT_LABELS[l]) };
+const LEGEND = {
+  top: 0,
+  left: 0,
+  itemWidth: 12,
+  itemHeight: 12,
+  textStyle: FONT,
+  data: LIGHT_ORDER.map((l) => LIGHT_LABELS[l]),
+};
 
 /** The light a series stands for (series are named by their Chinese label). */
-export const lightOfSeries = (name: string | undefined): Light | undefined => LIGHT_ORDER.find((l) => LIGHT_LABELS[l] === name);
+export const lightOfSeries = (name: string | undefined): Light | undefined =>
+  LIGHT_ORDER.find((l) => LIGHT_LABELS[l] === name);
 
 export function donutOption(c: LightCounts): ChartOption {
   return {
@@ -85,7 +93,12 @@ export function trendOption(trend: Dashboard['trend']): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: { top: 36, left: 4, right: 8, bottom: 4 },
-    xAxis: { type: 'category', data: trend.map((t) => t.label.replace(/^\d{4}年/, '')), axisTick: { show: false }, axisLabel: FONT },
+    xAxis: {
+      type: 'category',
+      data: trend.map((t) => t.label.replace(/^\d{4}年/, '')),
+      axisTick: { show: false },
+      axisLabel: FONT,
+    },
     yAxis: { type: 'value', minInterval: 1, axisLabel: FONT, splitLine: { lineStyle: { color: '#f0f0f0' } } },
     series: LIGHT_ORDER.map((l) => ({
       type: 'bar' as const,
@@ -103,7 +116,9 @@ export function worstGroups(groups: LightGroup[], n: number): LightGroup[] {
   return [...groups]
     .sort(
       (a, b) =>
-        b.counts.red + b.counts.yellow - (a.counts.red + a.counts.yellow) || b.counts.red - a.counts.red || b.counts.total - a.counts.total,
+        b.counts.red + b.counts.yellow - (a.counts.red + a.counts.yellow) ||
+        b.counts.red - a.counts.red ||
+        b.counts.total - a.counts.total,
     )
     .slice(0, n);
 }

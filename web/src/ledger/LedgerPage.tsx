@@ -58,7 +58,9 @@ export default function LedgerPage() {
             <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
               导出 Excel
             </Button>
-            {me && ANNEX_EXPORT_ROLES.includes(me.role) && <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />}
+            {me && ANNEX_EXPORT_ROLES.includes(me.role) && (
+              <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />
+            )}
           </Space>
         }
       />
@@ -72,6 +74,11 @@ export default function LedgerPage() {
             </Typography.Text>
           )}
           {/* The dashboard links here by target category; say so, since the bar has no such field. */}
+          {params.has('year') && (
+            <Tag closable onClose={() => change({ year: undefined })}>
+              {params.get('year')}年度
+            </Tag>
+          )}
           {params.has('categoryId') && (
             <Tag closable onClose={() => change({ categoryId: undefined })}>
               目标：{tasks.data?.items[0]?.category?.name ?? '已筛选'}

@@ -4,6 +4,7 @@
 /** URL keys the API understands; anything else in the URL (e.g. `all`) is the page's own. */
 export const API_KEYS = [
   'noticeId',
+  'year',
   'annexNo',
   'categoryId',
   'leaderId',
