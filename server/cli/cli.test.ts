@@ -92,6 +92,26 @@ describe('duban CLI', () => {
     }
   });
 
+  it('backs up a database and restores it into an empty one; refuses to restore over data', async () => {
+    const [from, to] = [await createTestDb(), await createTestDb()];
+    try {
+      const envOf = (db: typeof from) => ({ ...env, DUBAN_DATA_DIR: db.config.dataDir, DATABASE_URL: db.databaseUrl ?? '' });
+      await run('node', [bin, 'generate', '--districts', '1', '--years', '1'], { env: envOf(from) });
+      const file = path.join(from.config.dataDir, 'backup.jsonl.gz');
+      const backup = JSON.parse((await run('node', [bin, 'backup', '--out', file, '--json'], { env: envOf(from) })).stdout);
+      expect(backup.file).toBe(file);
+      expect(backup.rows.task_progress).toBeGreaterThan(1000);
+      const restored = JSON.parse((await run('node', [bin, 'restore', file, '--json'], { env: envOf(to) })).stdout);
+      expect(restored.rows).toEqual(backup.rows);
+      expect((await run('node', [bin, 'verify-audit'], { env: envOf(to) })).stdout).toMatch(/intact|ok/i);
+      const again = await fails(run('node', [bin, 'restore', file], { env: envOf(to) }));
+      expect(again.stderr).toMatch(/not empty/);
+      expect(again.stderr).toMatch(/目标数据库不是空的/);
+    } finally {
+      await Promise.all([from.close(), to.close()]);
+    }
+  });
+
   it('rejects an unknown command with the usage', async () => {
     const r = await fails(run('node', [bin, 'frobnicate'], { env }));
     expect(r.stderr).toMatch(/unknown command "frobnicate"/);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { createUserCommand, migrate, verifyAudit } from './commands/admin';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { generateCommand } from './commands/generate';
 import { importCommand, parseCommand } from './commands/notice';
 import { remindCommand } from './commands/remind';
@@ -21,6 +22,8 @@ Commands:
   generate --districts N     a synthetic province into an empty database (never the demo): N districts (1, 15 = a city,
                              100 = a province) with notices, directories, accounts (g001.office …, password Duban@2024)
                              and reports up to 2024-06-25 [--years Y (default 4, ending 2024)] [--seed S (default 1)]
+  backup [--out FILE]        the whole database as one consistent file (gzip JSON lines), while the server runs
+  restore FILE               a backup into an empty database with the same schema, all or nothing
 
 Options:
   --json                     machine-readable output
@@ -42,6 +45,7 @@ async function main(argv: string[]) {
       password: { type: 'string' },
       update: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      out: { type: 'string' },
       districts: { type: 'string' },
       years: { type: 'string' },
       seed: { type: 'string' },
@@ -68,6 +72,10 @@ async function main(argv: string[]) {
       return importCommand(config, positionals[1], values.json, values);
     case 'remind':
       return remindCommand(config, values.json, values['dry-run']);
+    case 'backup':
+      return backupCommand(config, values.json, values.out);
+    case 'restore':
+      return restoreCommand(config, values.json, positionals[1]);
     case 'generate':
       return generateCommand(config, values.json, values);
     default:
