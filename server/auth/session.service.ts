@@ -19,18 +19,38 @@ export async function signIn(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; signedIn: SignedIn }> {
   const user = await findUserByUsername(ctx.db, input.username);
+  const failedActor = { userId: user?.id ?? null, name: input.username, orgId: user?.org_id ?? null, role: 'system' as const, unitId: null, leaderId: null };
+  // A locked account is not even tried: guessing stops there, whatever the password.
+  if (user?.locked_until && Date.parse(user.locked_until) > Date.now()) {
+    await inTransaction(ctx, (trx) =>
+      appendAudit(trx, ctx.engine, { actor: failedActor, orgId: user.org_id, action: 'auth.sign_in_locked', entity: 'user', entityId: user.id, after: { ip: input.ip, lockedUntil: user.locked_until } }),
+    );
+    const minutesLeft = Math.max(1, Math.ceil((Date.parse(user.locked_until) - Date.now()) / 60_000));
+    throw new AppError('AUTH_ACCOUNT_LOCKED', { zh: `约 ${minutesLeft} 分钟后可再次登录`, en: `try again in about ${minutesLeft} minutes` });
+  }
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok) {
-    await inTransaction(ctx, (trx) =>
-      appendAudit(trx, ctx.engine, {
-        actor: { userId: user?.id ?? null, name: input.username, orgId: user?.org_id ?? null, role: 'system', unitId: null, leaderId: null },
+    const { attempts, minutes } = ctx.config.lockout;
+    await inTransaction(ctx, async (trx) => {
+      let lockedUntil: string | null = null;
+      if (user) {
+        // Counted in the database, atomically: every process adds to the same count.
+        await trx.updateTable('users').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) })).where('id', '=', user.id).execute();
+        const { failed_sign_ins } = await trx.selectFrom('users').select('failed_sign_ins').where('id', '=', user.id).executeTakeFirstOrThrow();
+        if (failed_sign_ins >= attempts) {
+          lockedUntil = new Date(Date.now() + minutes * 60_000).toISOString();
+          await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
+        }
+      }
+      await appendAudit(trx, ctx.engine, {
+        actor: failedActor,
         orgId: user?.org_id ?? null,
-        action: 'auth.sign_in_failed',
+        action: lockedUntil ? 'auth.locked' : 'auth.sign_in_failed',
         entity: 'user',
         entityId: user?.id ?? null,
-        after: { username: input.username, ip: input.ip },
-      }),
-    );
+        after: { username: input.username, ip: input.ip, ...(lockedUntil ? { lockedUntil } : {}) },
+      });
+    });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
@@ -42,6 +62,7 @@ export async function signIn(
   const expiresAt = new Date(Date.now() + ctx.config.session.maxHours * 3_600_000).toISOString();
   const actor = toActor(user);
   await inTransaction(ctx, async (trx) => {
+    if (user.failed_sign_ins > 0 || user.locked_until) await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await sessions.insertSession(trx, {
       id: sessionId,
       user_id: user.id,

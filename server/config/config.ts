@@ -22,6 +22,8 @@ const envSchema = z.object({
   DUBAN_DEMO: boolFlag.optional(),
   DUBAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   DUBAN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  DUBAN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
+  DUBAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   DUBAN_COOKIE_SECURE: boolFlag.optional(),
   DUBAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DUBAN_WEB_DIR: z.string().min(1).optional(),
@@ -47,6 +49,8 @@ export type Config = {
   dataDir: string;
   demo: boolean;
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  /** Sign-in lockout: so many consecutive failures lock the account for so many minutes. */
+  lockout: { attempts: number; minutes: number };
   logLevel: NonNullable<z.infer<typeof envSchema>['DUBAN_LOG_LEVEL']>;
   webDir: string;
   /**
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxHours: e.DUBAN_SESSION_MAX_HOURS,
       cookieSecure: e.DUBAN_COOKIE_SECURE ?? production,
     },
+    lockout: { attempts: e.DUBAN_LOCKOUT_ATTEMPTS, minutes: e.DUBAN_LOCKOUT_MINUTES },
     // Request logs are for operators; a developer's `npm start` shows warnings only.
     logLevel: e.DUBAN_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),

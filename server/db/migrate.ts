@@ -11,6 +11,7 @@ import { assessment } from './migrations/0008_assessment';
 import { levels } from './migrations/0009_levels';
 import { handdownArrival } from './migrations/0010_handdown_arrival';
 import { scaleIndexes } from './migrations/0011_scale_indexes';
+import { signInLockout } from './migrations/0012_sign_in_lockout';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -30,6 +31,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0009_levels': levels(engine),
     '0010_handdown_arrival': handdownArrival(engine),
     '0011_scale_indexes': scaleIndexes(engine),
+    '0012_sign_in_lockout': signInLockout(engine),
   };
 }
 

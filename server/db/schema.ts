@@ -58,6 +58,10 @@ export interface UsersTable {
   password_hash: string;
   must_change_password: number;
   disabled: number;
+  /** Consecutive failed sign-ins; reset by a successful one. */
+  failed_sign_ins: Generated<number>;
+  /** Sign-in is refused until this instant (ISO) after too many failures; null when not locked. */
+  locked_until: ColumnType<string | null, string | null | undefined, string | null>;
   /** For the e-mail reminder channel; optional. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;

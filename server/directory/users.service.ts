@@ -117,7 +117,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, user: User, p
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {
-    await users.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 1 });
+    // A reset also lifts a lockout: the administrator has checked who is asking.
+    await users.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 1, failed_sign_ins: 0, locked_until: null });
     await deleteSessionsOfUser(trx, user.id);
     await appendAudit(trx, ctx.engine, {
       actor,

@@ -8,6 +8,7 @@ export const ERRORS = {
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Sign-in required' },
   AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   AUTH_ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用，请联系系统管理员', en: 'This account is disabled' },
+  AUTH_ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已暂时锁定，请稍后再试或联系系统管理员重置密码', en: 'Too many failed sign-ins: the account is locked for a while' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   PASSWORD_TOO_WEAK: {

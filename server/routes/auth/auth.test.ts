@@ -63,6 +63,35 @@ describe('sign-in and sessions', () => {
     }
   });
 
+  it('locks an account after five failed sign-ins in a row, whatever the password then, until the lock ends or the password is reset', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const admin = await makeUser(t.ctx, orgId, 'sysadmin');
+    const pre = (await t.app.inject({ method: 'GET', url: '/api/auth/csrf' })).json().csrfToken as string;
+    const login = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-csrf-token': pre, cookie: `duban_csrf=${pre}` }, payload: { username: user.username, password } });
+    // A success in between starts the count again.
+    for (let i = 0; i < 4; i++) expect((await login('wrong')).statusCode).toBe(401);
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login('wrong')).statusCode).toBe(401);
+    expect((await t.ctx.db.selectFrom('users').select('locked_until').where('id', '=', user.id).executeTakeFirstOrThrow()).locked_until).toBeNull();
+    expect((await login('wrong')).statusCode).toBe(401); // the fifth in a row
+    const locked = await login(TEST_PASSWORD);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(locked.json().error.message).toMatch(/账号已暂时锁定.*约 1[45] 分钟后可再次登录/);
+    const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(user.id)).where('action', 'like', 'auth.%').orderBy('seq').execute()).map((r) => r.action);
+    expect(actions.slice(-3)).toEqual(['auth.sign_in_failed', 'auth.locked', 'auth.sign_in_locked']);
+    // The lock ends by itself…
+    await t.ctx.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', user.id).execute();
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(200);
+    // …or when the administrator resets the password.
+    for (let i = 0; i < 5; i++) await login('wrong');
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(423);
+    const adminClient = await signInAs(t.app, admin.username);
+    expect((await adminClient.request('POST', `/api/users/${user.id}/reset-password`, { password: 'Reset#2024pw' })).statusCode).toBe(204);
+    expect((await login('Reset#2024pw')).statusCode).toBe(200);
+  });
+
   it('refuses a disabled account and ends its sessions', async () => {
     const user = await makeUser(t.ctx, orgId, 'office');
     const admin = await makeUser(t.ctx, orgId, 'sysadmin');
