@@ -12,6 +12,7 @@ import { levels } from './migrations/0009_levels';
 import { handdownArrival } from './migrations/0010_handdown_arrival';
 import { scaleIndexes } from './migrations/0011_scale_indexes';
 import { signInLockout } from './migrations/0012_sign_in_lockout';
+import { passwordHistory } from './migrations/0013_password_history';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -32,6 +33,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0010_handdown_arrival': handdownArrival(engine),
     '0011_scale_indexes': scaleIndexes(engine),
     '0012_sign_in_lockout': signInLockout(engine),
+    '0013_password_history': passwordHistory(engine),
   };
 }
 

@@ -68,6 +68,13 @@ export interface UsersTable {
   updated_at: string;
 }
 
+export interface PasswordHistoryTable {
+  id: Id;
+  user_id: number;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
 export interface SessionsTable {
   /** sha256 of the cookie token: a stolen database does not yield live cookies. */
   id: string;
@@ -551,6 +558,7 @@ export interface Database {
   leaders: LeadersTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_history: PasswordHistoryTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   notices: NoticesTable;

@@ -117,6 +117,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, user: User, p
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {
+    await rememberPassword(trx, user.id, user.password_hash);
     // A reset also lifts a lockout: the administrator has checked who is asking.
     await users.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 1, failed_sign_ins: 0, locked_until: null });
     await deleteSessionsOfUser(trx, user.id);
@@ -141,8 +142,12 @@ export async function changeOwnPassword(
     throw new AppError('AUTH_WRONG_PASSWORD');
   }
   checkPasswordStrength(input.newPassword);
+  for (const old of [user.password_hash, ...(await recentPasswordHashes(ctx.db, user.id))]) {
+    if (await verifyPassword(old, input.newPassword)) throw new AppError('PASSWORD_REUSED');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (trx) => {
+    await rememberPassword(trx, user.id, user.password_hash);
     await users.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 0 });
     // Other sessions of this person end; the one that changed the password stays.
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', currentSessionId).execute();
@@ -154,4 +159,29 @@ export async function changeOwnPassword(
       entityId: user.id,
     });
   });
+}
+
+/** How many earlier passwords a new one is checked against: the current one and PASSWORDS_KEPT before it. */
+const PASSWORDS_KEPT = 4;
+
+function recentPasswordHashes(db: Db, userId: number): Promise<string[]> {
+  return db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(PASSWORDS_KEPT)
+    .execute()
+    .then((rows) => rows.map((r) => r.password_hash));
+}
+
+/** Keeps the password being replaced; only the last few are kept. */
+async function rememberPassword(trx: Db, userId: number, passwordHash: string) {
+  await trx.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
+  const keep = await trx.selectFrom('password_history').select('id').where('user_id', '=', userId).orderBy('id', 'desc').limit(PASSWORDS_KEPT).execute();
+  await trx
+    .deleteFrom('password_history')
+    .where('user_id', '=', userId)
+    .where('id', 'not in', keep.map((k) => k.id))
+    .execute();
 }

@@ -11,6 +11,7 @@ export const ERRORS = {
   AUTH_ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已暂时锁定，请稍后再试或联系系统管理员重置密码', en: 'Too many failed sign-ins: the account is locked for a while' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_REUSED: { status: 400, zh: '新密码不能与最近使用过的 5 个密码相同', en: 'The new password was one of the last five' },
   PASSWORD_TOO_WEAK: {
     status: 400,
     zh: '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少三类',

@@ -102,6 +102,28 @@ describe('sign-in and sessions', () => {
     await expect(signInAs(t.app, user.username)).rejects.toThrow(/403/);
   });
 
+  it('refuses a new password that is the current one or one of the last few', async () => {
+    const user = await makeUser(t.ctx, orgId, 'office');
+    const client = await signInAs(t.app, user.username);
+    const change = (currentPassword: string, newPassword: string) => client.request('POST', '/api/auth/password', { currentPassword, newPassword });
+    const sequence = ['Second#Pass1', 'Third#Pass22', 'Fourth#Pass3', 'Fifth#Pass44'];
+    let current = TEST_PASSWORD;
+    for (const next of sequence) {
+      expect((await change(current, next)).statusCode).toBe(204);
+      current = next;
+    }
+    for (const old of [current, TEST_PASSWORD, 'Second#Pass1', 'Fourth#Pass3']) {
+      const refused = await change(current, old);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: 'PASSWORD_REUSED', message: expect.stringContaining('最近使用过的 5 个密码') });
+    }
+    // Five back is far enough: the first password may come back after five others.
+    expect((await change(current, 'Sixth#Pass55')).statusCode).toBe(204);
+    expect((await change('Sixth#Pass55', TEST_PASSWORD)).statusCode).toBe(204);
+    const kept = await t.ctx.db.selectFrom('password_history').select('id').where('user_id', '=', user.id).execute();
+    expect(kept.length).toBe(4);
+  });
+
   it('expires a session after the idle timeout', async () => {
     const user = await makeUser(t.ctx, orgId, 'office');
     const client = await signInAs(t.app, user.username);
