@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.repository';
-import { loadConfig } from '../config/config';
-import { openContext, type AppContext } from '../context';
+import type { AppContext } from '../context';
 import { generateWorld } from '../generate';
 import { createTestDb, testEngine, type TestDb } from '../test/db';
 import { writeBackup } from './backup.service';
@@ -129,7 +127,7 @@ describe('duban backup and restore', () => {
   // to the production database), PostgreSQL → SQLite in the SQLite tier.
   const otherEngine = testEngine === 'postgres' ? 'sqlite' : 'postgres';
   it.skipIf(otherEngine === 'postgres' && !process.env.TEST_DATABASE_URL)(`moves a ${otherEngine} database to ${testEngine}`, async () => {
-    const other = await openOtherEngine();
+    const other = await createTestDb({}, otherEngine);
     const target = await createTestDb();
     try {
       await fill(other.ctx);
@@ -144,31 +142,3 @@ describe('duban backup and restore', () => {
   }, 180_000);
 });
 
-/** A fresh database on the engine this tier does not test: a SQLite file, or a new PostgreSQL database. */
-async function openOtherEngine(): Promise<{ ctx: AppContext; close: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-other-'));
-  if (testEngine === 'postgres') {
-    const { close, ...ctx } = await openContext(loadConfig({ NODE_ENV: 'test', DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: 'off' }));
-    return { ctx, close: async () => (await close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
-  }
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `duban_t_backup_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const { close, ...ctx } = await openContext(loadConfig({ NODE_ENV: 'test', DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: 'off', DATABASE_URL: url.toString() }));
-  return {
-    ctx,
-    close: async () => {
-      await close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}

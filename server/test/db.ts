@@ -15,11 +15,12 @@ export const testEngine = process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres'
 
 export type TestDb = { ctx: AppContext; config: Config; databaseUrl: string | null; close: () => Promise<void> };
 
-export async function createTestDb(overrides: NodeJS.ProcessEnv = {}): Promise<TestDb> {
+/** A fresh database on the engine the run tests, or on the one given (a backup moved across engines). */
+export async function createTestDb(overrides: NodeJS.ProcessEnv = {}, engine: 'sqlite' | 'postgres' = testEngine): Promise<TestDb> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-test-'));
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
-  if (testEngine === 'postgres') {
+  if (engine === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
     const name = `duban_t_${process.pid}_${randomBytes(4).toString('hex')}`;
