@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Skeleton, Tabs } from 'antd';
+import { Button, Card, Skeleton, Tabs } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
@@ -12,22 +12,8 @@ import { TaskLevelCards } from '../levels/TaskLevels';
 import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
 import { HistoryList, VersionList } from './TaskVersions';
 import './ledger.css';
-import { taskRef } from './TaskTags';
-
-// Back to where the user came from (a filtered ledger page keeps its filters); a task opened straight
-// from a notification or a shared link has no such page in this tab, so it goes to the ledger.
-function goBack(navigate: ReturnType<typeof useNavigate>) {
-  const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-  if (idx > 0) navigate(-1);
-  else navigate('/ledger');
-}
-
-const count = (label: string, n: number) => (
-  <span>
-    {label}
-    {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
-  </span>
-);
+import { countLabel, taskRef } from './TaskTags';
+import { goBack } from '../layout/go-back';
 
 /** A task's page: what it asks, who does it, what was reported, and everything that happened to it. */
 export default function TaskPage() {
@@ -44,7 +30,7 @@ export default function TaskPage() {
         subtitle={d ? `${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版` : undefined}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate)} style={{ marginInlineEnd: 8 }}>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate, '/ledger')} style={{ marginInlineEnd: 8 }}>
               返回
             </Button>
             {d && me && <TaskActions me={me} detail={d} onReload={() => void task.refetch()} />}
@@ -64,33 +50,33 @@ export default function TaskPage() {
               items={[
                 {
                   key: 'reports',
-                  label: count('报送记录', d.reports.length),
+                  label: countLabel('报送记录', d.reports.length),
                   children: <ReportEntries reports={d.reports} />,
                 },
                 {
                   key: 'coordination',
-                  label: count('提请协调', d.coordination.length),
+                  label: countLabel('提请协调', d.coordination.length),
                   children: <CoordinationList items={d.coordination} />,
                 },
                 {
                   key: 'adjustments',
-                  label: count('目标调整', d.adjustments.length),
+                  label: countLabel('目标调整', d.adjustments.length),
                   children: <AdjustmentList items={d.adjustments} />,
                 },
                 {
                   key: 'instructions',
-                  label: count('领导批示', d.instructions.length),
+                  label: countLabel('领导批示', d.instructions.length),
                   children: <InstructionList items={d.instructions} />,
                 },
-                { key: 'links', label: count('关联事项', d.links.length), children: <LinkedTasks links={d.links} /> },
+                { key: 'links', label: countLabel('关联事项', d.links.length), children: <LinkedTasks links={d.links} /> },
                 {
                   key: 'versions',
-                  label: count('版本记录', d.versions.length),
+                  label: countLabel('版本记录', d.versions.length),
                   children: <VersionList versions={d.versions} current={d.task.version} />,
                 },
                 {
                   key: 'history',
-                  label: count('修改记录', d.history.length),
+                  label: countLabel('修改记录', d.history.length),
                   children: <HistoryList history={d.history} />,
                 },
               ]}

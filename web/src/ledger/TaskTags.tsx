@@ -1,4 +1,4 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TaskRow } from './api';
 
 /** 责任单位: the lead unit (牵头) in the lead colour first, the co-operating units (配合) after it. */
@@ -31,3 +31,13 @@ export const taskRef = (t: { annex: { no: number }; seq: string } | { annexNo: n
   const annex = 'annex' in t ? t.annex.no : t.annexNo;
   return /^\d+$/.test(t.seq) ? `附件${annex} 第${t.seq}项` : `附件${annex} ${t.seq}`;
 };
+
+/** A tab's label with how many records it holds (nothing shown for none). */
+export function countLabel(label: string, n: number) {
+  return (
+    <span>
+      {label}
+      {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
+    </span>
+  );
+}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Descriptions, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { AnnexKind } from '../../../core/notice/types';
 import { LightTag } from '../dashboard/LightTag';
@@ -7,19 +7,13 @@ import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { TaskIndicators } from '../ledger/TaskIndicators';
 import { ReportEntries } from '../ledger/TaskRecords';
-import { LeaderNames, taskRef, UnitRoleTags } from '../ledger/TaskTags';
+import { countLabel, LeaderNames, taskRef, UnitRoleTags } from '../ledger/TaskTags';
+import { goBack } from '../layout/go-back';
 import { VersionList } from '../ledger/TaskVersions';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import { useLowerTask } from './api';
 import '../ledger/ledger.css';
 import './levels.css';
-
-const count = (label: string, n: number) => (
-  <span>
-    {label}
-    {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
-  </span>
-);
 
 /**
  * A lower organisation's task as the upper level sees it: what the district set, who does it, its
@@ -31,7 +25,6 @@ export default function LowerTaskPage() {
   const navigate = useNavigate();
   const q = useLowerTask(Number(id));
   const d = q.data;
-  const back = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/rollup'));
 
   return (
     <>
@@ -48,7 +41,7 @@ export default function LowerTaskPage() {
           ) : undefined
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={back}>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate, '/rollup')}>
             返回
           </Button>
         }
@@ -120,12 +113,12 @@ export default function LowerTaskPage() {
               items={[
                 {
                   key: 'reports',
-                  label: count('报送记录', d.reports.length),
+                  label: countLabel('报送记录', d.reports.length),
                   children: <ReportEntries reports={d.reports} />,
                 },
                 {
                   key: 'versions',
-                  label: count('版本记录', d.versions.length),
+                  label: countLabel('版本记录', d.versions.length),
                   children: (
                     <VersionList
                       versions={d.versions.map((v) => ({ ...v, indicators: null }))}
