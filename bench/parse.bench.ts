@@ -4,13 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseNoticeText } from '../core/notice';
+import { median } from './stats';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../data/demo/xinzhou-2024-notice.txt'), 'utf8');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** The n-th variant: every number in the text shifted, so each notice is new text. */
 function variant(n: number): string {

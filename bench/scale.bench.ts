@@ -3,8 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../server/context';
 import { openBenchSession } from './load/workload';
+import { median } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timeRequest(url: string, init: RequestInit, runs: number, warmups = 2): Promise<number> {
   const times: number[] = [];

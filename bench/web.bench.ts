@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../test/e2e/chromium-args';
 import { startServerProcess } from '../server/test/server-process';
+import { median } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // The files the server serves (DUBAN_WEB_DIR, as server/config/config.ts reads it).
@@ -44,10 +45,6 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const gzipSize = (body: Buffer) => zlib.gzipSync(body, { level: 9 }).length;
 const jsMark = (bytes: number) => `[target < ${JS_TARGET_KB} KB: ${bytes < JS_TARGET_KB * 1000 ? 'met' : 'MISSED'}]`;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 async function newContext(browser: Browser, baseUrl: string, cookies: Cookie[] = []): Promise<BrowserContext> {
   // A new context has its own empty HTTP cache: every load below is a cold load.
