@@ -5,7 +5,7 @@ import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
 import { selectIn } from '../db/select-in';
 import { approvedActualsOfTasks, computeLights, entriesOfTasks, indicatorsOfTasks } from '../supervision/lights.service';
-import { dashboardYears } from '../supervision/dashboard.service';
+import { noticeYears } from '../ledger/notice-years';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
 
 /** Units of rates, which do not add up across organisations. */
@@ -64,7 +64,7 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     upperQ = upperQ.where('tasks.id', '=', opts.upperTaskId);
   } else {
     // One year's items: the asked year, else the current one (as the dashboard).
-    const year = opts.year ?? (await dashboardYears(ctx, upperOrgId)).current;
+    const year = opts.year ?? (await noticeYears(ctx, upperOrgId)).current;
     if (year !== null) upperQ = upperQ.where('notices.year', '=', year);
   }
   const candidates = await upperQ.execute();

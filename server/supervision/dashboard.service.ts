@@ -3,6 +3,7 @@ import { REPORT_STATE_LABELS } from '../../core/reporting/states';
 import type { AppContext } from '../context';
 import { effectiveDeadline } from '../reporting/periods.repository';
 import { groupBy } from '../../core/group-by';
+import { noticeYears } from '../ledger/notice-years';
 import { latestActuals } from '../../core/supervision/latest-actuals';
 import { evaluateLights, loadLightData } from './lights.service';
 
@@ -15,15 +16,6 @@ const emptyCounts = (): LightCounts => ({ blue: 0, green: 0, yellow: 0, red: 0, 
  */
 export type DashboardScope = { orgId: number; leaderId?: number; unitId?: number; year?: number };
 
-/** The years an organisation has notices for, newest first, and the one a dashboard shows by default. */
-export async function dashboardYears(ctx: AppContext, orgId: number): Promise<{ years: number[]; current: number | null }> {
-  const rows = await ctx.db.selectFrom('notices').select('year').distinct().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
-  const years = rows.map((r) => r.year);
-  const thisYear = Number(ctx.clock.today().slice(0, 4));
-  // The business year, or the latest before it (a new year's notice may not be imported yet).
-  return { years, current: years.find((y) => y <= thisYear) ?? years[0] ?? null };
-}
-
 /**
  * The office's one screen: tasks by light, by annex, category, leader and unit; the current
  * period's reporting (on time, late, missing, per unit); indicator completion; the trend over
@@ -33,7 +25,7 @@ export async function dashboardYears(ctx: AppContext, orgId: number): Promise<{ 
 export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   const db = ctx.db;
   const orgId = scope.orgId;
-  const { years, current: currentYear } = await dashboardYears(ctx, orgId);
+  const { years, current: currentYear } = await noticeYears(ctx, orgId);
   const year = scope.year !== undefined && years.includes(scope.year) ? scope.year : currentYear;
   const notices = await db.selectFrom('notices').select('id').where('org_id', '=', orgId).where('year', '=', year ?? -1).execute();
   // Nothing matches -1: an organisation without notices gets an empty dashboard, not an error.

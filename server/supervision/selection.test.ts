@@ -7,7 +7,8 @@ import { GENERATED_TODAY } from '../generate/calendar';
 import { listTasks } from '../ledger/tasks.repository';
 import { ranking, rollup } from '../levels/rollup.service';
 import { createTestDb, type TestDb } from '../test/db';
-import { buildDashboard, dashboardYears } from './dashboard.service';
+import { noticeYears } from '../ledger/notice-years';
+import { buildDashboard } from './dashboard.service';
 import { computeLights, computeOrgLights } from './lights.service';
 
 /**
@@ -57,7 +58,7 @@ describe('lights of a selection, one year at a time', () => {
   });
 
   it('shows the current year on the dashboard, and another year when asked', async () => {
-    expect(await dashboardYears(ctx, districts[0]!)).toEqual({ years: [2024, 2023], current: 2024 });
+    expect(await noticeYears(ctx, districts[0]!)).toEqual({ years: [2024, 2023], current: 2024 });
     const current = await buildDashboard(ctx, { orgId: districts[0]! });
     expect(current.year).toBe(2024);
     expect(current.lights.counts.total).toBe((await tasksOf(await noticesOf(districts[0]!, 2024))).length);
