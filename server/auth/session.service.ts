@@ -35,8 +35,12 @@ export async function signIn(
       let lockedUntil: string | null = null;
       if (user) {
         // Counted in the database, atomically: every process adds to the same count.
-        await trx.updateTable('users').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) })).where('id', '=', user.id).execute();
-        const { failed_sign_ins } = await trx.selectFrom('users').select('failed_sign_ins').where('id', '=', user.id).executeTakeFirstOrThrow();
+        const { failed_sign_ins } = await trx
+          .updateTable('users')
+          .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+          .where('id', '=', user.id)
+          .returning('failed_sign_ins')
+          .executeTakeFirstOrThrow();
         if (failed_sign_ins >= attempts) {
           lockedUntil = new Date(Date.now() + minutes * 60_000).toISOString();
           await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();

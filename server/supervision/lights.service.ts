@@ -8,6 +8,7 @@ import { getSettingOfOrgs } from '../settings/settings.service';
 import { selectIn } from '../db/select-in';
 
 const APPROVED = ['submitted', 'accepted'] as const;
+const isApproved = (state: string) => (APPROVED as readonly string[]).includes(state);
 const DAY = 86_400_000;
 
 /** Which tasks' lights to compute: without a selection, every task of the organisation. */
@@ -122,7 +123,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
   const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
   const later = new Set(at.maxPosition !== undefined ? periods.filter((p) => p.position > at.maxPosition!).map((p) => p.id) : []);
   // Preloaded entries may include drafts: only approved reports count.
-  const entries = data.entries.filter((e) => (APPROVED as readonly string[]).includes(e.state) && !later.has(e.period_id));
+  const entries = data.entries.filter((e) => isApproved(e.state) && !later.has(e.period_id));
   const actuals = data.actuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const periodsOf = groupBy(periods, (p) => p.notice_id);
@@ -150,7 +151,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
       if (deadline < (arrivedOn.get(task.id) ?? '')) continue;
       for (const u of unitsOf.get(task.id) ?? []) {
         const r = reportOf.get(`${p.id}:${u.unit_id}`);
-        if (r && (APPROVED as readonly string[]).includes(r.state)) continue;
+        if (r && isApproved(r.state)) continue;
         overdue.push({ periodLabel: `${p.label}（${u.name}）`, days: Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) });
       }
     }
