@@ -22,6 +22,14 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'production', DUBAN_DEMO: 'on' }).demo).toBe(true);
   });
 
+  it('has every security control on by default in production', () => {
+    const prod = loadConfig({ NODE_ENV: 'production' });
+    expect(prod.lockout).toEqual({ attempts: 5, minutes: 15 });
+    expect(prod.rateLimits).toEqual({ signInPerWindow: 30, uploadsPerWindow: 30, windowSeconds: 60 });
+    expect(prod.session).toMatchObject({ idleMinutes: 30, maxHours: 12, cookieSecure: true });
+    expect(prod.trustProxy).toBe('loopback');
+  });
+
   it('stops on a bad value with a message naming the setting, the value and why', () => {
     const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DUBAN_DEMO: 'maybe' });
     expect(attempt).toThrow(ConfigError);

@@ -24,6 +24,10 @@ const envSchema = z.object({
   DUBAN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DUBAN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
   DUBAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Per client address and window; 0 switches a limit off. Generous enough for an office behind one NAT.
+  DUBAN_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(0).max(100_000).default(30),
+  DUBAN_RATE_LIMIT_UPLOADS: z.coerce.number().int().min(0).max(100_000).default(30),
+  DUBAN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DUBAN_COOKIE_SECURE: boolFlag.optional(),
   DUBAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DUBAN_WEB_DIR: z.string().min(1).optional(),
@@ -51,6 +55,8 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   /** Sign-in lockout: so many consecutive failures lock the account for so many minutes. */
   lockout: { attempts: number; minutes: number };
+  /** Requests per client address and window on sign-in and on uploads (0 = off). */
+  rateLimits: { signInPerWindow: number; uploadsPerWindow: number; windowSeconds: number };
   logLevel: NonNullable<z.infer<typeof envSchema>['DUBAN_LOG_LEVEL']>;
   webDir: string;
   /**
@@ -112,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.DUBAN_COOKIE_SECURE ?? production,
     },
     lockout: { attempts: e.DUBAN_LOCKOUT_ATTEMPTS, minutes: e.DUBAN_LOCKOUT_MINUTES },
+    rateLimits: {
+      signInPerWindow: e.DUBAN_RATE_LIMIT_SIGN_IN,
+      uploadsPerWindow: e.DUBAN_RATE_LIMIT_UPLOADS,
+      windowSeconds: e.DUBAN_RATE_LIMIT_WINDOW_SECONDS,
+    },
     // Request logs are for operators; a developer's `npm start` shows warnings only.
     logLevel: e.DUBAN_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),

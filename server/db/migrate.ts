@@ -13,6 +13,7 @@ import { handdownArrival } from './migrations/0010_handdown_arrival';
 import { scaleIndexes } from './migrations/0011_scale_indexes';
 import { signInLockout } from './migrations/0012_sign_in_lockout';
 import { passwordHistory } from './migrations/0013_password_history';
+import { rateLimits } from './migrations/0015_rate_limits';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -34,6 +35,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0011_scale_indexes': scaleIndexes(engine),
     '0012_sign_in_lockout': signInLockout(engine),
     '0013_password_history': passwordHistory(engine),
+    '0015_rate_limits': rateLimits(engine),
   };
 }
 

@@ -68,6 +68,13 @@ export interface UsersTable {
   updated_at: string;
 }
 
+export interface RateLimitsTable {
+  bucket: string;
+  client: string;
+  window_no: number;
+  hits: number;
+}
+
 export interface PasswordHistoryTable {
   id: Id;
   user_id: number;
@@ -559,6 +566,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_history: PasswordHistoryTable;
+  rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   notices: NoticesTable;

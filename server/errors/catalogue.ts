@@ -11,6 +11,7 @@ export const ERRORS = {
   AUTH_ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已暂时锁定，请稍后再试或联系系统管理员重置密码', en: 'Too many failed sign-ins: the account is locked for a while' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码（或管理员重置的密码）后再使用系统', en: 'Change the initial or reset password first' },
   PASSWORD_REUSED: { status: 400, zh: '新密码不能与最近使用过的 5 个密码相同', en: 'The new password was one of the last five' },
   PASSWORD_TOO_WEAK: {
     status: 400,

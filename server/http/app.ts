@@ -39,6 +39,7 @@ import { levelRoutes } from '../routes/levels/levels.routes';
 import { IMPORT_LIMITS } from '../import/readers/limits';
 import { registerErrorHandling } from './errors';
 import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
+import { registerRateLimits } from './rate-limit';
 import './types';
 import type { Routes } from './zod-app';
 
@@ -118,6 +119,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     transform: jsonSchemaTransform,
   });
 
+  // Before the session hooks: a flood is refused before it costs a session lookup.
+  registerRateLimits(app, ctx);
   registerPolicyHooks(app, ctx, routeTable);
   registerErrorHandling(app);
 

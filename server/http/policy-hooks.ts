@@ -17,7 +17,9 @@ export type RouteInfo = { method: string; url: string; access: string; recordSco
  * Sessions, CSRF and the policy check for every /api route:
  * - a route that declares no policy stops the app at start-up (so a test that builds the app
  *   catches it);
- * - the role check runs before every handler;
+ * - the role check runs before every handler, and before its body is validated;
+ * - a session whose password must still be changed reaches only the routes marked
+ *   beforePasswordChange;
  * - a record-scoped route whose handler answered without a record-level decision is turned
  *   into a 500 (fail closed) instead of leaking data.
  */
@@ -55,7 +57,8 @@ export function registerPolicyHooks(app: FastifyInstance, ctx: AppContext, route
     if (resumed === 'expired') (request as { sessionExpired?: boolean }).sessionExpired = true;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a role that may not call the route learns nothing about its body's shape.
+  app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api') || !config.access) return;
     if (config.access === 'public') {
@@ -65,6 +68,9 @@ export function registerPolicyHooks(app: FastifyInstance, ctx: AppContext, route
     if (!request.signedIn) {
       throw new AppError((request as { sessionExpired?: boolean }).sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
     }
+    // An initial or reset password is known to whoever set it: until the person picks their own,
+    // the session may only read who it is, change the password and sign out.
+    if (request.signedIn.mustChangePassword && !config.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     authorize(request.signedIn.actor, config.access);
     if (!config.recordScoped) request.policyDecided = true;
   });

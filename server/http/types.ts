@@ -10,6 +10,10 @@ declare module 'fastify' {
      * enough: the handler must call request.authorize(action, record) before answering.
      */
     recordScoped?: boolean;
+    /** True for the few routes a session may call before its initial or reset password is changed. */
+    beforePasswordChange?: boolean;
+    /** Counts the route into a per-address rate limit (multipart upload routes are counted as 'upload' anyway). */
+    rateLimit?: import('./rate-limit').RateBucket;
   }
   interface FastifyRequest {
     signedIn: SignedIn | null;

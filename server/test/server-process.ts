@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { TEST_RATE_LIMITS } from './db';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/duban.mjs');
 
@@ -30,7 +31,7 @@ export type ServerProcess = {
 export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -23,7 +23,7 @@ export const authRoutes: Routes = (app, ctx) => {
   });
 
   app.post('/api/auth/login', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: 'sign-in' },
     schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: z.object({ user: meSchema }) } },
     handler: async (request, reply) => {
       const { token, signedIn } = await signIn(ctx, {
@@ -41,7 +41,7 @@ export const authRoutes: Routes = (app, ctx) => {
   });
 
   app.post('/api/auth/logout', {
-    config: { access: 'account.self' },
+    config: { access: 'account.self', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
     handler: async (request, reply) => {
       await signOut(ctx, signedInOf(request));
@@ -51,13 +51,13 @@ export const authRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/auth/me', {
-    config: { access: 'account.self' },
+    config: { access: 'account.self', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meSchema } },
     handler: async (request) => presentMe(ctx, signedInOf(request)),
   });
 
   app.post('/api/auth/password', {
-    config: { access: 'account.self' },
+    config: { access: 'account.self', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null() } },
     handler: async (request, reply) => {
       const signedIn = signedInOf(request);
