@@ -25,3 +25,10 @@ export const auditVerifySchema = z.object({
   firstBrokenId: z.number().nullable(),
   reason: z.string().nullable(),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+/** The audit export's date range (Beijing dates, both included). */
+export const auditExportQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });

@@ -60,9 +60,17 @@ export async function appendAudit(trx: Db, engine: Engine, input: AuditInput): P
     .execute();
 }
 
-export async function listAudit(db: Db, opts: { orgIds: number[] | 'all'; limit: number; beforeSeq?: number }) {
+/** includeSystem: also the entries of no organisation (failed sign-ins of unknown names, rate limits, restores). */
+export async function listAudit(db: Db, opts: { orgIds: number[] | 'all'; includeSystem?: boolean; limit: number; beforeSeq?: number }) {
   let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(opts.limit);
-  if (opts.orgIds !== 'all') q = q.where('org_id', 'in', opts.orgIds.length ? opts.orgIds : [-1]);
+  const orgIds = opts.orgIds;
+  if (orgIds !== 'all') {
+    q = q.where((eb) => {
+      const ors = [eb('org_id', 'in', orgIds.length ? orgIds : [-1])];
+      if (opts.includeSystem) ors.push(eb('org_id', 'is', null));
+      return eb.or(ors);
+    });
+  }
   if (opts.beforeSeq) q = q.where('seq', '<', opts.beforeSeq);
   return q.execute();
 }

@@ -15,6 +15,7 @@ Commands:
   migrate                    bring the database schema up to date
   create-user                --org CODE --username U --name NAME --role ROLE [--unit UNIT] [--leader NAME] --password P
   verify-audit               check the audit log's hash chain; exit code 2 if it is broken
+                             [--file F: check an audit export instead, and compare it with this database's entries]
   parse FILE                 parse a notice (.txt .csv .docx .xlsx) and print the ledger; writes nothing
   import FILE --org CODE     import a notice into the ledger [--update to apply the differences to one already imported]
   remind [--dry-run]         today's reminders (business clock): --dry-run lists them and to whom, writing nothing;
@@ -46,6 +47,7 @@ async function main(argv: string[]) {
       update: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       out: { type: 'string' },
+      file: { type: 'string' },
       districts: { type: 'string' },
       years: { type: 'string' },
       seed: { type: 'string' },
@@ -67,7 +69,7 @@ async function main(argv: string[]) {
     case 'create-user':
       return createUserCommand(config, values.json, values);
     case 'verify-audit':
-      return verifyAudit(config, values.json);
+      return verifyAudit(config, values.json, values.file);
     case 'import':
       return importCommand(config, positionals[1], values.json, values);
     case 'remind':

@@ -1,6 +1,8 @@
 import { isRole, ROLES } from '../../../core/roles';
 import { systemActor } from '../../audit/actor';
+import fs from 'node:fs';
 import { verifyAuditChain } from '../../audit/audit.repository';
+import { compareExportWithDatabase, verifyAuditExport } from '../../audit/export';
 import type { Config } from '../../config/config';
 import { openContext, type AppContext } from '../../context';
 import { openDatabase } from '../../db/connection';
@@ -72,7 +74,8 @@ export async function createUserCommand(config: Config, json: boolean, opts: Cre
   });
 }
 
-export async function verifyAudit(config: Config, json: boolean) {
+export async function verifyAudit(config: Config, json: boolean, file?: string) {
+  if (file) return verifyAuditExportFile(config, json, file);
   const r = await withDatabase(config, (ctx) => verifyAuditChain(ctx.db));
   output(
     json,
@@ -82,4 +85,28 @@ export async function verifyAudit(config: Config, json: boolean) {
       : `AUDIT LOG BROKEN at entry ${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries before it verified)`,
   );
   if (!r.ok) process.exitCode = 2;
+}
+
+/**
+ * An export checked on its own (hashes, links, trailer), then against this database: the file's
+ * own hashes could have been recomputed by whoever edited it, the database's cannot.
+ */
+async function verifyAuditExportFile(config: Config, json: boolean, file: string) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`verify-audit: cannot read ${file}: ${(e as Error).message}`);
+  }
+  const check = verifyAuditExport(text);
+  const compared = check.ok ? await withDatabase(config, (ctx) => compareExportWithDatabase(ctx.db, text)) : null;
+  const ok = check.ok && compared?.firstDifferentSeq === null;
+  const message = !check.ok
+    ? `AUDIT EXPORT BROKEN${check.firstBrokenSeq ? ` at entry ${check.firstBrokenSeq}` : ''}: ${check.reason}`
+    : compared!.firstDifferentSeq !== null
+      ? `AUDIT EXPORT DIFFERS from this database at entry ${compared!.firstDifferentSeq}`
+      : `audit export intact: ${check.entries} entries (${check.header?.organisation} ${check.header?.from}–${check.header?.to}), ${compared!.found} of them identical in this database` +
+        (compared!.found === 0 ? ' (this database does not hold them: the file was checked on its own)' : '');
+  output(json, { ...check, ok, compared }, message);
+  if (!ok) process.exitCode = 2;
 }

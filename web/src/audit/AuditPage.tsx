@@ -7,6 +7,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { useAuditLog } from './api';
 import { ACTION_LABELS, ENTITY_LABELS, actionColor } from './labels';
+import { ExportCard } from './ExportCard';
 import { VerifyChainCard } from './VerifyChainCard';
 
 function Json({ value }: { value: unknown }) {
@@ -46,6 +47,7 @@ export default function AuditPage() {
         subtitle={`${me?.displayName ?? ''}（${me?.roleLabel ?? '安全审计员'}）· 所有数据变更均记录在哈希链中，篡改可被发现`}
       />
       <VerifyChainCard />
+      <ExportCard />
       <Card
         title={
           <span>
