@@ -38,6 +38,16 @@ export const ROLE_HOMES: Record<Role, string> = {
 
 export const UNIT_ROLES: readonly Role[] = ['unit_staff', 'unit_head'];
 
+/**
+ * The three separated system duties (三员分立). Their accounts are created and kept by the
+ * deployment (`duban create-user` on the server), never through the API: otherwise the system
+ * administrator could make or take over the auditor's account and read, or hide, its own trace.
+ */
+export const SYSTEM_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/** The roles the system administrator may give or manage through the API. */
+export const BUSINESS_ROLES: readonly Role[] = ROLES.filter((r) => !SYSTEM_ROLES.includes(r));
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

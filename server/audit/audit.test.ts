@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type Client } from '../test/app';
 import { makeOrg, makeUser } from '../test/factories';
+import { sql } from 'kysely';
+import { APPEND_ONLY_MESSAGE, dropAuditAppendOnlyGuard } from '../db/migrations/0016_audit_append_only';
 import { verifyAuditChain } from './audit.repository';
 
 const run = promisify(execFile);
@@ -51,6 +53,17 @@ describe('audit log', () => {
     expect(dup.statusCode).toBe(409);
     const after = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('refuses to change or delete an entry in the database itself', async () => {
+    const entry = await t.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await expect(t.ctx.db.updateTable('audit_log').set({ actor_name: '篡改者' }).where('id', '=', entry.id).execute()).rejects.toThrow(APPEND_ONLY_MESSAGE);
+    await expect(t.ctx.db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(APPEND_ONLY_MESSAGE);
+    if (t.ctx.engine === 'postgres') await expect(sql`truncate audit_log`.execute(t.ctx.db)).rejects.toThrow(APPEND_ONLY_MESSAGE);
+    expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('id', '=', entry.id).executeTakeFirstOrThrow()).toEqual({ actor_name: entry.actor_name });
+    // The tests below play an attacker with the database owner's rights, who can drop the guard:
+    // the hash chain is what finds their changes.
+    await dropAuditAppendOnlyGuard(t.ctx.db as never, t.ctx.engine);
   });
 
   it('verifies an intact chain, and finds an edited or a deleted entry', async () => {
@@ -106,5 +119,5 @@ describe('audit log', () => {
     const bad = await run('node', [bin, 'verify-audit'], { env }).catch((e: { code: number; stdout: string }) => e);
     expect('code' in bad && bad.code).toBe(2);
     expect(bad.stdout).toMatch(new RegExp(`BROKEN at entry ${first.seq}`));
-  });
+  }, 90_000);
 });

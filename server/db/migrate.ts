@@ -14,6 +14,7 @@ import { scaleIndexes } from './migrations/0011_scale_indexes';
 import { signInLockout } from './migrations/0012_sign_in_lockout';
 import { passwordHistory } from './migrations/0013_password_history';
 import { rateLimits } from './migrations/0015_rate_limits';
+import { auditAppendOnly } from './migrations/0016_audit_append_only';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -36,6 +37,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0012_sign_in_lockout': signInLockout(engine),
     '0013_password_history': passwordHistory(engine),
     '0015_rate_limits': rateLimits(engine),
+    '0016_audit_append_only': auditAppendOnly(engine),
   };
 }
 

@@ -1,4 +1,4 @@
-import { UNIT_ROLES, type Role } from '../../core/roles';
+import { SYSTEM_ROLES, UNIT_ROLES, type Role } from '../../core/roles';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/password';
@@ -28,6 +28,15 @@ function auditView(u: User) {
   return rest;
 }
 
+/**
+ * 三员分立: through the API (any actor but the deployment's own CLI), no account of a system role
+ * is created, changed, disabled or reset, and no account is given one.
+ */
+function checkSeparationOfDuties(actor: Actor, ...roles: string[]) {
+  if (actor.role === 'system') return;
+  if (roles.some((r) => (SYSTEM_ROLES as readonly string[]).includes(r))) throw new AppError('SEPARATION_OF_DUTIES');
+}
+
 /** Unit roles need a unit of the same organisation, leaders a leader; other roles neither. */
 async function checkAssignment(trx: Db, orgId: number, role: Role, unitId: number | null, leaderId: number | null) {
   if (UNIT_ROLES.includes(role)) {
@@ -51,6 +60,7 @@ export async function createUser(
   input: UserInput,
   opts: { mustChangePassword?: boolean; checkStrength?: boolean } = {},
 ) {
+  checkSeparationOfDuties(actor, input.role);
   if (opts.checkStrength !== false) checkPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (trx) => {
@@ -82,6 +92,7 @@ export async function updateUser(
   before: User,
   patch: { displayName?: string; role?: Role; unitId?: number | null; leaderId?: number | null; disabled?: boolean; email?: string | null },
 ) {
+  checkSeparationOfDuties(actor, before.role, patch.role ?? before.role);
   return inTransaction(ctx, async (trx) => {
     const role = patch.role ?? (before.role as Role);
     const assignment = await checkAssignment(
@@ -114,6 +125,7 @@ export async function updateUser(
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, user: User, password: string) {
+  checkSeparationOfDuties(actor, user.role);
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {

@@ -11,6 +11,7 @@ export const ERRORS = {
   AUTH_ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已暂时锁定，请稍后再试或联系系统管理员重置密码', en: 'Too many failed sign-ins: the account is locked for a while' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  SEPARATION_OF_DUTIES: { status: 403, zh: '系统管理员、安全管理员和安全审计员（三员）账号只能由部署人员在服务器上用命令行创建和维护', en: 'Accounts of the three system roles are kept by the deployment (duban create-user), not through the API' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码（或管理员重置的密码）后再使用系统', en: 'Change the initial or reset password first' },
   PASSWORD_REUSED: { status: 400, zh: '新密码不能与最近使用过的 5 个密码相同', en: 'The new password was one of the last five' },
   PASSWORD_TOO_WEAK: {

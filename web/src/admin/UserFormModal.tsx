@@ -3,8 +3,8 @@ import { ErrorAlert } from '../layout/ErrorAlert';
 import { errorMessage } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useLeaders, useUnits } from '../directory/api';
-import { UNIT_ROLES } from '../../../core/roles';
-import { ROLE_LABELS, ROLE_ORDER } from '../roles';
+import { BUSINESS_ROLES, UNIT_ROLES } from '../../../core/roles';
+import { ROLE_LABELS } from '../roles';
 import { generatePassword, useCreateUser, useUpdateUser } from './api';
 
 interface Values {
@@ -131,7 +131,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          <Select options={BUSINESS_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
         {role && NEEDS_UNIT.includes(role) && (
           <Form.Item

@@ -13,6 +13,7 @@ import type { User } from '../api/types';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
+import { SYSTEM_ROLES } from '../../../core/roles';
 import { ROLE_COLORS, ROLE_LABELS, ROLE_ORDER } from '../roles';
 import { useUpdateUser, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -104,6 +105,8 @@ export default function UsersPage() {
               width: 250,
               render: (_: unknown, u) => {
                 const self = me && String(me.id) === String(u.id);
+                // 三员 accounts are kept on the server by the deployment (duban create-user), not here.
+                if (SYSTEM_ROLES.includes(u.role)) return <Typography.Text type="secondary">三员账号由部署人员维护</Typography.Text>;
                 return (
                   <Space size={0}>
                     <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
