@@ -174,7 +174,7 @@ export async function changeOwnPassword(
 }
 
 /** How many earlier passwords a new one is checked against: the current one and PASSWORDS_KEPT before it. */
-const PASSWORDS_KEPT = 4;
+export const PASSWORDS_KEPT = 4;
 
 function recentPasswordHashes(db: Db, userId: number): Promise<string[]> {
   return db

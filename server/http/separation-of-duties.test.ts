@@ -66,6 +66,14 @@ describe('separation of the three system duties (三员分立)', () => {
     ]);
   });
 
+  it('shows the security administrator the controls in force, and only to it', async () => {
+    const secadmin = await signInAs(t.app, (await t.ctx.db.selectFrom('users').select('username').where('id', '=', ids.secadmin).executeTakeFirstOrThrow()).username);
+    const res = await secadmin.request('GET', '/api/security/settings');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().settings).toMatchObject({ passwordHistory: 5, mustChangeInitialPassword: true, maxFailedLogins: 5, lockoutMinutes: 15, rateLimitWindowSeconds: 60 });
+    expect((await sysadmin.request('GET', '/api/security/settings')).statusCode).toBe(403);
+  });
+
   it('gives no system role any business write, nor any role a way to change the audit log', async () => {
     // Every state-changing route is open to at most the business roles, or to exactly one system role.
     const { ACTIONS } = await import('../policies/policy');
