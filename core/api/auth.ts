@@ -4,6 +4,8 @@ import { orgRef, roleSchema } from './common';
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** The 6-digit code of the authenticator app, or a recovery code; asked for when the account has two-step verification on. */
+  totpCode: z.string().trim().min(1).max(32).optional(),
 });
 
 export const meSchema = z.object({
@@ -18,6 +20,8 @@ export const meSchema = z.object({
   leader: z.object({ id: z.number(), name: z.string(), title: z.string() }).nullable(),
   csrfToken: z.string(),
   mustChangePassword: z.boolean(),
+  /** Two-step verification (TOTP): whether it is on, and whether this role is offered it. */
+  totp: z.object({ enabled: z.boolean(), mayEnrol: z.boolean() }),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -37,5 +41,37 @@ export const demoAccountsSchema = z.object({
       unitName: z.string().nullable(),
       orgName: z.string(),
     }),
+  ),
+});
+
+/** What 账号安全 shows about two-step verification. */
+export const totpStatusSchema = z.object({
+  enabled: z.boolean(),
+  mayEnrol: z.boolean(),
+  enabledAt: z.string().nullable(),
+  /** Unused recovery codes; null when two-step verification is off. */
+  recoveryCodesLeft: z.number().nullable(),
+});
+export type TotpStatus = z.infer<typeof totpStatusSchema>;
+
+/** The secret of a setup in progress: shown once, for the QR code or typing into the app. */
+export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type TotpSetup = z.infer<typeof totpSetupSchema>;
+
+const sixDigits = z.string().trim().regex(/^\d{6}$/, '请输入 6 位数字验证码');
+
+export const totpEnableBody = z.object({ code: sixDigits });
+export const totpEnabledSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const totpDisableBody = z.object({
+  password: z.string().min(1).max(256),
+  /** A 6-digit code or a recovery code. */
+  code: z.string().trim().min(1).max(32),
+});
+
+/** The accounts of the organisation with two-step verification on (the security administrator's list). */
+export const totpUsersSchema = z.object({
+  items: z.array(
+    z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: roleSchema, roleLabel: z.string(), enabledAt: z.string().nullable() }),
   ),
 });

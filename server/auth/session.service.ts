@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { dummyPasswordHash, verifyPassword } from './password';
 import * as sessions from './session.repository';
 import { randomToken, sha256 } from './tokens';
+import { findEnabledTotp, spendSecondFactor } from './totp.service';
 
 export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string; mustChangePassword: boolean };
 
@@ -16,7 +17,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export async function signIn(
   ctx: AppContext,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  input: { username: string; password: string; totpCode?: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; signedIn: SignedIn }> {
   const user = await findUserByUsername(ctx.db, input.username);
   const failedActor = { userId: user?.id ?? null, name: input.username, orgId: user?.org_id ?? null, role: 'system' as const, unitId: null, leaderId: null };
@@ -30,31 +31,7 @@ export async function signIn(
   }
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok) {
-    const { attempts, minutes } = ctx.config.lockout;
-    await inTransaction(ctx, async (trx) => {
-      let lockedUntil: string | null = null;
-      if (user) {
-        // Counted in the database, atomically: every process adds to the same count.
-        const { failed_sign_ins } = await trx
-          .updateTable('users')
-          .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
-          .where('id', '=', user.id)
-          .returning('failed_sign_ins')
-          .executeTakeFirstOrThrow();
-        if (failed_sign_ins >= attempts) {
-          lockedUntil = new Date(Date.now() + minutes * 60_000).toISOString();
-          await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
-        }
-      }
-      await appendAudit(trx, ctx.engine, {
-        actor: failedActor,
-        orgId: user?.org_id ?? null,
-        action: lockedUntil ? 'auth.locked' : 'auth.sign_in_failed',
-        entity: 'user',
-        entityId: user?.id ?? null,
-        after: { username: input.username, ip: input.ip, ...(lockedUntil ? { lockedUntil } : {}) },
-      });
-    });
+    await recordFailedSignIn(ctx, user ?? null, failedActor, { username: input.username, ip: input.ip }, 'auth.sign_in_failed');
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
@@ -65,7 +42,13 @@ export async function signIn(
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.config.session.maxHours * 3_600_000).toISOString();
   const actor = toActor(user);
-  await inTransaction(ctx, async (trx) => {
+  // The second factor, when the person turned it on. No code yet is not a failure (the sign-in page
+  // asks for it next) and does not reset the count either; a wrong or reused code is a failure.
+  const totp = await findEnabledTotp(ctx.db, user.id);
+  if (totp && !input.totpCode) throw new AppError('AUTH_TOTP_REQUIRED');
+  const outcome = await inTransaction(ctx, async (trx) => {
+    const secondFactor = totp ? await spendSecondFactor(trx, user.id, totp.secret, input.totpCode!, Date.now()) : null;
+    if (secondFactor === 'invalid' || secondFactor === 'replayed') return secondFactor;
     if (user.failed_sign_ins > 0 || user.locked_until) await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await sessions.insertSession(trx, {
       id: sessionId,
@@ -81,13 +64,55 @@ export async function signIn(
       action: 'auth.sign_in',
       entity: 'user',
       entityId: user.id,
-      after: { ip: input.ip },
+      after: { ip: input.ip, ...(secondFactor ? { secondFactor } : {}) },
     });
+    return 'ok' as const;
   });
+  if (outcome !== 'ok') {
+    await recordFailedSignIn(ctx, user, failedActor, { username: input.username, ip: input.ip }, outcome === 'replayed' ? 'auth.totp_replayed' : 'auth.totp_failed');
+    throw new AppError(outcome === 'replayed' ? 'AUTH_TOTP_REPLAYED' : 'AUTH_TOTP_INVALID');
+  }
   return {
     token,
     signedIn: { actor, sessionId, csrfToken, mustChangePassword: user.must_change_password === 1 },
   };
+}
+
+/**
+ * A failed sign-in (wrong password, unknown user, wrong or reused second-factor code), counted in
+ * the database, atomically: every process adds to the same count, and enough in a row lock the account.
+ */
+async function recordFailedSignIn(
+  ctx: AppContext,
+  user: { id: number; org_id: number } | null,
+  failedActor: Actor,
+  input: { username: string; ip: string | null },
+  action: 'auth.sign_in_failed' | 'auth.totp_failed' | 'auth.totp_replayed',
+) {
+  const { attempts, minutes } = ctx.config.lockout;
+  await inTransaction(ctx, async (trx) => {
+    let lockedUntil: string | null = null;
+    if (user) {
+      const { failed_sign_ins } = await trx
+        .updateTable('users')
+        .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+        .where('id', '=', user.id)
+        .returning('failed_sign_ins')
+        .executeTakeFirstOrThrow();
+      if (failed_sign_ins >= attempts) {
+        lockedUntil = new Date(Date.now() + minutes * 60_000).toISOString();
+        await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
+      }
+    }
+    await appendAudit(trx, ctx.engine, {
+      actor: failedActor,
+      orgId: user?.org_id ?? null,
+      action: lockedUntil ? 'auth.locked' : action,
+      entity: 'user',
+      entityId: user?.id ?? null,
+      after: { username: input.username, ip: input.ip, ...(lockedUntil ? { lockedUntil, cause: action } : {}) },
+    });
+  });
 }
 
 /** Resolves a cookie token to a live session, enforcing the idle timeout and absolute lifetime. */

@@ -15,6 +15,7 @@ import { signInLockout } from './migrations/0012_sign_in_lockout';
 import { passwordHistory } from './migrations/0013_password_history';
 import { rateLimits } from './migrations/0015_rate_limits';
 import { auditAppendOnly } from './migrations/0016_audit_append_only';
+import { totp } from './migrations/0017_totp';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -38,6 +39,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0013_password_history': passwordHistory(engine),
     '0015_rate_limits': rateLimits(engine),
     '0016_audit_append_only': auditAppendOnly(engine),
+    '0017_totp': totp(engine),
   };
 }
 

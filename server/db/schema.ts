@@ -82,6 +82,26 @@ export interface PasswordHistoryTable {
   created_at: CreatedAt;
 }
 
+/** A person's TOTP second factor: pending (enabled 0) from setup until confirmed with a code. */
+export interface UserTotpTable {
+  user_id: number;
+  /** Base32; the authenticator app holds the same. Never leaves the server after setup. */
+  secret: string;
+  enabled: number;
+  /** The last time step whose code was accepted: a code (or an earlier one) is refused after it. */
+  last_used_step: ColumnType<number | null, number | null | undefined, number | null>;
+  enabled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+/** One-time recovery codes, stored only as hashes; used_at set when spent. */
+export interface TotpRecoveryCodesTable {
+  id: Id;
+  user_id: number;
+  code_hash: string;
+  used_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface SessionsTable {
   /** sha256 of the cookie token: a stolen database does not yield live cookies. */
   id: string;
@@ -567,6 +587,8 @@ export interface Database {
   sessions: SessionsTable;
   password_history: PasswordHistoryTable;
   rate_limits: RateLimitsTable;
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   notices: NoticesTable;

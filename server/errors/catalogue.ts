@@ -13,6 +13,14 @@ export const ERRORS = {
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   SEPARATION_OF_DUTIES: { status: 403, zh: '系统管理员、安全管理员和安全审计员（三员）账号只能由部署人员在服务器上用命令行创建和维护', en: 'Accounts of the three system roles are kept by the deployment (duban create-user), not through the API' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码（或管理员重置的密码）后再使用系统', en: 'Change the initial or reset password first' },
+  // The optional TOTP second factor (两步验证).
+  AUTH_TOTP_REQUIRED: { status: 401, zh: '该账号已开启两步验证，请输入动态验证码', en: 'This account uses two-step verification: a code is required' },
+  AUTH_TOTP_INVALID: { status: 401, zh: '动态验证码不正确，请核对手机上显示的验证码', en: 'Wrong verification code' },
+  AUTH_TOTP_REPLAYED: { status: 401, zh: '该动态验证码已使用过，请等待验证码刷新后输入新的验证码', en: 'This code was already used; wait for the next one' },
+  TOTP_CODE_INVALID: { status: 400, zh: '动态验证码不正确，请核对手机上显示的验证码', en: 'Wrong verification code' },
+  TOTP_ALREADY_ENABLED: { status: 409, zh: '两步验证已开启；如需更换手机，请先关闭后重新开启', en: 'Two-step verification is already on' },
+  TOTP_NOT_STARTED: { status: 409, zh: '请先生成密钥并添加到验证器，再输入验证码', en: 'Start the setup first' },
+  TOTP_NOT_ENABLED: { status: 409, zh: '该账号未开启两步验证', en: 'Two-step verification is not on for this account' },
   PASSWORD_REUSED: { status: 400, zh: '新密码不能与最近使用过的 5 个密码相同', en: 'The new password was one of the last five' },
   PASSWORD_TOO_WEAK: {
     status: 400,

@@ -63,6 +63,10 @@ export const ACTIONS = {
   'users.manage': ['sysadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],
+  // The optional TOTP second factor: the office and the three system roles enrol themselves; the
+  // security administrator resets it for someone who lost the phone.
+  'mfa.self': ['office', 'sysadmin', 'secadmin', 'auditor'],
+  'mfa.reset': ['secadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -7,15 +7,17 @@ import { organisationPath } from '../directory/organisations.repository';
 import { findUnit } from '../directory/units.repository';
 import { findUser } from '../directory/users.repository';
 import { presentOrgRef } from './organisation';
+import { findEnabledTotp, mayEnrolTotp } from '../auth/totp.service';
 
 export async function presentMe(ctx: AppContext, signedIn: SignedIn): Promise<Me> {
   const { actor } = signedIn;
   const role = actor.role as Role;
-  const [user, path, unit, leader] = await Promise.all([
+  const [user, path, unit, leader, totp] = await Promise.all([
     findUser(ctx.db, actor.userId!),
     organisationPath(ctx.db, actor.orgId!),
     actor.unitId ? findUnit(ctx.db, actor.unitId) : undefined,
     actor.leaderId ? findLeader(ctx.db, actor.leaderId) : undefined,
+    findEnabledTotp(ctx.db, actor.userId!),
   ]);
   const org = path[path.length - 1]!;
   return {
@@ -30,5 +32,6 @@ export async function presentMe(ctx: AppContext, signedIn: SignedIn): Promise<Me
     leader: leader ? { id: leader.id, name: leader.name, title: leader.title } : null,
     csrfToken: signedIn.csrfToken,
     mustChangePassword: signedIn.mustChangePassword,
+    totp: { enabled: totp !== undefined, mayEnrol: mayEnrolTotp(role) },
   };
 }

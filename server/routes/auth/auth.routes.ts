@@ -7,6 +7,7 @@ import { signedInOf } from '../../http/actor';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/policy-hooks';
 import type { Routes } from '../../http/zod-app';
 import { presentMe } from '../../presenters/me';
+import { totpRoutes } from './totp.routes';
 
 export const authRoutes: Routes = (app, ctx) => {
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: ctx.config.session.cookieSecure };
@@ -65,4 +66,7 @@ export const authRoutes: Routes = (app, ctx) => {
       return reply.code(204).send(null);
     },
   });
+
+  // Registered here so server/http/app.ts's route list needs no change.
+  totpRoutes(app, ctx);
 };

@@ -61,7 +61,7 @@ export function dropSession(queryClient: QueryClient, cause?: ApiError): void {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { username: string; password: string }) => {
+    mutationFn: async (input: { username: string; password: string; totpCode?: string }) => {
       // The login POST needs a CSRF token bound to the pre-session cookie; fetch a fresh one each
       // time so a stale tab (or a previous user's token) never causes a confusing 403.
       const { csrfToken } = await api.get<{ csrfToken: string }>('/api/auth/csrf');

@@ -1,8 +1,9 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
+import { AccountSecurityModal } from '../auth/AccountSecurityModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout } from '../auth/session';
 import { ROLE_COLORS } from '../roles';
@@ -18,6 +19,9 @@ export function AppLayout({ me }: { me: Me }) {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
+  const [securityOpen, setSecurityOpen] = useState(false);
+  // 账号安全 (two-step verification) only for the roles offered it, or someone who still has it on.
+  const showSecurity = me.totp.mayEnrol || me.totp.enabled;
 
   const items = (NAV[me.role] ?? []).filter((i) => !i.visible || i.visible(me));
   // The most specific entry wins: on /office/import only 导入通知 is highlighted, not 工作台 too.
@@ -69,16 +73,17 @@ export function AppLayout({ me }: { me: Me }) {
           </div>
           <Space size="middle" className="app-header-right">
             {/* The three system roles (三员) get no business notifications. */}
-            {BELL_ROLES.includes(me.role) && <NotificationBell me={me} />}
+            {BELL_ROLES.includes(me.role) && !me.mustChangePassword && <NotificationBell me={me} />}
             <Dropdown
               trigger={['click']}
               menu={{
                 items: [
                   { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                  ...(showSecurity ? [{ key: 'security', icon: <SafetyCertificateOutlined />, label: '账号安全' }] : []),
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
                 ],
-                onClick: ({ key }) => (key === 'password' ? setPwdOpen(true) : signOut()),
+                onClick: ({ key }) => (key === 'password' ? setPwdOpen(true) : key === 'security' ? setSecurityOpen(true) : signOut()),
               }}
             >
               <Button type="text" className="app-user" data-testid="user-menu">
@@ -96,13 +101,20 @@ export function AppLayout({ me }: { me: Me }) {
           </Space>
         </Header>
         <Content className="app-content">
-          <Suspense fallback={<Spin size="large" className="page-spin" />}>
-            <Outlet />
-          </Suspense>
+          {/* Until an initial or reset password is changed the server refuses every other call:
+              show nothing that would ask it, only the forced change below. */}
+          {me.mustChangePassword ? (
+            <Result status="warning" title="请先修改初始密码" subTitle="为保障账号安全，首次登录或密码被重置后，须设置自己的新密码才能使用系统。" />
+          ) : (
+            <Suspense fallback={<Spin size="large" className="page-spin" />}>
+              <Outlet />
+            </Suspense>
+          )}
         </Content>
         <Footer className="app-footer">{me.org.name}人民政府督查室 · 督办系统 · 仅限政务内网使用</Footer>
       </Layout>
       <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      {showSecurity && <AccountSecurityModal me={me} open={securityOpen} onClose={() => setSecurityOpen(false)} />}
       <ChangePasswordModal open={me.mustChangePassword && !pwdOpen} forced onClose={() => undefined} />
     </Layout>
   );

@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Empty, Skeleton, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { SecuritySettings } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { TotpResetCard } from '../../auth/TotpResetCard';
 import { PageHeader } from '../../layout/PageHeader';
 import { QueryError } from '../../layout/QueryError';
 
@@ -14,11 +15,14 @@ const LABELS: Record<string, { label: string; unit?: string }> = {
   passwordMinLength: { label: '密码最小长度', unit: '位' },
   passwordRequireClasses: { label: '密码须包含的字符类别数', unit: '类' },
   passwordMaxAgeDays: { label: '密码有效期', unit: '天' },
-  passwordHistory: { label: '不得重复使用的历史密码数', unit: '个' },
+  passwordHistory: { label: '不得重复使用的最近密码数（含当前密码）', unit: '个' },
   loginMaxAttempts: { label: '登录失败锁定阈值', unit: '次' },
   maxFailedLogins: { label: '登录失败锁定阈值', unit: '次' },
   lockoutMinutes: { label: '账号锁定时长', unit: '分钟' },
   loginRateLimitPerMinute: { label: '每分钟登录尝试上限', unit: '次' },
+  loginRateLimitPerWindow: { label: '同一地址登录尝试上限（每个时间窗口）', unit: '次' },
+  uploadRateLimitPerWindow: { label: '同一地址上传次数上限（每个时间窗口）', unit: '次' },
+  rateLimitWindowSeconds: { label: '频率限制时间窗口', unit: '秒' },
   mustChangeInitialPassword: { label: '首次登录强制修改密码' },
   auditRetentionDays: { label: '审计日志保存期限', unit: '天' },
   uploadMaxMegabytes: { label: '上传文件大小上限', unit: 'MB' },
@@ -81,6 +85,7 @@ export default function SecurityHome() {
           />
         )}
       </Card>
+      <TotpResetCard />
     </>
   );
 }
