@@ -106,8 +106,8 @@ async function taskIdOf(ctx: AppContext, orgId: number, annexNo: number, seq: st
 const unitIdOf = async (ctx: AppContext, orgId: number, name: string) =>
   (await ctx.db.selectFrom('units').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirstOrThrow()).id;
 
-/** A unit's report of the open Q2 on the charging-pile task, approved by its head and accepted, on the given day. */
-async function reportPiles(ctx: AppContext, orgId: number, unitId: number, taskId: number, day: string, input: { narrative: string; actual: number; evidenceName?: string }) {
+/** A unit's report of the open Q2 on one of its tasks (the charging piles here), approved by its head and accepted, on the given day. */
+export async function reportPiles(ctx: AppContext, orgId: number, unitId: number, taskId: number, day: string, input: { narrative: string; actual: number; evidenceName?: string }) {
   const c = { ...ctx, clock: createClock({ today: day }) };
   const period = await ctx.db.selectFrom('periods').selectAll().where('org_id', '=', orgId).where('position', '=', 1).orderBy('id').executeTakeFirstOrThrow();
   let r = await openReport(c, actor, period, unitId);
@@ -188,7 +188,7 @@ export async function buildWorld() {
   }
   const aDev = await unitIdOf(ctx, a.id, '区发改局');
   const aReport = await reportPiles(ctx, a.id, aDev, ids.a.piles, '2024-06-25', { narrative: `已建成600个，${MARKER}进展`, actual: 600, evidenceName: `${MARKER}-验收.pdf` });
-  await reportPiles(ctx, b.id, ids.b.dev, ids.b.piles, '2024-07-03', { narrative: '已建成300个', actual: 300 });
+  await reportPiles(ctx, b.id, ids.b.dev, ids.b.piles, '2024-07-03', { narrative: '已建成300个', actual: 300, evidenceName: '乙区-验收.pdf' });
 
   type Named = Record<'aOffice' | 'cityOffice' | 'cityLeader' | 'cOffice' | 'provinceOffice' | 'otherCityOffice', Client>;
   return { t, ctx, orgs: { province, city, a, b, c, otherCity }, users: users as Named & Record<string, Client>, ids: { ...ids, aReport }, imports: { a: importA, b: importB, city: importCity } };
