@@ -21,10 +21,24 @@ export type ProgressInput = {
  * refusal carries the other person's entry so the page can show it.
  */
 export async function saveProgress(ctx: AppContext, actor: Actor, report: Report, taskId: number, input: ProgressInput) {
-  if (!EDITABLE_STATES.includes(report.state)) {
-    throw new AppError('REPORT_WRONG_STATE', { zh: `报告状态为“${report.state}”，不能修改`, en: `report is ${report.state}` });
-  }
+  const refuseUnlessEditable = (state: Report['state']) => {
+    if (!EDITABLE_STATES.includes(state)) {
+      throw new AppError('REPORT_WRONG_STATE', { zh: `报告状态为“${state}”，不能修改`, en: `report is ${state}` });
+    }
+  };
+  refuseUnlessEditable(report.state);
   return inTransaction(ctx, async (trx) => {
+    // The state read before the transaction may be stale: a submit that committed meanwhile must
+    // stop this save, or the head approves words the clerk changed after submitting. On PostgreSQL
+    // the row lock orders the save and the submit's update of the same row; SQLite's transaction
+    // already holds the write lock (inTransaction).
+    const current = await trx
+      .selectFrom('unit_reports')
+      .select('state')
+      .where('id', '=', report.id)
+      .$if(ctx.engine === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    refuseUnlessEditable(current.state);
     const before = await trx
       .selectFrom('task_progress')
       .selectAll()

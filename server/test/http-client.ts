@@ -10,6 +10,8 @@ export type Answer<T> = { status: number; body: T };
 export type HttpClient = {
   /** The raw session token (the cookie's value); the sessions table keys it by its SHA-256. */
   token: string;
+  /** The session's CSRF token, for requests `call` cannot make (multipart uploads). */
+  csrfToken: string;
   /** T is what the caller expects back; nothing checks it (a wrong guess fails the test's expectations). */
   call: <T = unknown>(
     baseUrl: string,
@@ -45,6 +47,7 @@ export async function signInOver(
   const csrfToken = ((await login.json()) as { user: { csrfToken: string } }).user.csrfToken;
   return {
     token,
+    csrfToken,
     call: async <T>(base: string, method: string, path: string, body?: unknown) =>
       answer<T>(
         await fetch(`${base}${path}`, {

@@ -22,6 +22,8 @@ export type ServerProcess = {
   /** Everything the process printed so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. Resolves once the process is gone. */
+  kill: () => Promise<void>;
 };
 
 /**
@@ -57,13 +59,19 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTi
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
         });
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }
