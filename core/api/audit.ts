@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common';
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -26,9 +27,8 @@ export const auditVerifySchema = z.object({
   reason: z.string().nullable(),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 /** The audit export's date range (Beijing dates, both included). */
 export const auditExportQuery = z
-  .object({ from: isoDate, to: isoDate })
+  .object({ from: isoDate(), to: isoDate() })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });

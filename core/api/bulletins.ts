@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from './common';
 import { PROGRESS_STATUSES } from '../reporting/states';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const light = z.enum(['blue', 'green', 'yellow', 'red', 'grey']);
 const lightRecord = <T extends z.ZodType>(v: T) => z.object({ blue: v, green: v, yellow: v, red: v, grey: v });
 
@@ -85,7 +85,7 @@ export const updateBulletinBody = z.object({
   addressee: z.string().trim().max(200),
   body: line(50_000),
   signature: line(60),
-  issueDate: isoDate,
+  issueDate: isoDate(),
   highlightProgressIds: z.array(z.number().int().positive()).max(50),
 });
 

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ORG_LEVELS, ROLES } from '../roles';
 
 /** Schemas shared by the server (validation, OpenAPI) and any typed client (web, CLI). */
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** A record id: the databases' ids are 32-bit (PostgreSQL `serial`), so a larger one names nothing. */
+export const MAX_DB_ID = 2_147_483_647;
+export const dbId = () => z.coerce.number().int().positive().max(MAX_DB_ID);
+export const idParam = z.object({ id: dbId() });
+
+/** A calendar date YYYY-MM-DD that exists (2024-13-01 and 2024-02-30 are refused, not rolled over). */
+export const isoDate = () => z.iso.date({ error: 'a date YYYY-MM-DD that exists' });
 
 export const errorSchema = z.object({
   error: z.object({

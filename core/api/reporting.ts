@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from './common';
 import { PROGRESS_STATUSES, REPORT_STATES } from '../reporting/states';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 export const periodSchema = z.object({
   id: z.number(),
@@ -18,7 +18,7 @@ export const periodSchema = z.object({
   pastAtImport: z.boolean(),
 });
 
-export const extendPeriodBody = z.object({ deadline: isoDate, reason: z.string().trim().min(1).max(500) });
+export const extendPeriodBody = z.object({ deadline: isoDate(), reason: z.string().trim().min(1).max(500) });
 
 export const reportSummarySchema = z.object({
   id: z.number(),

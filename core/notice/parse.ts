@@ -77,6 +77,25 @@ function numberingAnomalies(tasks: RawTask[], annexNo: number, out: string[]): v
   }
 }
 
+/**
+ * An annex printed twice (a notice pasted twice, an annex title repeated) gave two annexes one
+ * number, which the ledger cannot hold: the import failed with a 500 (found by the fuzz run,
+ * server/fuzz/fixtures/). A repeat keeps its tasks under the next number after every printed one.
+ */
+function numberedOnce(segments: AnnexSegment[], anomalies: string[]): AnnexSegment[] {
+  const seen = new Set<number>();
+  let next = Math.max(...segments.map((s) => s.no));
+  return segments.map((s) => {
+    if (!seen.has(s.no)) {
+      seen.add(s.no);
+      return s;
+    }
+    next += 1;
+    anomalies.push(`annex ${s.no} appears again at line ${s.line}: read as annex ${next}`);
+    return { ...s, no: next };
+  });
+}
+
 export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): ParsedNotice {
   if (rows.length === 0) throw new NoticeParseError('EMPTY_TEXT', { line: 1 });
   const document = readDocumentFacts(rows, opts.fileName);
@@ -85,8 +104,9 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
     // No annex: the tasks may be in the body itself (labelled or inline layouts).
     segments = [{ no: 1, title: document.title ?? '', kind: 'other', rows, line: rows[0]?.line ?? 1 }];
   }
-  const raw = segments.map(readSegment);
   const anomalies: string[] = [];
+  segments = numberedOnce(segments, anomalies);
+  const raw = segments.map(readSegment);
 
   const total = raw.reduce((s, a) => s + a.tasks.length, 0);
   if (total === 0) {

@@ -37,7 +37,8 @@ import { assessmentExportRoutes } from '../routes/assessment/export.routes';
 import { qualityRoutes } from '../routes/assessment/quality.routes';
 import { levelRoutes } from '../routes/levels/levels.routes';
 import { IMPORT_LIMITS } from '../import/readers/limits';
-import { registerErrorHandling } from './errors';
+import { answerFrameworkError, registerErrorHandling } from './errors';
+import { registerNulGuard } from './nul-guard';
 import { registerPolicyHooks, type RouteInfo } from './policy-hooks';
 import { registerRateLimits } from './rate-limit';
 import './types';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -123,6 +125,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerRateLimits(app, ctx);
   registerPolicyHooks(app, ctx, routeTable);
   registerErrorHandling(app);
+  registerNulGuard(app);
 
   for (const routes of ROUTES) routes(app, ctx);
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody } from '../errors/app-error';
 
@@ -23,6 +23,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE'));
     }
     if (error.statusCode === 429) return reply.code(429).send(errorBody('RATE_LIMITED'));
+    if (isOutOfRangeForColumn(error)) {
+      // A number from the request (an id, a version) beyond what an integer column holds: no record
+      // can match it. PostgreSQL refuses it (22003) where SQLite simply finds nothing; found by the fuzz run.
+      return reply.code(400).send(errorBody('VALIDATION_FAILED', { zh: '数值超出允许范围', en: 'a number is out of range' }));
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
       return reply
@@ -32,4 +37,18 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(errorBody('INTERNAL'));
   });
+}
+
+/**
+ * The router's own refusals (a path parameter over the length limit, a URL that cannot be decoded)
+ * happen before any route or error handler; without this Fastify answers them in its own shape
+ * (414 FST_ERR_MAX_PARAM_LENGTH). Found by the fuzz run (server/fuzz/fixtures/).
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(400).send(errorBody('VALIDATION_FAILED', { zh: error.message, en: error.message }));
+}
+
+/** PostgreSQL's numeric_value_out_of_range ("value … is out of range for type integer"). */
+function isOutOfRangeForColumn(error: unknown): boolean {
+  return (error as { code?: unknown }).code === '22003';
 }

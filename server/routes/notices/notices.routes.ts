@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { importOptionsSchema, importResultSchema, noticeSummarySchema } from '../../../core/api/notices';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
+import { refuseNul } from '../../http/nul-guard';
 import type { Routes } from '../../http/zod-app';
 import { importNotice, previewNotice, type UploadedNotice } from '../../import/notice-import.service';
 import { listNoticesWithCounts } from '../../ledger/ledger.repository';
@@ -22,6 +23,7 @@ async function readUpload(request: FastifyRequest): Promise<{ upload: UploadedNo
       if (part.fieldname !== 'file' || upload) {
         throw new AppError('VALIDATION_FAILED', { zh: '一次只能上传一个文件（字段 file）', en: 'one file, in field "file"' });
       }
+      refuseNul(part.filename, 'filename');
       upload = { fileName: part.filename || 'notice', content: await part.toBuffer() };
     } else if (part.fieldname === 'options') {
       try {
@@ -29,6 +31,7 @@ async function readUpload(request: FastifyRequest): Promise<{ upload: UploadedNo
       } catch {
         throw new AppError('VALIDATION_FAILED', { zh: 'options 不是合法的 JSON', en: 'options is not valid JSON' });
       }
+      refuseNul(options, 'options');
     }
   }
   if (!upload) throw new AppError('VALIDATION_FAILED', { zh: '没有收到文件（字段 file）', en: 'no file received (field "file")' });

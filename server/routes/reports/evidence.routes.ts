@@ -3,6 +3,7 @@ import { idParam } from '../../../core/api/common';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
 import { contentDisposition } from '../../http/content-disposition';
+import { refuseNul } from '../../http/nul-guard';
 import type { Routes } from '../../http/zod-app';
 import { addEvidence, findEvidence, removeEvidence } from '../../reporting/evidence.service';
 import { findReport } from '../../reporting/reports.repository';
@@ -20,6 +21,7 @@ export const evidenceRoutes: Routes = (app, ctx) => {
       const part = await request.file();
       if (!part) throw new AppError('VALIDATION_FAILED', { zh: '没有收到文件（字段 file）', en: 'no file received' });
       const content = await part.toBuffer();
+      refuseNul(part.filename, 'filename');
       return { id: await addEvidence(ctx, actorOf(request), report, request.params.taskId, { fileName: part.filename, content }) };
     },
   });
