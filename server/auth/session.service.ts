@@ -44,7 +44,7 @@ export async function signIn(
   const actor = toActor(user);
   // The second factor, when the person turned it on. No code yet is not a failure (the sign-in page
   // asks for it next) and does not reset the count either; a wrong or reused code is a failure.
-  const totp = await findEnabledTotp(ctx.db, user.id);
+  const totp = await findEnabledTotp(ctx, user.id);
   if (totp && !input.totpCode) throw new AppError('AUTH_TOTP_REQUIRED');
   const outcome = await inTransaction(ctx, async (trx) => {
     const secondFactor = totp ? await spendSecondFactor(trx, user.id, totp.secret, input.totpCode!, Date.now()) : null;

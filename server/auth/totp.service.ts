@@ -8,6 +8,7 @@ import { findUser } from '../directory/users.repository';
 import { AppError } from '../errors/app-error';
 import { roleMayDo } from '../policies/policy';
 import { verifyPassword } from './password';
+import { openSecret, sealSecret, secretKey } from './secret-box';
 import { deleteSessionsOfUser } from './session.repository';
 import { sha256 } from './tokens';
 import { looksLikeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri } from './totp';
@@ -17,9 +18,10 @@ export function mayEnrolTotp(role: Actor['role']): boolean {
   return role !== 'system' && roleMayDo(role as Role, 'mfa.self');
 }
 
-/** The confirmed second factor of a person, if any (a pending setup does not count). */
-export function findEnabledTotp(db: Db, userId: number) {
-  return db.selectFrom('user_totp').select(['secret', 'last_used_step']).where('user_id', '=', userId).where('enabled', '=', 1).executeTakeFirst();
+/** The confirmed second factor of a person, if any (a pending setup does not count), its secret unsealed. */
+export async function findEnabledTotp(ctx: Pick<AppContext, 'db' | 'config'>, userId: number) {
+  const row = await ctx.db.selectFrom('user_totp').select(['secret', 'last_used_step']).where('user_id', '=', userId).where('enabled', '=', 1).executeTakeFirst();
+  return row && { ...row, secret: openSecret(secretKey(ctx.config), row.secret) };
 }
 
 export async function totpStatus(db: Db, userId: number) {
@@ -74,8 +76,10 @@ export async function startTotpSetup(ctx: AppContext, actor: Actor & { userId: n
   await inTransaction(ctx, async (trx) => {
     const existing = await trx.selectFrom('user_totp').select('enabled').where('user_id', '=', user.id).executeTakeFirst();
     if (existing?.enabled === 1) throw new AppError('TOTP_ALREADY_ENABLED');
-    if (existing) await trx.updateTable('user_totp').set({ secret, last_used_step: null }).where('user_id', '=', user.id).execute();
-    else await trx.insertInto('user_totp').values({ user_id: user.id, secret, enabled: 0 }).execute();
+    // Stored sealed: a copy of the database alone does not give the codes away.
+    const sealed = sealSecret(secretKey(ctx.config), secret);
+    if (existing) await trx.updateTable('user_totp').set({ secret: sealed, last_used_step: null }).where('user_id', '=', user.id).execute();
+    else await trx.insertInto('user_totp').values({ user_id: user.id, secret: sealed, enabled: 0 }).execute();
     // The secret itself is never written to the audit trail.
     await appendAudit(trx, ctx.engine, { actor, orgId: user.org_id, action: 'user.totp_setup', entity: 'user', entityId: user.id });
   });
@@ -89,7 +93,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor & { userId: numbe
     const row = await trx.selectFrom('user_totp').select(['secret', 'enabled']).where('user_id', '=', actor.userId).executeTakeFirst();
     if (!row) throw new AppError('TOTP_NOT_STARTED');
     if (row.enabled === 1) throw new AppError('TOTP_ALREADY_ENABLED');
-    const step = matchTotp(row.secret, code.trim(), Date.now());
+    const step = matchTotp(openSecret(secretKey(ctx.config), row.secret), code.trim(), Date.now());
     if (step === null) throw new AppError('TOTP_CODE_INVALID');
     // The confirming code is spent too: it cannot sign in a second time.
     await trx.updateTable('user_totp').set({ enabled: 1, enabled_at: new Date().toISOString(), last_used_step: step }).where('user_id', '=', actor.userId).execute();
@@ -107,7 +111,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor & { userId: numbe
 export async function disableTotp(ctx: AppContext, actor: Actor & { userId: number; orgId: number }, input: { password: string; code: string }) {
   const user = (await findUser(ctx.db, actor.userId))!;
   if (!(await verifyPassword(user.password_hash, input.password))) throw new AppError('AUTH_WRONG_PASSWORD');
-  const totp = await findEnabledTotp(ctx.db, user.id);
+  const totp = await findEnabledTotp(ctx, user.id);
   if (!totp) throw new AppError('TOTP_NOT_ENABLED');
   await inTransaction(ctx, async (trx) => {
     const outcome = await spendSecondFactor(trx, user.id, totp.secret, input.code, Date.now());

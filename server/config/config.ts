@@ -43,6 +43,11 @@ const envSchema = z.object({
   DUBAN_SCHEDULER: boolFlag.optional(),
   /** Whose X-Forwarded-For to believe (Fastify's trustProxy): addresses, ranges, or 'loopback'. */
   DUBAN_TRUST_PROXY: z.string().min(1).default('loopback'),
+  // The key that seals the TOTP secrets; without it, a key file in the data directory is used.
+  DUBAN_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (32 random bytes, e.g. `openssl rand -hex 32`)')
+    .optional(),
 });
 
 export type Config = {
@@ -51,6 +56,8 @@ export type Config = {
   host: string;
   database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
   dataDir: string;
+  /** Hex key sealing the TOTP secrets (DUBAN_SECRET_KEY); null: the data directory's secret.key. */
+  secretKey: string | null;
   demo: boolean;
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   /** Sign-in lockout: so many consecutive failures lock the account for so many minutes. */
@@ -111,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { engine: 'postgres', url: e.DATABASE_URL }
       : { engine: 'sqlite', file: path.join(dataDir, 'duban.sqlite') },
     dataDir,
+    secretKey: e.DUBAN_SECRET_KEY ?? null,
     demo,
     session: {
       idleMinutes: e.DUBAN_SESSION_IDLE_MINUTES,

@@ -35,6 +35,11 @@ export const ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
   DEMO_OFF: { status: 404, zh: '演示模式未开启', en: 'The demo is off' },
   CONFLICT_DUPLICATE: { status: 409, zh: '名称已存在', en: 'The name is already taken' },
+  CONCURRENT_CHANGE: {
+    status: 409,
+    zh: '他人刚刚同时提交了相同的内容（例如同时导入通知或新增同名记录），本次操作未保存任何内容，请刷新页面后重试',
+    en: 'A concurrent change conflicted with this one; nothing was saved: reload and try again',
+  },
   UNIT_REQUIRED: { status: 400, zh: '单位经办人和单位负责人必须指定所属单位', en: 'Unit roles need a unit' },
   LEADER_REQUIRED: { status: 400, zh: '区领导账号必须关联领导名录中的人员', en: 'A leader account needs a leader' },
   POLICY_MISSING: {

@@ -23,6 +23,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE'));
     }
     if (error.statusCode === 429) return reply.code(429).send(errorBody('RATE_LIMITED'));
+    if (isUniqueViolation(error)) {
+      // Two requests raced to create the same thing (two offices importing into an empty directory
+      // at once): the loser's transaction rolled back whole, so it is a conflict to retry, not a crash.
+      return reply.code(409).send(errorBody('CONCURRENT_CHANGE'));
+    }
     if (isOutOfRangeForColumn(error)) {
       // A number from the request (an id, a version) beyond what an integer column holds: no record
       // can match it. PostgreSQL refuses it (22003) where SQLite simply finds nothing; found by the fuzz run.
@@ -51,4 +56,10 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
 /** PostgreSQL's numeric_value_out_of_range ("value … is out of range for type integer"). */
 function isOutOfRangeForColumn(error: unknown): boolean {
   return (error as { code?: unknown }).code === '22003';
+}
+
+/** A unique index refused a row: PostgreSQL's unique_violation, SQLite's UNIQUE / PRIMARY KEY constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

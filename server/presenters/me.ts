@@ -17,7 +17,7 @@ export async function presentMe(ctx: AppContext, signedIn: SignedIn): Promise<Me
     organisationPath(ctx.db, actor.orgId!),
     actor.unitId ? findUnit(ctx.db, actor.unitId) : undefined,
     actor.leaderId ? findLeader(ctx.db, actor.leaderId) : undefined,
-    findEnabledTotp(ctx.db, actor.userId!),
+    findEnabledTotp(ctx, actor.userId!),
   ]);
   const org = path[path.length - 1]!;
   return {

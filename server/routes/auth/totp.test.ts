@@ -109,6 +109,10 @@ describe('two-step verification (TOTP)', () => {
       expect(storedText).not.toContain(c);
       expect(storedText).not.toContain(c.replace(/-/g, ''));
     }
+    // The secret is stored sealed under a key outside the database: the row does not give it away.
+    const row = await t.ctx.db.selectFrom('user_totp').select('secret').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^v1\./);
+    expect(row.secret).not.toContain(setup.secret);
     const audit = await auditOf(user.id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.totp_setup', 'user.totp_enable']));
     const auditText = JSON.stringify(audit);
