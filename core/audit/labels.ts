@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in_locked': '锁定期间尝试登录',
   'auth.locked': '连续登录失败，账号锁定',
   'auth.sign_out': '退出登录',
+  'auth.sign_out_everywhere': '退出所有设备上的登录',
   'auth.totp_failed': '动态验证码错误',
   'auth.totp_replayed': '动态验证码重复使用',
   'user.create': '新建用户',

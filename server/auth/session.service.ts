@@ -137,15 +137,22 @@ export async function resumeSession(ctx: AppContext, token: string): Promise<Sig
   };
 }
 
-export async function signOut(ctx: AppContext, signedIn: SignedIn): Promise<void> {
+/**
+ * Ends this session, or with everywhere every session of the person (a browser left signed in on
+ * another computer, a phone that was lost): each process finds them gone at its next request.
+ */
+export async function signOut(ctx: AppContext, signedIn: SignedIn, opts: { everywhere?: boolean } = {}): Promise<void> {
   await inTransaction(ctx, async (trx) => {
-    await sessions.deleteSession(trx, signedIn.sessionId);
+    const ended = opts.everywhere
+      ? await trx.deleteFrom('sessions').where('user_id', '=', signedIn.actor.userId!).executeTakeFirst()
+      : await trx.deleteFrom('sessions').where('id', '=', signedIn.sessionId).executeTakeFirst();
     await appendAudit(trx, ctx.engine, {
       actor: signedIn.actor,
       orgId: signedIn.actor.orgId,
-      action: 'auth.sign_out',
+      action: opts.everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
       entity: 'user',
       entityId: signedIn.actor.userId,
+      ...(opts.everywhere ? { after: { sessionsEnded: Number(ended.numDeletedRows) } } : {}),
     });
   });
 }

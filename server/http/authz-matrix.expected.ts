@@ -36,6 +36,7 @@ export const EXPECTED: Record<string, Declaration> = {
   // One's own account.
   'GET /api/auth/me': { roles: ALL_ROLES, scope: 'none' },
   'POST /api/auth/logout': { roles: ALL_ROLES, scope: 'none', freshSession: true },
+  'POST /api/auth/logout-everywhere': { roles: ALL_ROLES, scope: 'none', freshSession: true, endsAllSessions: true },
   // A too weak new password: answered by the handler, nothing changes.
   'POST /api/auth/password': {
     roles: ALL_ROLES,

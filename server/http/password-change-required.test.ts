@@ -25,7 +25,7 @@ describe('a password that must be changed', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().mustChangePassword).toBe(true);
 
-    const allowed = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+    const allowed = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
     const refused: string[] = [];
     for (const route of t.app.routeTable) {
       const key = `${route.method} ${route.url}`;

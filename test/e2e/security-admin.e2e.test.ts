@@ -52,4 +52,23 @@ describe('security administration (三员)', () => {
     expect(labels.some((l) => ['系统管理员', '安全管理员', '安全审计员'].includes(l))).toBe(false);
     await e2e.screenshot(page, 'admin-roles-offered');
   });
+
+  it('a person signs out on every device at once from the user menu', async () => {
+    const desk = await e2e.newPage();
+    const laptop = await e2e.newPage();
+    for (const p of [desk.page, laptop.page]) {
+      await signIn(p, 'duchashi');
+      await p.waitForURL('**/office');
+    }
+    await desk.page.getByTestId('user-menu').click();
+    await desk.page.getByRole('menuitem', { name: '退出所有设备上的登录' }).click();
+    const confirm = desk.page.locator('.ant-modal-confirm').filter({ hasText: '退出所有设备上的登录？' });
+    await confirm.waitFor();
+    await e2e.screenshot(desk.page, 'sign-out-everywhere');
+    await confirm.getByRole('button', { name: '全部退出' }).click();
+    await desk.page.waitForURL('**/login');
+    // The other browser's session ended too: its next request sends it to sign in.
+    await laptop.page.reload();
+    await laptop.page.waitForURL('**/login');
+  });
 });

@@ -79,11 +79,13 @@ export function casesOf(key: string, decl: Declaration, w: MatrixWorld): Case[] 
 /**
  * The order the cases run in, so that a change an allowed call makes cannot spoil a later case:
  * every read first (refusals, then allowed ones), then every state-changing call that must be
- * refused, then the allowed state-changing calls, deletions last. Within each, route by route.
+ * refused, then the allowed state-changing calls, deletions, and last the calls that end all of the
+ * caller's sessions. Within each, route by route.
  */
 export function runOrder(cases: Case[]): Case[] {
   const refused = (c: Case) => c.expected === 'deny' || c.expected === 'refuse';
   const rank = (c: Case) => {
+    if (c.decl.endsAllSessions) return 5;
     if (c.method === 'GET') return refused(c) ? 0 : 1;
     if (refused(c)) return 2;
     return c.method === 'DELETE' ? 4 : 3;

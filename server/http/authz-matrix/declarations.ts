@@ -58,6 +58,8 @@ export type Declaration = {
   foreignRef?: boolean;
   /** The call ends the session it is made with: make it with a fresh one. */
   freshSession?: boolean;
+  /** The call ends every session of the caller (sign out everywhere): run it after every other case. */
+  endsAllSessions?: boolean;
 };
 
 export const ALL_ROLES: readonly Role[] = [

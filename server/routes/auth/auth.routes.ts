@@ -51,6 +51,16 @@ export const authRoutes: Routes = (app, ctx) => {
     },
   });
 
+  app.post('/api/auth/logout-everywhere', {
+    config: { access: 'account.self', beforePasswordChange: true },
+    schema: { tags: ['auth'], summary: 'Sign out of every session of mine, on every device', response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await signOut(ctx, signedInOf(request), { everywhere: true });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  });
+
   app.get('/api/auth/me', {
     config: { access: 'account.self', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meSchema } },

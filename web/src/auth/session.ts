@@ -79,12 +79,13 @@ export function useLogin() {
   });
 }
 
+/** Signs out; with everywhere, every session of the person on every device ends too. */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
+    mutationFn: async (opts?: { everywhere?: boolean }) => {
       try {
-        await api.post<void>('/api/auth/logout');
+        await api.post<void>(opts?.everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
       } catch (err) {
         // An expired session is already signed out; anything else should still reach the user.
         if (!(err instanceof ApiError && err.status === 401)) throw err;

@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
@@ -17,6 +17,7 @@ export function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
   const location = useLocation();
   const logout = useLogout();
+  const { modal } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
   const [securityOpen, setSecurityOpen] = useState(false);
@@ -38,6 +39,15 @@ export function AppLayout({ me }: { me: Me }) {
   const orgPath = me.org.path.length > 0 ? me.org.path.map((o) => o.name) : [me.org.name];
 
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  // A browser left signed in elsewhere (another office, a lost phone) is signed out as well.
+  const signOutEverywhere = () =>
+    modal.confirm({
+      title: '退出所有设备上的登录？',
+      content: '您在其他电脑、浏览器或手机上的登录也将同时失效，需要重新登录。',
+      okText: '全部退出',
+      cancelText: '取消',
+      onOk: () => logout.mutate({ everywhere: true }, { onSettled: () => navigate('/login', { replace: true }) }),
+    });
 
   return (
     <Layout className="app-shell">
@@ -81,9 +91,17 @@ export function AppLayout({ me }: { me: Me }) {
                   { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
                   ...(showSecurity ? [{ key: 'security', icon: <SafetyCertificateOutlined />, label: '账号安全' }] : []),
                   { type: 'divider' },
+                  { key: 'logout-everywhere', icon: <LogoutOutlined />, label: '退出所有设备上的登录' },
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
                 ],
-                onClick: ({ key }) => (key === 'password' ? setPwdOpen(true) : key === 'security' ? setSecurityOpen(true) : signOut()),
+                onClick: ({ key }) =>
+                  key === 'password'
+                    ? setPwdOpen(true)
+                    : key === 'security'
+                      ? setSecurityOpen(true)
+                      : key === 'logout-everywhere'
+                        ? signOutEverywhere()
+                        : signOut(),
               }}
             >
               <Button type="text" className="app-user" data-testid="user-menu">
