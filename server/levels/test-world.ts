@@ -10,7 +10,7 @@ import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
 import { makeOrg, makeUser } from '../test/factories';
-import type { Role } from '../../core/roles';
+import { ROLES, type Role } from '../../core/roles';
 
 /**
  * A small province → city → districts world for the levels tests: the city's own notice (items
@@ -89,9 +89,9 @@ ${opts.extraCitation ? '2	999.不存在的市级事项。	完成某项工作。	
 
 const actor = systemActor('test');
 const upload = (text: string, fileName: string) => ({ fileName, content: Buffer.from(text, 'utf8') });
-export const ALL_ROLES: Role[] = ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin', 'secadmin', 'auditor'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
-async function taskIdOf(ctx: AppContext, orgId: number, annexNo: number, seq: string) {
+export async function taskIdOf(ctx: AppContext, orgId: number, annexNo: number, seq: string) {
   return (
     await ctx.db
       .selectFrom('tasks')

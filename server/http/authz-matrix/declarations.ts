@@ -1,4 +1,4 @@
-import type { Role } from '../../../core/roles';
+import { ROLES, type Role } from '../../../core/roles';
 
 /** One record of every kind a route takes an id of (or names in its body), all in one place. */
 export type Records = {
@@ -62,16 +62,7 @@ export type Declaration = {
   endsAllSessions?: boolean;
 };
 
-export const ALL_ROLES: readonly Role[] = [
-  'office',
-  'unit_staff',
-  'unit_head',
-  'leader',
-  'viewer',
-  'sysadmin',
-  'secadmin',
-  'auditor',
-];
+export const ALL_ROLES: readonly Role[] = ROLES;
 /** Everyone who works on the tasks: the 三员 system roles see no business data. */
 export const WORKERS: readonly Role[] = ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'];
 export const UNIT: readonly Role[] = ['unit_staff', 'unit_head'];

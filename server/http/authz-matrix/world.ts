@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Role } from '../../../core/roles';
-import { buildWorld, MARKER, reportPiles, type World } from '../../levels/test-world';
+import { ROLES, type Role } from '../../../core/roles';
+import { buildWorld, MARKER, reportPiles, taskIdOf, type World } from '../../levels/test-world';
 import { signInAs, type Client } from '../../test/app';
 import { makeUser, TEST_PASSWORD } from '../../test/factories';
 import type { Records } from './declarations';
@@ -38,17 +38,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
         .where('name', '=', name)
         .executeTakeFirstOrThrow()
     ).id;
-  const taskOf = async (orgId: number, annexNo: number, seq: string) =>
-    (
-      await db
-        .selectFrom('tasks')
-        .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-        .select('tasks.id')
-        .where('tasks.org_id', '=', orgId)
-        .where('annexes.no', '=', annexNo)
-        .where('tasks.seq', '=', seq)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const taskOf = (orgId: number, annexNo: number, seq: string) => taskIdOf(ctx, orgId, annexNo, seq);
   const firstIndicator = async (taskId: number) =>
     (
       await db
@@ -104,16 +94,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   });
 
   const actors = {} as Record<Role, Client>;
-  for (const role of [
-    'office',
-    'unit_staff',
-    'unit_head',
-    'leader',
-    'viewer',
-    'sysadmin',
-    'secadmin',
-    'auditor',
-  ] as const)
+  for (const role of ROLES)
     actors[role] = w.users[`b:${role}`]!;
   const usernameOf = async (orgId: number, role: Role) =>
     (
