@@ -1,0 +1,4 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type Id = Generated<number>;
+export type CreatedAt = ColumnType<string, string | undefined, never>;

@@ -1,0 +1,36 @@
+import type { Id, CreatedAt } from './columns';
+
+// Organisations and their directory: units (with the spellings documents use) and leaders.
+
+export interface OrganisationsTable {
+  id: Id;
+  parent_id: number | null;
+  name: string;
+  level: 'province' | 'city' | 'district';
+  code: string;
+  created_at: CreatedAt;
+}
+
+export interface UnitsTable {
+  id: Id;
+  org_id: number;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface UnitAliasesTable {
+  id: Id;
+  org_id: number;
+  unit_id: number;
+  alias: string;
+}
+
+export interface LeadersTable {
+  id: Id;
+  org_id: number;
+  name: string;
+  title: string;
+  created_at: CreatedAt;
+  updated_at: string;
+}
