@@ -122,9 +122,8 @@ export function verifyAuditExport(text: string): ExportCheck {
 }
 
 /** Which entries an auditor sees: the organisation's own, and the system's (no organisation) at the top level. */
-export async function auditScopeOf(db: Db, orgId: number): Promise<AuditScope> {
-  const org = await db.selectFrom('organisations').select('parent_id').where('id', '=', orgId).executeTakeFirst();
-  return { orgIds: [orgId], includeSystem: org?.parent_id === null };
+export function auditScopeOf(org: { id: number; parent_id: number | null }): AuditScope {
+  return { orgIds: [org.id], includeSystem: org.parent_id === null };
 }
 
 /** Compares an export's entries with the database's entries of the same numbers. */

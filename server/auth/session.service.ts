@@ -143,16 +143,16 @@ export async function resumeSession(ctx: AppContext, token: string): Promise<Sig
  */
 export async function signOut(ctx: AppContext, signedIn: SignedIn, opts: { everywhere?: boolean } = {}): Promise<void> {
   await inTransaction(ctx, async (trx) => {
-    const ended = opts.everywhere
-      ? await trx.deleteFrom('sessions').where('user_id', '=', signedIn.actor.userId!).executeTakeFirst()
-      : await trx.deleteFrom('sessions').where('id', '=', signedIn.sessionId).executeTakeFirst();
+    const [ended] = opts.everywhere
+      ? await sessions.deleteSessionsOfUser(trx, signedIn.actor.userId!)
+      : await sessions.deleteSession(trx, signedIn.sessionId);
     await appendAudit(trx, ctx.engine, {
       actor: signedIn.actor,
       orgId: signedIn.actor.orgId,
       action: opts.everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
       entity: 'user',
       entityId: signedIn.actor.userId,
-      ...(opts.everywhere ? { after: { sessionsEnded: Number(ended.numDeletedRows) } } : {}),
+      ...(opts.everywhere ? { after: { sessionsEnded: Number(ended?.numDeletedRows ?? 0) } } : {}),
     });
   });
 }

@@ -17,7 +17,8 @@ export const auditRoutes: Routes = (app, ctx) => {
     schema: { tags: ['audit'], summary: "The organisation's audit log, newest first", querystring: auditQuery, response: { 200: auditListSchema } },
     handler: async (request) => {
       const { limit, beforeId } = request.query;
-      const rows = await listAudit(ctx.db, { ...(await auditScopeOf(ctx.db, actorOf(request).orgId)), limit, beforeSeq: beforeId });
+      const org = await findOrganisation(ctx.db, actorOf(request).orgId);
+      const rows = await listAudit(ctx.db, { ...auditScopeOf(org!), limit, beforeSeq: beforeId });
       return {
         items: rows.map((r) => ({
           id: r.seq,
@@ -59,24 +60,25 @@ export const auditRoutes: Routes = (app, ctx) => {
       handler: async (request, reply) => {
         const actor = actorOf(request);
         const { from, to } = request.query;
-        const scope = await auditScopeOf(ctx.db, actor.orgId);
-        const org = await findOrganisation(ctx.db, actor.orgId);
+        // One read of the organisation: its name heads the file, its place in the tree sets the scope.
+        const org = (await findOrganisation(ctx.db, actor.orgId))!;
+        const scope = auditScopeOf(org);
         await inTransaction(ctx, (trx) =>
           appendAudit(trx, ctx.engine, { actor, orgId: actor.orgId, action: 'audit.export', entity: 'audit_log', entityId: null, after: { from, to, format } }),
         );
         const head = await ctx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
         const { fromAt, toAt } = dateRangeBounds(from, to);
         const entries = auditEntriesInRange(ctx.db, scope, fromAt, toAt);
-        const fileName = `审计日志-${org?.name ?? ''}-${from}至${to}.${format}`;
+        const fileName = `审计日志-${org.name}-${from}至${to}.${format}`;
         reply.header('content-disposition', contentDisposition(fileName));
         if (format === 'xlsx') {
-          const title = `${org?.name ?? ''}审计日志（${from} 至 ${to}）`;
+          const title = `${org.name}审计日志（${from} 至 ${to}）`;
           return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await renderAuditWorkbook(title, entries));
         }
         const header = {
           format: EXPORT_FORMAT as typeof EXPORT_FORMAT,
           version: 1 as const,
-          organisation: org?.name ?? '',
+          organisation: org.name,
           from,
           to,
           exportedAt: new Date().toISOString(),
