@@ -1,75 +1,15 @@
+import { ACTIONS, mayDo, type Action } from '../../core/policy/actions';
 import type { Role } from '../../core/roles';
 import type { Actor } from '../audit/actor';
 import { AppError } from '../errors/app-error';
 
 /**
- * The one place that says who may do what. Every API route names one of these actions
- * (or 'public'); the HTTP layer checks the role before the handler runs, and handlers that
- * touch a particular record call authorize(actor, action, record) for the record-level rule.
+ * The one place that says who may do what. The action → roles table is pure data in
+ * core/policy/actions.ts (the web app reads it too); this file enforces it. Every API route names
+ * one of those actions (or 'public'); the HTTP layer checks the role before the handler runs, and
+ * handlers that touch a particular record call authorize(actor, action, record) for the record-level rule.
  */
-export const ACTIONS = {
-  'org.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin', 'secadmin', 'auditor'],
-  'account.self': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin', 'secadmin', 'auditor'],
-  // Unit and leader names are the shared directory of the organisation; the three system
-  // roles other than sysadmin (who assigns people to units) have no business seeing it.
-  'directory.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
-  'unit.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer', 'sysadmin'],
-  'directory.write': ['office'],
-  'notice.import': ['office'],
-  // Everyone who works on the tasks may see which notices they come from and their deadlines.
-  'notice.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'period.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'period.manage': ['office'],
-  // Reading a report: the unit's own people (record rule), and those who supervise.
-  'report.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'report.open': ['unit_staff', 'unit_head'],
-  'report.edit': ['unit_staff'],
-  'report.approve': ['unit_head'],
-  'report.review': ['office'],
-  'task.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'task.write': ['office'],
-  'coordination.raise': ['unit_staff', 'unit_head'],
-  'coordination.read': ['office', 'unit_staff', 'unit_head', 'leader'],
-  'coordination.handle': ['leader'],
-  'coordination.comment': ['office', 'unit_staff', 'unit_head', 'leader'],
-  'adjustment.propose': ['unit_staff', 'unit_head'],
-  'adjustment.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'adjustment.decide': ['office'],
-  'instruction.write': ['leader'],
-  'settings.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'settings.write': ['office'],
-  'dashboard.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  // Reminders and urges (催办): the office sees what went out on which channel, urges by hand,
-  // and sets the schedule and the channels (whose secrets never leave the server in full).
-  'reminder.read': ['office'],
-  'reminder.urge': ['office'],
-  'reminder.settings': ['office'],
-  // The ledger in the notice's annex layout, and a period's compiled report of all units (汇总表).
-  'ledger.export': ['office', 'leader', 'viewer'],
-  'period.summary': ['office', 'leader', 'viewer'],
-  // Bulletins (通报): the office drafts and publishes; everyone who works on the tasks reads the
-  // published ones (drafts are the office's own — the service hides them from the others).
-  'bulletin.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
-  'bulletin.write': ['office'],
-  // The year-end assessment (绩效考核): the office configures, runs and adjusts; leaders read it.
-  'assessment.read': ['office', 'leader'],
-  'assessment.manage': ['office'],
-  // Levels (issue 7): an upper office hands its items down to the organisations below it (a
-  // write in its own ledger that creates tasks in theirs). Roll-up is the one read that crosses
-  // organisations: summaries of the items it handed down, and read-only drill-down into the lower
-  // tasks linked to its own (record rule: upstreamOrgIds). Unit roles have no part in it.
-  'handdown.write': ['office'],
-  'rollup.read': ['office', 'leader', 'viewer'],
-  'users.manage': ['sysadmin'],
-  'audit.read': ['auditor'],
-  'security.read': ['secadmin'],
-  // The optional TOTP second factor: the office and the three system roles enrol themselves; the
-  // security administrator resets it for someone who lost the phone.
-  'mfa.self': ['office', 'sysadmin', 'secadmin', 'auditor'],
-  'mfa.reset': ['secadmin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Action = keyof typeof ACTIONS;
+export { ACTIONS, type Action };
 export type Access = Action | 'public';
 
 /**
@@ -93,7 +33,7 @@ const CROSS_LEVEL_READ: readonly Action[] = ['rollup.read'];
 const UNIT_SCOPED: readonly Role[] = ['unit_staff', 'unit_head'];
 
 export function roleMayDo(role: Actor['role'], action: Action): boolean {
-  return role !== 'system' && (ACTIONS[action] as readonly Role[]).includes(role);
+  return role !== 'system' && mayDo(role, action);
 }
 
 /** Throws a 403 AppError with the reason, or returns when the actor may act on the record. */
