@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channelSettingsSchema, DEFAULT_CHANNEL_SETTINGS, reminderScheduleSchema, type ChannelSettings } from '../../core/api/reminders';
+import { calendarSettingsSchema } from '../../core/api/calendar';
+import { DEFAULT_CALENDAR_SETTINGS } from '../../core/calendar/work-calendar';
 import { DEFAULT_THRESHOLDS } from '../../core/supervision/lights';
 import { DEFAULT_REMINDER_SCHEDULE } from '../../core/supervision/reminders';
 import type { Actor } from '../audit/actor';
@@ -22,6 +24,8 @@ export const SETTINGS = {
   reminderSchedule: { schema: reminderScheduleSchema, defaultValue: DEFAULT_REMINDER_SCHEDULE },
   /** The office's outgoing channels (SMTP, WeCom and DingTalk robots); holds secrets, audited masked. */
   channels: { schema: channelSettingsSchema, defaultValue: DEFAULT_CHANNEL_SETTINGS },
+  /** The working-day calendar: lateness basis, deadlines moved off days off, the office's own holidays. */
+  workCalendar: { schema: calendarSettingsSchema, defaultValue: DEFAULT_CALENDAR_SETTINGS },
 } as const;
 
 /** What the audit log keeps of a setting: secrets reduced to whether they are set. */
