@@ -10,6 +10,8 @@ export { parseLabelledLayout } from './layouts';
 export { resolveLeaders, buildLeaderDirectory, splitLeaderCell } from './leaders';
 export { resolveUnits, buildUnitDirectory, splitUnitCell } from './units';
 export { extractIndicators } from './indicators';
+export { readDeadline, dueDate, taskDue, describeDue, chineseMonthDay, DUE_DATE_SOURCES } from './due-date';
+export type { DueDateSource, DeadlineReading } from './due-date';
 export { proposeLinks } from './links';
 export { normalizeSpaces, cleanCell, matchKey, duplicatedWords } from './text';
 export { toSimplified } from './traditional';

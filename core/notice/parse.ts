@@ -14,23 +14,12 @@ import { parseTable } from './table';
 import type { RawTask } from './table';
 import type { ParsedAnnex, ParsedNotice, ParsedTask, ParseOptions, NoticeRow } from './types';
 import { duplicatedWords } from './text';
+import { taskDue } from './due-date';
 import { buildUnitDirectory, resolveUnits } from './units';
 
 export function parseNoticeText(text: string, opts: ParseOptions = {}): ParsedNotice {
   if (text.trim() === '') throw new NoticeParseError('EMPTY_TEXT', { line: 1 });
   return parseNoticeRows(textToRows(text), opts);
-}
-
-/** "12月" → last day of that month in the notice's year; other forms stay null. */
-function dueDate(deadline: string | null, year: number | null): string | null {
-  if (deadline === null || year === null) return null;
-  const m = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末)?$/u.exec(deadline.replace(/\s+/g, ''));
-  if (!m) return null;
-  const y = m[1] ? Number(m[1]) : year;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
-  return `${y}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 interface RawAnnex {
@@ -155,7 +144,7 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
         upstreamItem: t.upstreamItem,
         standard: t.standard,
         deadline: t.deadline,
-        dueDate: dueDate(t.deadline, document.year),
+        ...taskDue(t.deadline, document.year, a.segment.kind),
         leaders: lead.leaders,
         leadersPrinted: t.leadersRaw,
         units: units.units,

@@ -92,6 +92,9 @@ describe('seed notice: annexes and tasks', () => {
     expect(task(1, '(1)').upstreamNo).toBeNull();
     expect(task(1, '(1)').upstreamItem).toBeNull();
     expect(task(1, '(1)').deadline).toBeNull();
+    // 附件1 prints no deadline column: the year's own tasks are due by the notice year's end.
+    for (const t of notice.annexes[0]!.tasks) expect([t.dueDate, t.dueDateSource]).toEqual(['2024-12-31', 'annual']);
+    expect(task(2, '1').dueDateSource).toBe('printed');
   });
 
   it('normalises the standard text: wrap spaces gone, markup removed, sequence prefix stripped', () => {

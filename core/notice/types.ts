@@ -1,5 +1,7 @@
 // The shapes the notice parser produces. Pure data, JSON-serialisable.
 
+import type { DueDateSource } from './due-date';
+
 /** One row of the "rows" intermediate: the cells of a table row, or one paragraph as one cell. */
 export interface NoticeRow {
   /** 1-based line (or paragraph/row index) in the source, for messages and repairs. */
@@ -69,8 +71,17 @@ export interface ParsedTask {
   upstreamItem: string | null;
   standard: string;
   deadline: string | null;
-  /** The deadline as an ISO date (end of the month in the notice's year), when known. */
+  /**
+   * The due date as an ISO date (due-date.ts): the printed deadline read in the notice's year
+   * (`12月` → YYYY-12-31, `6月底前` → YYYY-06-30), or for the year's own tasks (kind
+   * `district-gwr`, no deadline column) the notice year's last day; null when there is none.
+   */
   dueDate: string | null;
+  /**
+   * Where dueDate came from: 'printed', 'annual' (derived), 'open-ended' (长期: no date), or null.
+   * The parser always sets it; optional for rows built by hand (tests, older previews).
+   */
+  dueDateSource?: DueDateSource | null;
   leaders: string[];
   leadersPrinted: string;
   units: string[];
