@@ -3,12 +3,9 @@ import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { matchPath, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from './api/client';
 import type { Role } from './api/types';
+import { can, type Action } from './auth/can';
 import { useSession } from './auth/session';
-import { BULLETIN_ROLES } from './bulletins/access';
-import { ASSESSMENT_ROLES } from './assessment/access';
 import { preloadDashboardCode, usePrefetchDashboard } from './dashboard/preload';
-import { ROLLUP_ROLES } from './levels/access';
-import { COORDINATION_ROLES, ForRoles, LEDGER_ROLES } from './ledger/ForRoles';
 import { lazyWithPreload } from './lazyWithPreload';
 import { homeFor } from './roles';
 
@@ -22,55 +19,58 @@ const AppLayout = Shell.Component;
 
 type Page = {
   path: string;
-  /** One role: anyone else goes to their own home (ForRole). Several: the shared pages (ForRoles). */
-  only: Role | readonly Role[];
   load: () => Promise<{ default: ComponentType }>;
   /** The page shows the 督办概览 (a role home): its code and data are fetched with the page's. */
   dashboard?: true;
-};
+} & (
+  /** A role's own home: anyone else goes to theirs. */
+  | { home: Role; action?: never }
+  /** Any other page: the action its requests need (core/policy/actions.ts); anyone else goes home. */
+  | { action: Action; home?: never }
+);
 
 /** Every signed-in page: its path, who may open it, and its chunk. */
 const PAGES: Page[] = [
-  { path: 'office', only: 'office', dashboard: true, load: () => import('./homes/office/OfficeHome') },
-  { path: 'office/import', only: 'office', load: () => import('./notices/ImportPage') },
-  { path: 'unit', only: 'unit_staff', dashboard: true, load: () => import('./homes/unit/UnitStaffHome') },
-  { path: 'unit-head', only: 'unit_head', dashboard: true, load: () => import('./homes/unit-head/UnitHeadHome') },
-  { path: 'leader', only: 'leader', dashboard: true, load: () => import('./homes/leader/LeaderHome') },
-  { path: 'viewer', only: 'viewer', dashboard: true, load: () => import('./homes/viewer/ViewerHome') },
-  { path: 'admin/users', only: 'sysadmin', load: () => import('./admin/UsersPage') },
-  { path: 'security', only: 'secadmin', load: () => import('./homes/secadmin/SecurityHome') },
-  { path: 'audit', only: 'auditor', load: () => import('./audit/AuditPage') },
+  { path: 'office', home: 'office', dashboard: true, load: () => import('./homes/office/OfficeHome') },
+  { path: 'office/import', action: 'notice.import', load: () => import('./notices/ImportPage') },
+  { path: 'unit', home: 'unit_staff', dashboard: true, load: () => import('./homes/unit/UnitStaffHome') },
+  { path: 'unit-head', home: 'unit_head', dashboard: true, load: () => import('./homes/unit-head/UnitHeadHome') },
+  { path: 'leader', home: 'leader', dashboard: true, load: () => import('./homes/leader/LeaderHome') },
+  { path: 'viewer', home: 'viewer', dashboard: true, load: () => import('./homes/viewer/ViewerHome') },
+  { path: 'admin/users', action: 'users.manage', load: () => import('./admin/UsersPage') },
+  { path: 'security', action: 'security.read', load: () => import('./homes/secadmin/SecurityHome') },
+  { path: 'audit', action: 'audit.read', load: () => import('./audit/AuditPage') },
   // Quarterly reporting (web/src/reporting): periods and review for the office, the unit's report.
-  { path: 'office/periods', only: 'office', load: () => import('./reporting/PeriodsPage') },
-  { path: 'office/periods/:id', only: 'office', load: () => import('./reporting/PeriodReportsPage') },
-  { path: 'office/reports/:id', only: 'office', load: () => import('./reporting/OfficeReportPage') },
-  { path: 'unit/report/:periodId', only: 'unit_staff', load: () => import('./reporting/UnitReportPage') },
-  { path: 'unit-head/report/:periodId', only: 'unit_head', load: () => import('./reporting/UnitReportPage') },
+  { path: 'office/periods', action: 'period.manage', load: () => import('./reporting/PeriodsPage') },
+  { path: 'office/periods/:id', action: 'report.review', load: () => import('./reporting/PeriodReportsPage') },
+  { path: 'office/reports/:id', action: 'report.review', load: () => import('./reporting/OfficeReportPage') },
+  { path: 'unit/report/:periodId', action: 'report.edit', load: () => import('./reporting/UnitReportPage') },
+  { path: 'unit-head/report/:periodId', action: 'report.approve', load: () => import('./reporting/UnitReportPage') },
   // Ledger and collaboration (web/src/ledger, web/src/collaboration): pages several roles share.
-  { path: 'ledger', only: LEDGER_ROLES, load: () => import('./ledger/LedgerPage') },
-  { path: 'tasks/:id', only: LEDGER_ROLES, load: () => import('./ledger/TaskPage') },
-  { path: 'coordination', only: COORDINATION_ROLES, load: () => import('./collaboration/CoordinationListPage') },
-  { path: 'coordination/:id', only: COORDINATION_ROLES, load: () => import('./collaboration/CoordinationPage') },
-  { path: 'office/adjustments', only: 'office', load: () => import('./collaboration/AdjustmentsReviewPage') },
+  { path: 'ledger', action: 'task.read', load: () => import('./ledger/LedgerPage') },
+  { path: 'tasks/:id', action: 'task.read', load: () => import('./ledger/TaskPage') },
+  { path: 'coordination', action: 'coordination.read', load: () => import('./collaboration/CoordinationListPage') },
+  { path: 'coordination/:id', action: 'coordination.read', load: () => import('./collaboration/CoordinationPage') },
+  { path: 'office/adjustments', action: 'adjustment.decide', load: () => import('./collaboration/AdjustmentsReviewPage') },
   // 督查催办 (web/src/supervision): reminders and urges, and the office's settings.
-  { path: 'office/reminders', only: 'office', load: () => import('./supervision/RemindersPage') },
-  { path: 'office/settings', only: 'office', load: () => import('./supervision/SettingsPage') },
+  { path: 'office/reminders', action: 'reminder.read', load: () => import('./supervision/RemindersPage') },
+  { path: 'office/settings', action: 'settings.write', load: () => import('./supervision/SettingsPage') },
   // 督查通报 (web/src/bulletins): the office drafts and publishes; every business role reads.
-  { path: 'office/bulletins', only: 'office', load: () => import('./bulletins/BulletinsPage') },
-  { path: 'office/bulletins/:id', only: 'office', load: () => import('./bulletins/BulletinEditorPage') },
-  { path: 'bulletins', only: BULLETIN_ROLES, load: () => import('./bulletins/BulletinsPage') },
-  { path: 'bulletins/:id', only: BULLETIN_ROLES, load: () => import('./bulletins/BulletinReadPage') },
+  { path: 'office/bulletins', action: 'bulletin.write', load: () => import('./bulletins/BulletinsPage') },
+  { path: 'office/bulletins/:id', action: 'bulletin.write', load: () => import('./bulletins/BulletinEditorPage') },
+  { path: 'bulletins', action: 'bulletin.read', load: () => import('./bulletins/BulletinsPage') },
+  { path: 'bulletins/:id', action: 'bulletin.read', load: () => import('./bulletins/BulletinReadPage') },
   // 绩效考核 (web/src/assessment): the office's scheme, runs and ranking; leaders read it.
-  { path: 'assessment', only: ASSESSMENT_ROLES, load: () => import('./assessment/AssessmentPage') },
+  { path: 'assessment', action: 'assessment.read', load: () => import('./assessment/AssessmentPage') },
   // 上下级汇总 (web/src/levels): a city's or province's roll-up of what it handed down, and the read-only drill-down.
-  { path: 'rollup', only: ROLLUP_ROLES, load: () => import('./levels/RollupPage') },
-  { path: 'rollup/lower-tasks/:id', only: ROLLUP_ROLES, load: () => import('./levels/LowerTaskPage') },
+  { path: 'rollup', action: 'rollup.read', load: () => import('./levels/RollupPage') },
+  { path: 'rollup/lower-tasks/:id', action: 'rollup.read', load: () => import('./levels/LowerTaskPage') },
 ];
 
 const PAGE_ROUTES = PAGES.map((p) => ({ ...p, ...lazyWithPreload(p.load) }));
 
 const pagesAt = (pathname: string) => PAGE_ROUTES.filter((p) => matchPath(`/${p.path}`, pathname));
-const allowed = (role: Role, only: Page['only']) => (typeof only === 'string' ? role === only : only.includes(role));
+const allowed = (role: Role, page: Page) => (page.home ? role === page.home : can(role, page.action));
 
 const ignore = () => undefined;
 
@@ -134,7 +134,7 @@ function SignedIn() {
   // On a home of this person's role the dashboard's data is asked for now, alongside the shell's and
   // the page's code, rather than once the page has rendered. Only then: a refused request (another
   // role's page) must not be made, and a 401 before /me answered would read as an expired session.
-  const dashboard = pagesAt(pathname).some((p) => p.dashboard && allowed(me.role, p.only));
+  const dashboard = pagesAt(pathname).some((p) => p.dashboard && allowed(me.role, p));
   return (
     <>
       {dashboard && <PrefetchDashboard />}
@@ -144,13 +144,13 @@ function SignedIn() {
 }
 
 /**
- * Role homes are not shared: opening another role's page sends the user to their own home rather
- * than showing a page whose every request the server would refuse.
+ * Opening a page one may not (another role's home, a page whose action the role lacks) sends the
+ * user to their own home rather than showing a page whose every request the server would refuse.
  */
-function ForRole({ role, children }: { role: Role; children: ReactNode }) {
+function Allowed({ page, children }: { page: Page; children: ReactNode }) {
   const { me } = useSession();
   if (!me) return <Navigate to="/login" replace />;
-  if (me.role !== role) return <Navigate to={homeFor(me.role, me.home)} replace />;
+  if (!allowed(me.role, page)) return <Navigate to={homeFor(me.role, me.home)} replace />;
   return <>{children}</>;
 }
 
@@ -183,20 +183,14 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<SignedIn />}>
           <Route index element={<HomeRedirect />} />
-          {PAGE_ROUTES.map(({ path, only, Component }) => (
+          {PAGE_ROUTES.map((page) => (
             <Route
-              key={path}
-              path={path}
+              key={page.path}
+              path={page.path}
               element={
-                typeof only === 'string' ? (
-                  <ForRole role={only}>
-                    <Component />
-                  </ForRole>
-                ) : (
-                  <ForRoles roles={only}>
-                    <Component />
-                  </ForRoles>
-                )
+                <Allowed page={page}>
+                  <page.Component />
+                </Allowed>
               }
             />
           ))}

@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Select, Space, Statistic, Typography } from '
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { GRADES, GRADE_LABELS } from '../../../core/assessment/scheme';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
@@ -18,7 +19,7 @@ import './assessment.css';
 export default function AssessmentPage() {
   const { me } = useSession();
   const { message } = App.useApp();
-  const canManage = me?.role === 'office';
+  const canManage = can(me?.role, 'assessment.manage');
   const options = useAssessmentOptions();
   const [chosenYear, setYear] = useState<number | null>(null);
   const year = chosenYear ?? options.data?.years[0]?.year ?? options.data?.currentYear ?? new Date().getFullYear();

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -21,7 +22,7 @@ export default function BulletinReadPage() {
   const navigate = useNavigate();
   const query = useBulletin(id);
   const b = query.data;
-  const office = me?.role === 'office';
+  const office = can(me?.role, 'bulletin.write');
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(bulletinListPath(me?.role))}>

@@ -3,6 +3,7 @@ import { Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -76,7 +77,7 @@ export default function BulletinsPage() {
   const { pathname } = useLocation();
   const list = useBulletins();
   const [generating, setGenerating] = useState(false);
-  const office = me?.role === 'office';
+  const office = can(me?.role, 'bulletin.write');
   // The office works on its own page; a shared /bulletins link takes it there.
   if (office && pathname === '/bulletins') return <Navigate to="/office/bulletins" replace />;
 

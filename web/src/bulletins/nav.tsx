@@ -1,5 +1,7 @@
 import { NotificationOutlined } from '@ant-design/icons';
+import { ROLES } from '../../../core/roles';
 import type { Role } from '../api/types';
+import { can } from '../auth/can';
 import type { NavItem } from '../layout/menu';
 
 // 督查通报 in the menu (layout/menu.tsx). The office's entry also covers the reading pages
@@ -13,9 +15,7 @@ export const OFFICE_BULLETINS: NavItem = {
 
 const READ_BULLETINS: NavItem = { path: '/bulletins', label: '督查通报', icon: <NotificationOutlined /> };
 
-export const BULLETIN_READER_NAV: Partial<Record<Role, NavItem[]>> = {
-  unit_staff: [READ_BULLETINS],
-  unit_head: [READ_BULLETINS],
-  leader: [READ_BULLETINS],
-  viewer: [READ_BULLETINS],
-};
+/** The readers (bulletin.read) who do not write bulletins: the writers have OFFICE_BULLETINS. */
+export const BULLETIN_READER_NAV: Partial<Record<Role, NavItem[]>> = Object.fromEntries(
+  ROLES.filter((role) => can(role, 'bulletin.read') && !can(role, 'bulletin.write')).map((role) => [role, [READ_BULLETINS]]),
+);

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, CheckCircleOutlined, MessageOutlined, SendOutlined }
 import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -27,7 +28,7 @@ export default function CoordinationPage() {
   const [open, setOpen] = useState<Open>(null);
   const c = req.data;
   // Only the leader it was raised to answers it; once closed, the record is final.
-  const addressee = me?.role === 'leader' && me.leader?.id === c?.leader.id;
+  const addressee = can(me?.role, 'coordination.handle') && me?.leader?.id === c?.leader.id;
   const live = c !== undefined && c.status !== 'closed';
   const done = () => setOpen(null);
 

@@ -2,6 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, U
 import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { BUSINESS_ROLES } from '../../../core/roles';
 import type { Me } from '../api/types';
 import { AccountSecurityModal } from '../auth/AccountSecurityModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
@@ -11,7 +12,6 @@ import { NAV } from './menu';
 import { NotificationBell } from '../inbox/NotificationBell';
 
 const { Header, Sider, Content, Footer } = Layout;
-const BELL_ROLES: readonly Me['role'][] = ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'];
 
 export function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
@@ -83,7 +83,8 @@ export function AppLayout({ me }: { me: Me }) {
           </div>
           <Space size="middle" className="app-header-right">
             {/* The three system roles (三员) get no business notifications. */}
-            {BELL_ROLES.includes(me.role) && !me.mustChangePassword && <NotificationBell me={me} />}
+            {/* Notifications are business work: the three system roles (三员) have none. */}
+            {BUSINESS_ROLES.includes(me.role) && !me.mustChangePassword && <NotificationBell me={me} />}
             <Dropdown
               trigger={['click']}
               menu={{

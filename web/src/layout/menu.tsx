@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/types';
+import { rolesFor, type Action } from '../auth/can';
 import { BULLETIN_READER_NAV, OFFICE_BULLETINS } from '../bulletins/nav';
 import { LEDGER_NAV } from '../ledger/nav';
 import { addAssessmentNav } from '../assessment/nav';
@@ -28,14 +29,10 @@ export interface NavItem {
   visible?: (me: Me) => boolean;
 }
 
-// One entry per page a role can open. The foundation stage has one page per role; later stages
-// (tasks, reports, dashboards) add entries here, next to the routes in routes.tsx.
+// One entry per page a role can open: first the role's home, then the pages of the actions the role
+// has (core/policy/actions.ts, the same check as each page's route in routes.tsx).
 export const NAV: Record<Role, NavItem[]> = {
-  office: [
-    { path: '/office', label: '督查室工作台', icon: <DashboardOutlined /> },
-    { path: '/office/import', label: '导入通知', icon: <ImportOutlined /> },
-    { path: '/office/periods', label: '报送期管理', icon: <CalendarOutlined />, also: ['/office/reports'] },
-  ],
+  office: [{ path: '/office', label: '督查室工作台', icon: <DashboardOutlined /> }],
   unit_staff: [{ path: '/unit', label: '单位首页', icon: <HomeOutlined /> }],
   unit_head: [{ path: '/unit-head', label: '单位负责人首页', icon: <FileDoneOutlined /> }],
   leader: [{ path: '/leader', label: '领导首页', icon: <HomeOutlined /> }],
@@ -45,15 +42,21 @@ export const NAV: Record<Role, NavItem[]> = {
   auditor: [{ path: '/audit', label: '审计日志', icon: <AuditOutlined /> }],
 };
 
+/** Adds the entry to the menu of every role that may do the action its page needs. */
+const addFor = (action: Action, entry: NavItem) => {
+  for (const role of rolesFor(action)) NAV[role].push(entry);
+};
+
+addFor('notice.import', { path: '/office/import', label: '导入通知', icon: <ImportOutlined /> });
+addFor('period.manage', { path: '/office/periods', label: '报送期管理', icon: <CalendarOutlined />, also: ['/office/reports'] });
+
 // The ledger and collaboration entries (台账, 协调事项, 目标调整审核) follow each role's own pages.
 for (const [role, entries] of Object.entries(LEDGER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);
 
 // 督查催办 (web/src/supervision, web/src/bulletins): the office's bulletins, reminder log and settings come last.
-NAV.office.push(
-  OFFICE_BULLETINS,
-  { path: '/office/reminders', label: '催办记录', icon: <BellOutlined /> },
-  { path: '/office/settings', label: '系统设置', icon: <SettingOutlined /> },
-);
+addFor('bulletin.write', OFFICE_BULLETINS);
+addFor('reminder.read', { path: '/office/reminders', label: '催办记录', icon: <BellOutlined /> });
+addFor('settings.write', { path: '/office/settings', label: '系统设置', icon: <SettingOutlined /> });
 
 // 督查通报 (web/src/bulletins): the readers of published bulletins find them after their other pages.
 for (const [role, entries] of Object.entries(BULLETIN_READER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);

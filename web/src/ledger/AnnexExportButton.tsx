@@ -1,10 +1,6 @@
 import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import type { Role } from '../api/types';
 import { useNotices } from '../notices/api';
-
-// The same roles as the server's 'ledger.export' policy: the whole ledger is not a unit's to take away.
-export const ANNEX_EXPORT_ROLES: readonly Role[] = ['office', 'leader', 'viewer'];
 
 const LABEL = '导出台账（附件格式）';
 

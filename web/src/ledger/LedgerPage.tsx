@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -16,7 +17,7 @@ import {
 } from './filters';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
-import { AnnexExportButton, ANNEX_EXPORT_ROLES } from './AnnexExportButton';
+import { AnnexExportButton } from './AnnexExportButton';
 import './ledger.css';
 
 /** 台账: every task of the organisation (a unit's people: their unit's), filtered and searched. */
@@ -58,7 +59,8 @@ export default function LedgerPage() {
             <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
               导出 Excel
             </Button>
-            {me && ANNEX_EXPORT_ROLES.includes(me.role) && (
+            {/* ledger.export: the whole ledger is not a unit's to take away. */}
+            {can(me?.role, 'ledger.export') && (
               <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />
             )}
           </Space>

@@ -2,6 +2,7 @@ import { AlertOutlined, EditOutlined, FormOutlined, SwapOutlined } from '@ant-de
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../api/types';
+import { can } from '../auth/can';
 import { TextModal } from '../collaboration/TextModal';
 import { AdjustmentModal } from './AdjustmentModal';
 import { useWriteInstruction, type TaskDetail } from './api';
@@ -13,32 +14,39 @@ import { taskRef } from './TaskTags';
 type Open = 'coordination' | 'adjustment' | 'instruction' | 'edit' | null;
 
 /**
- * What the signed-in person may do on this task, by role: the server refuses anything else anyway,
- * so buttons that would only earn a 403 are not shown.
+ * What the signed-in person may do on this task: the role's actions (core/policy/actions.ts) and, for
+ * a unit's people, the server's record rule (their own unit's tasks). The server refuses anything
+ * else anyway, so buttons that would only earn a 403 are not shown.
  */
 export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDetail; onReload: () => void }) {
   const [open, setOpen] = useState<Open>(null);
   const instruct = useWriteInstruction();
   const { message } = App.useApp();
   const task = detail.task;
-  const ownUnit = (me.role === 'unit_staff' || me.role === 'unit_head') && task.units.some((u) => u.id === me.unit?.id);
+  const ownUnit = task.units.some((u) => u.id === me.unit?.id);
+  const raise = ownUnit && can(me.role, 'coordination.raise');
+  const propose = ownUnit && can(me.role, 'adjustment.propose');
   const close = () => setOpen(null);
 
   return (
     <Space wrap>
-      {ownUnit && (
+      {(raise || propose) && (
         <>
-          <Button icon={<AlertOutlined />} onClick={() => setOpen('coordination')} disabled={task.leaders.length === 0}>
-            提请协调
-          </Button>
-          <Button icon={<SwapOutlined />} onClick={() => setOpen('adjustment')}>
-            申请目标调整
-          </Button>
-          <RaiseCoordinationModal task={task} open={open === 'coordination'} onClose={close} />
-          <AdjustmentModal detail={detail} open={open === 'adjustment'} onClose={close} />
+          {raise && (
+            <Button icon={<AlertOutlined />} onClick={() => setOpen('coordination')} disabled={task.leaders.length === 0}>
+              提请协调
+            </Button>
+          )}
+          {propose && (
+            <Button icon={<SwapOutlined />} onClick={() => setOpen('adjustment')}>
+              申请目标调整
+            </Button>
+          )}
+          {raise && <RaiseCoordinationModal task={task} open={open === 'coordination'} onClose={close} />}
+          {propose && <AdjustmentModal detail={detail} open={open === 'adjustment'} onClose={close} />}
         </>
       )}
-      {me.role === 'leader' && (
+      {can(me.role, 'instruction.write') && (
         <>
           <Button type="primary" icon={<FormOutlined />} onClick={() => setOpen('instruction')}>
             批示
@@ -59,7 +67,7 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
       )}
       {/* 下达 (web/src/levels): a city's or province's office hands the item down. */}
       <HanddownAction me={me} task={task} />
-      {me.role === 'office' && (
+      {can(me.role, 'task.write') && (
         <>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('edit')}>
             编辑

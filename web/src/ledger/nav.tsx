@@ -1,5 +1,7 @@
 import { CommentOutlined, ProfileOutlined, SwapOutlined } from '@ant-design/icons';
+import { ROLES } from '../../../core/roles';
 import type { Role } from '../api/types';
+import { can } from '../auth/can';
 import type { NavItem } from '../layout/menu';
 
 // Menu entries of the ledger and collaboration pages, appended to each role's own (layout/menu.tsx).
@@ -8,10 +10,14 @@ const LEDGER: NavItem = { path: '/ledger', label: '台账', icon: <ProfileOutlin
 const COORDINATION: NavItem = { path: '/coordination', label: '协调事项', icon: <CommentOutlined /> };
 const ADJUSTMENTS: NavItem = { path: '/office/adjustments', label: '目标调整审核', icon: <SwapOutlined /> };
 
-export const LEDGER_NAV: Partial<Record<Role, NavItem[]>> = {
-  office: [LEDGER, COORDINATION, ADJUSTMENTS],
-  unit_staff: [LEDGER, COORDINATION],
-  unit_head: [LEDGER, COORDINATION],
-  leader: [LEDGER, COORDINATION],
-  viewer: [LEDGER],
-};
+/** Each entry for the roles its page's action allows (the same check as the route in routes.tsx). */
+export const LEDGER_NAV: Partial<Record<Role, NavItem[]>> = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    [
+      ...(can(role, 'task.read') ? [LEDGER] : []),
+      ...(can(role, 'coordination.read') ? [COORDINATION] : []),
+      ...(can(role, 'adjustment.decide') ? [ADJUSTMENTS] : []),
+    ],
+  ]),
+);

@@ -4,6 +4,7 @@ import { useMemo, useState, type HTMLAttributes, type Key } from 'react';
 import { Link } from 'react-router';
 import type { AnnexKind } from '../../../core/notice/types';
 import { ApiError } from '../api/client';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
@@ -144,7 +145,7 @@ export default function RollupPage() {
         {rollup.data && rollup.data.length === 0 && (
           <Empty
             description={
-              me?.role === 'office'
+              can(me?.role, 'handdown.write')
                 ? '尚未向下级交办事项。在台账中打开本级的事项，点击“下达”即可交办给下级机构。'
                 : '尚无交办给下级机构的事项'
             }

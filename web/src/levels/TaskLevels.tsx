@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, Space, Tag, Typography } from
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Me } from '../api/types';
+import { can } from '../auth/can';
 import { QueryError } from '../layout/QueryError';
 import type { TaskDetail } from '../ledger/api';
 import { EditTaskModal } from '../ledger/EditTaskModal';
@@ -67,7 +68,7 @@ function UpstreamCard({ me, detail, onReload }: { me: Me; detail: TaskDetail; on
   const items = upstream.data ?? [];
   if (upstream.error) return <QueryError error={upstream.error} onRetry={() => void upstream.refetch()} />;
   if (items.length === 0) return null;
-  const office = me.role === 'office';
+  const office = can(me.role, 'task.write');
   const pending = items.find((u) => u.pendingLowerTarget);
   const handedDown = items.some((u) => u.origin === 'handed_down');
   const noUnits = handedDown && task.units.length === 0;

@@ -2,6 +2,7 @@ import { LinkOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { can } from '../auth/can';
 import { useSession } from '../auth/session';
 import { errorMessage } from '../api/client';
 import { taskRef } from '../ledger/TaskTags';
@@ -85,7 +86,7 @@ export function RelinkButton() {
   const relink = useRelink();
   const [result, setResult] = useState<RelinkResult | null>(null);
   const { message } = App.useApp();
-  if (!me || me.role !== 'office' || me.org.path.length < 2) return null;
+  if (!me || !can(me.role, 'task.write') || me.org.path.length < 2) return null;
   return (
     <>
       <Tooltip title="上级台账导入后，将本级引用上级序号的事项与上级事项关联">

@@ -1,7 +1,5 @@
-import type { Me, Role } from '../api/types';
-
-// Who reads the roll-up: the server's rollup.read (server/policies/policy.ts); handdown.write is the office's.
-export const ROLLUP_ROLES: readonly Role[] = ['office', 'leader', 'viewer'];
+import type { Me } from '../api/types';
+import { can } from '../auth/can';
 
 /**
  * Whether the signed-in organisation sits above others. The session carries the level, not the
@@ -10,9 +8,9 @@ export const ROLLUP_ROLES: readonly Role[] = ['office', 'leader', 'viewer'];
  */
 export const isUpperOrg = (me: Pick<Me, 'org'>) => me.org.level !== 'district';
 
-export const canReadRollup = (me: Pick<Me, 'org' | 'role'>) => ROLLUP_ROLES.includes(me.role) && isUpperOrg(me);
+export const canReadRollup = (me: Pick<Me, 'org' | 'role'>) => can(me.role, 'rollup.read') && isUpperOrg(me);
 
-export const canHandDown = (me: Pick<Me, 'org' | 'role'>) => me.role === 'office' && isUpperOrg(me);
+export const canHandDown = (me: Pick<Me, 'org' | 'role'>) => can(me.role, 'handdown.write') && isUpperOrg(me);
 
 const LEVEL_LABELS: Record<string, string> = { province: '省', city: '市', district: '区' };
 export const levelLabel = (level: string) => LEVEL_LABELS[level] ?? level;
