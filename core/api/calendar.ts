@@ -20,3 +20,33 @@ export const calendarSettingsSchema = z.object({
 }) satisfies z.ZodType<CalendarSettings>;
 
 export const LATENESS_BASIS_LABELS = { working: '按工作日计算', calendar: '按自然日计算' } as const;
+
+/** GET /api/settings/work-calendar: the setting, and the year's listed days with where each comes from (core/calendar/listed-days.ts). */
+export const listedDaySchema = z.object({
+  date: z.string(),
+  off: z.boolean(),
+  name: z.string(),
+  source: z.enum(['shipped', 'office']),
+  replaces: z.object({ off: z.boolean(), name: z.string() }).nullable(),
+});
+
+export const workCalendarViewSchema = z.object({
+  settings: calendarSettingsSchema,
+  year: z.number().int(),
+  /** The State Council's arrangement of `year` ships with Duban; if not, the office enters it from the notice. */
+  yearShipped: z.boolean(),
+  shippedYears: z.array(z.number().int()),
+  /** The years the office's own days fall in. */
+  officeYears: z.array(z.number().int()),
+  days: z.array(listedDaySchema),
+});
+
+/**
+ * PUT /api/settings/work-calendar: the setting's shape only; the route then checks it against
+ * calendarSettingsSchema and names the offending dates (which date is invalid, which is listed twice).
+ */
+export const calendarSettingsBody = z.object({
+  basis: z.enum(['working', 'calendar']),
+  shiftDeadlines: z.boolean(),
+  days: z.array(z.object({ date: z.string().max(40), off: z.boolean(), name: z.string().max(200) })).max(2000),
+});

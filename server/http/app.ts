@@ -18,6 +18,7 @@ import { ledgerExportRoutes } from '../routes/notices/ledger-export.routes';
 import { periodRoutes } from '../routes/periods/periods.routes';
 import { reminderRoutes } from '../routes/reminders/reminders.routes';
 import { bulletinRoutes } from '../routes/bulletins/bulletins.routes';
+import { calendarRoutes } from '../routes/calendar/calendar.routes';
 import { periodSummaryRoutes } from '../routes/periods/period-summary.routes';
 import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
@@ -64,6 +65,7 @@ const ROUTES: Routes[] = [
   instructionRoutes,
   inboxRoutes,
   settingsRoutes,
+  calendarRoutes,
   dashboardRoutes,
   reminderRoutes,
   bulletinRoutes,

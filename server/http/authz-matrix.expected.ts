@@ -246,6 +246,13 @@ export const EXPECTED: Record<string, Declaration> = {
   // Supervision: settings, dashboard, reminders (催办).
   'GET /api/settings/light-thresholds': { roles: WORKERS, scope: 'none' },
   'PUT /api/settings/light-thresholds': { roles: OFFICE, scope: 'none', body: () => ({ yellowGap: 0.1, redGap: 0.2 }) },
+  // The working-day calendar: everyone who works on the tasks reads it (lateness is counted on it), the office sets it.
+  'GET /api/settings/work-calendar': { roles: WORKERS, scope: 'none' },
+  'PUT /api/settings/work-calendar': {
+    roles: OFFICE,
+    scope: 'none',
+    body: () => ({ basis: 'working', shiftDeadlines: true, days: [{ date: '2027-10-01', off: true, name: '国庆节' }] }),
+  },
   'GET /api/dashboard': { roles: WORKERS, scope: 'none' },
   'GET /api/dashboard/export.xlsx': { roles: WORKERS, scope: 'none' },
   'GET /api/reminders': { roles: OFFICE, scope: 'none' },
