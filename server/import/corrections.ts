@@ -1,7 +1,7 @@
 import { extractIndicators, type ParsedNotice } from '../../core/notice';
 import type { TaskCorrection } from '../../core/api/notices';
 import { AppError } from '../errors/app-error';
-import { taskKeys } from './notice-diff';
+import { taskKeys } from '../../core/notice/task-key';
 
 /**
  * Applies the office's corrections from the preview to a freshly parsed notice. Each corrected

@@ -1,4 +1,5 @@
 import type { ParsedNotice, ParsedTask } from '../../core/notice';
+import { taskKeys } from '../../core/notice/task-key';
 import type { StoredTask } from '../ledger/ledger.repository';
 
 /** The fields of a task that a re-import can change, compared as a person reads them. */
@@ -21,19 +22,6 @@ export type NoticeDiff = {
   unchanged: number;
 };
 
-/**
- * Tasks are matched by annex and printed sequence; where a sequence repeats within an annex
- * (misprinted numbering) the n-th occurrence matches the n-th.
- */
-export function taskKeys<T extends { seq: string }>(annexNo: number, tasks: T[]): [string, T][] {
-  const seen = new Map<string, number>();
-  return tasks.map((t) => {
-    const n = (seen.get(t.seq) ?? 0) + 1;
-    seen.set(t.seq, n);
-    return [`${annexNo}/${t.seq}${n > 1 ? `#${n}` : ''}`, t];
-  });
-}
-
 function parsedComparable(t: ParsedTask): Comparable {
   return {
     standard: t.standard,
@@ -46,6 +34,10 @@ function parsedComparable(t: ParsedTask): Comparable {
   };
 }
 
+/**
+ * Tasks are matched by annex and printed sequence (core/notice/task-key.ts); where a sequence
+ * repeats within an annex (misprinted numbering) the n-th occurrence matches the n-th.
+ */
 export function diffNotice(parsed: ParsedNotice, stored: StoredTask[]): NoticeDiff {
   const storedByKey = new Map<string, StoredTask>();
   const byAnnex = new Map<number, StoredTask[]>();

@@ -19,7 +19,8 @@ import {
   storeNoticeFile,
   updateTask,
 } from './ledger-writer';
-import { diffNotice, taskKeys, type NoticeDiff } from './notice-diff';
+import { taskKeys } from '../../core/notice/task-key';
+import { diffNotice, type NoticeDiff } from './notice-diff';
 import { ImportFileError } from './readers/import-error';
 import { readNoticeFile, type NoticeFile } from './readers/read-notice-file';
 import { linkDescendants, linkUpstream, type UpstreamLinks } from '../levels/link.service';

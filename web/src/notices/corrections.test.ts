@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskKeys } from '../../../server/import/notice-diff';
+import { taskKeys } from '../../../core/notice/task-key';
 import type { ParsedAnnex, ParsedTask } from '../../../core/notice/types';
 import { annexRows, confirmAsIs, countPreview, diffCorrection, isChanged, isPending } from './corrections';
 
@@ -41,7 +41,7 @@ const annex: ParsedAnnex = {
 };
 
 describe('preview corrections', () => {
-  it('keys rows exactly as the server does, repeated numbers included', () => {
+  it('keys rows with the shared key (core/notice/task-key.ts), repeated numbers included', () => {
     expect(annexRows(annex, {}).map((r) => r.key)).toEqual(taskKeys(2, annex.tasks).map(([k]) => k));
     expect(annexRows(annex, {}).map((r) => r.key)).toEqual(['2/1', '2/2', '2/2#2', '2/3']);
   });

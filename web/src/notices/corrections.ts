@@ -1,19 +1,14 @@
 // The office's corrections in the preview, kept in the browser until the import is confirmed.
-// Keys follow the server (server/import/notice-diff.ts taskKeys): "annexNo/seq", and for a sequence
-// printed twice within an annex the n-th occurrence gets "#n", so a correction lands on the row the
-// clerk saw even when the notice's numbering repeats.
+// Keys are the server's own (core/notice/task-key.ts): "annexNo/seq", and for a sequence printed
+// twice within an annex the n-th occurrence gets "#n", so a correction lands on the row the clerk
+// saw even when the notice's numbering repeats.
+import { taskKeys } from '../../../core/notice/task-key';
 import type { ParsedAnnex, ParsedNotice, ParsedTask, TaskCorrection, TaskRow } from './types';
 
 export type Corrections = Record<string, TaskCorrection>;
 
 export function annexRows(annex: ParsedAnnex, corrections: Corrections): TaskRow[] {
-  const seen = new Map<string, number>();
-  return annex.tasks.map((task) => {
-    const n = (seen.get(task.seq) ?? 0) + 1;
-    seen.set(task.seq, n);
-    const key = `${annex.no}/${task.seq}${n > 1 ? `#${n}` : ''}`;
-    return { key, annex, task, correction: corrections[key] };
-  });
+  return taskKeys(annex.no, annex.tasks).map(([key, task]) => ({ key, annex, task, correction: corrections[key] }));
 }
 
 /** What the task will be once imported: the parsed values with the office's correction on top. */
