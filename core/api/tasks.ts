@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adjustmentSchema, coordinationSchema, instructionSchema } from './collaboration';
+import { DUE_DATE_SOURCES } from '../notice/due-date';
 
 /** Ledger (台账) filters. Everything optional; unit roles always see only their unit's tasks. */
 export const taskListQuery = z.object({
@@ -31,8 +32,11 @@ export const taskRowSchema = z.object({
   seq: z.string(),
   standard: z.string(),
   upstreamNo: z.number().nullable(),
+  /** The deadline as the notice prints it (完成时限), e.g. 12月, 6月底前, 长期. */
   deadline: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** Where dueDate came from: printed, annual (附件1: the year's end), office, open-ended (长期: none). */
+  dueDateSource: z.enum(DUE_DATE_SOURCES).nullable(),
   leaders: z.array(z.object({ id: z.number(), name: z.string() })),
   units: z.array(unitRef),
   indicatorCount: z.number(),

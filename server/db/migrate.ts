@@ -16,6 +16,7 @@ import { passwordHistory } from './migrations/0013_password_history';
 import { rateLimits } from './migrations/0015_rate_limits';
 import { auditAppendOnly } from './migrations/0016_audit_append_only';
 import { totp } from './migrations/0017_totp';
+import { milestones } from './migrations/0019_milestones';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -40,6 +41,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0015_rate_limits': rateLimits(engine),
     '0016_audit_append_only': auditAppendOnly(engine),
     '0017_totp': totp(engine),
+    '0019_milestones': milestones(engine),
   };
 }
 

@@ -21,6 +21,7 @@ import type {
   TaskLinksTable,
   TaskVersionsTable,
   HanddownsTable,
+  MilestonesTable,
 } from './schema/ledger';
 import type {
   PeriodsTable,
@@ -109,6 +110,7 @@ export interface Database {
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
   handdowns: HanddownsTable;
+  milestones: MilestonesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

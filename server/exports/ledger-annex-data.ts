@@ -16,6 +16,9 @@ export type AnnexTask = {
   upstreamItem: string | null;
   standard: string;
   deadline: string | null;
+  /** The due date and where it came from (core/notice/due-date.ts); shown in a supervision column. */
+  dueDate: string | null;
+  dueDateSource: string | null;
   leaders: string[];
   units: { name: string; role: 'lead' | 'co'; note: string | null }[];
   /** The lead unit's entry of the latest period it reported in (approved to the office or accepted). */
@@ -47,7 +50,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
     db
       .selectFrom('tasks')
       .leftJoin('categories', 'categories.id', 'tasks.category_id')
-      .select(['tasks.id', 'tasks.annex_id', 'tasks.seq', 'tasks.upstream_no', 'tasks.upstream_item', 'tasks.standard', 'tasks.deadline', 'categories.no as category_no', 'categories.name as category_name'])
+      .select(['tasks.id', 'tasks.annex_id', 'tasks.seq', 'tasks.upstream_no', 'tasks.upstream_item', 'tasks.standard', 'tasks.deadline', 'tasks.due_date', 'tasks.due_date_source', 'categories.no as category_no', 'categories.name as category_name'])
       .where('tasks.notice_id', '=', notice.id)
       .orderBy('tasks.position')
       .orderBy('tasks.id')
@@ -110,6 +113,8 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
       upstreamItem: t.upstream_item,
       standard: t.standard,
       deadline: t.deadline,
+      dueDate: t.due_date,
+      dueDateSource: t.due_date_source,
       leaders: (leadersOf.get(t.id) ?? []).map((l) => l.name),
       units: (unitsOf.get(t.id) ?? []).map((u) => ({ name: u.name, role: u.role, note: u.note })),
       latest: entry ? { status: entry.status, periodLabel: entry.label } : null,

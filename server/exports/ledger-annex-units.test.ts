@@ -14,6 +14,8 @@ describe('an annex the notice’s single 责任单位 column cannot express', ()
     upstreamItem: null,
     standard,
     deadline: '6月',
+    dueDate: '2024-06-30',
+    dueDateSource: 'printed',
     leaders: ['张三'],
     units,
     latest: null,

@@ -151,10 +151,10 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
     const a1 = wb.getWorksheet('附件1')!;
     expect(a1.getCell('A1').text).toBe('附件1');
     expect(a1.getCell('A2').text).toBe('2024年区《政府工作报告》确定的当年工作任务责任分解表');
-    expect(texts(a1.getRow(3), 9)).toEqual(['序号', '目标名称', '工作标准', '分管区领导', '责任单位', ...SUPERVISION_HEADERS]);
+    expect(texts(a1.getRow(3), 10)).toEqual(['序号', '目标名称', '工作标准', '分管区领导', '责任单位', ...SUPERVISION_HEADERS]);
     const a3 = wb.getWorksheet('附件3')!;
     expect(a3.getCell('A2').text).toBe('2024年省政府民生实事涉及我区办理事项责任细化分解表');
-    expect(texts(a3.getRow(3), 10)).toEqual(['序号', '省级下达的责任事项', '新洲区目标任务', '完成时间', '分管区领导', '责任单位', ...SUPERVISION_HEADERS]);
+    expect(texts(a3.getRow(3), 11)).toEqual(['序号', '省级下达的责任事项', '新洲区目标任务', '完成时间', '分管区领导', '责任单位', ...SUPERVISION_HEADERS]);
     expect(wb.getWorksheet('附件1')!.rowCount).toBe(3 + 199);
     expect(wb.getWorksheet('附件2')!.rowCount).toBe(3 + 24);
   });
@@ -165,17 +165,19 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
     expect(merges).toEqual(expect.arrayContaining(['A4:A8', 'B4:B8', 'A11:A15', 'B11:B15']));
     expect(merges.filter((m) => /^[AB]9:/.test(m))).toEqual([]);
     // Annexes 2–5 number tasks, not categories: only the title lines span columns.
-    expect(wb.getWorksheet('附件2')!.model.merges.sort()).toEqual(['A1:J1', 'A2:J2']);
+    expect(wb.getWorksheet('附件2')!.model.merges.sort()).toEqual(['A1:K1', 'A2:K2']);
   });
 
   it('writes a task’s row as printed, with the lead unit’s latest report, the light and the indicators', () => {
     const a1 = wb.getWorksheet('附件1')!;
-    expect(texts(a1.getRow(4), 9)).toEqual([
+    expect(texts(a1.getRow(4), 10)).toEqual([
       '1',
       '全年主要预期目标',
       '(1) 地区生产总值增长6%左右。',
       '李先勇',
       '区发改局',
+      // 附件1 prints no deadline: the ledger's due date is the year's end, and says so.
+      '2024-12-31（按当年任务，年底前完成）',
       '按序时推进',
       '绿灯',
       '地区生产总值增长：目标 6%，完成 5.9%',
@@ -183,19 +185,20 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
     ]);
     // A unit that has not reported: the status says so. Several leaders and units one per line,
     // the first unit leading, names as repaired at import (the notice printed 区文化和旅游发展局).
-    expect(texts(a1.getRow(10), 9)).toEqual([
+    expect(texts(a1.getRow(10), 10)).toEqual([
       '3',
       '建设千古问津地',
       expect.stringMatching(/^\(7\) 深入践行“千万工程”经验/),
       '邓辉\n张晓茵\n肖新锋',
       '区住房和城乡建设局\n区教育局\n区民政局\n区农业农村局\n区文化和旅游局',
+      '2024-12-31（按当年任务，年底前完成）',
       '未报送',
       '未评价',
       '',
       '',
     ]);
     const a2 = wb.getWorksheet('附件2')!;
-    expect(texts(a2.getRow(4), 6)).toEqual(['1', '1.地区生产总值增长6%。', '地区生产总值增长6%。', '12月', '李先勇', '区发改局']);
+    expect(texts(a2.getRow(4), 7)).toEqual(['1', '1.地区生产总值增长6%。', '地区生产总值增长6%。', '12月', '李先勇', '区发改局', '2024-12-31']);
   });
 
   it('is set up for print: A4 landscape, one page wide, header repeated and frozen', () => {
@@ -207,7 +210,7 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
   });
 
   it('names no column the parser reads in the supervision headers', () => {
-    expect(SUPERVISION_HEADERS.map(columnRole)).toEqual(['other', 'other', 'other', 'other']);
+    expect(SUPERVISION_HEADERS.map(columnRole)).toEqual(SUPERVISION_HEADERS.map(() => 'other'));
   });
 
   it('parses back to the stored ledger: tasks, annexes, categories, leaders, units by role, indicators, upstream items', async () => {

@@ -1,4 +1,5 @@
 import { columnRole } from '../../core/notice';
+import { describeDue } from '../../core/notice/due-date';
 import { PROGRESS_STATUS_LABELS } from '../../core/reporting/states';
 import { LIGHT_LABELS } from '../../core/supervision/lights';
 import { writeWorkbook, type SheetModel, type SheetRow } from './annex-sheet';
@@ -13,8 +14,21 @@ import type { AnnexLedger, AnnexTask } from './ledger-annex-data';
  * ledger it was exported from: that is what makes it safe for the office to edit and re-import.
  */
 
-/** The supervision columns added on the right; the importer ignores them. */
-export const SUPERVISION_HEADERS = ['最新进展状态', '状态灯', '指标完成情况', '最近报送期'] as const;
+/**
+ * The supervision columns added on the right; the importer ignores them. 截止日期 is the due date
+ * the ledger keeps (read from the printed deadline, or derived: 附件1 prints none), not a column the
+ * notice prints: the printed 完成时限 stays as printed, so the file imports back unchanged.
+ */
+export const SUPERVISION_HEADERS = ['截止日期', '最新进展状态', '状态灯', '指标完成情况', '最近报送期'] as const;
+
+/** "2024-12-31（按当年任务，年底前完成）": the date, and where it came from unless the printed deadline says it. */
+function dueCell(t: AnnexTask): string {
+  const { date } = describeDue(t);
+  if (date === '—') return '';
+  if (t.dueDateSource === 'annual') return `${date}（按当年任务，年底前完成）`;
+  if (t.dueDateSource === 'office') return `${date}（督查室确定）`;
+  return date;
+}
 
 type Annex = AnnexLedger['annexes'][number];
 type Column = { header: string; width: number; span?: boolean; value: (t: AnnexTask, firstOfCategory: boolean) => string };
@@ -95,10 +109,11 @@ function annexColumns(annex: Annex, orgName: string): Column[] {
           { header: '牵头单位', width: 15, value: units('lead') },
           { header: '配合单位', width: 15, value: units('co') },
         ]),
-    { header: SUPERVISION_HEADERS[0], width: 10, value: (t) => (t.latest ? PROGRESS_STATUS_LABELS[t.latest.status] : '未报送') },
-    { header: SUPERVISION_HEADERS[1], width: 7, value: (t) => (t.light ? LIGHT_LABELS[t.light] : '') },
-    { header: SUPERVISION_HEADERS[2], width: 28, value: indicatorsText },
-    { header: SUPERVISION_HEADERS[3], width: 13, value: (t) => t.latest?.periodLabel ?? '' },
+    { header: SUPERVISION_HEADERS[0], width: 12, value: dueCell },
+    { header: SUPERVISION_HEADERS[1], width: 10, value: (t) => (t.latest ? PROGRESS_STATUS_LABELS[t.latest.status] : '未报送') },
+    { header: SUPERVISION_HEADERS[2], width: 7, value: (t) => (t.light ? LIGHT_LABELS[t.light] : '') },
+    { header: SUPERVISION_HEADERS[3], width: 28, value: indicatorsText },
+    { header: SUPERVISION_HEADERS[4], width: 13, value: (t) => t.latest?.periodLabel ?? '' },
   ];
 }
 
@@ -145,7 +160,7 @@ export function coverSheetModel(ledger: AnnexLedger, today: string): SheetModel 
   rows.push({
     kind: 'line',
     style: 'note',
-    text: `导出日期：${today}。各附件右侧“${SUPERVISION_HEADERS.join('、')}”四列为导出时的督办情况，重新导入时不读取。`,
+    text: `导出日期：${today}。各附件右侧“${SUPERVISION_HEADERS.join('、')}”${'一二三四五六七八九'[SUPERVISION_HEADERS.length - 1]}列为导出时的督办情况（截止日期为台账记录的日期），重新导入时不读取。`,
   });
   return { name: '通知', rows, spanColumns: [], print: { widths: [110] } };
 }

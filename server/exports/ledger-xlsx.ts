@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { taskRowSchema } from '../../core/api/tasks';
+import { describeDue } from '../../core/notice/due-date';
 import { renderWorkbook } from './xlsx';
 
 type TaskRowOut = z.infer<typeof taskRowSchema>;
@@ -16,6 +17,8 @@ export function renderLedgerWorkbook(items: TaskRowOut[], today: string) {
         { header: '目标', width: 16 },
         { header: '工作标准 / 区目标', width: 60 },
         { header: '完成时限', width: 10 },
+        { header: '截止日期', width: 12 },
+        { header: '截止日期说明', width: 22 },
         { header: '分管区领导', width: 14 },
         { header: '牵头单位', width: 18 },
         { header: '配合单位', width: 26 },
@@ -29,6 +32,8 @@ export function renderLedgerWorkbook(items: TaskRowOut[], today: string) {
         t.category ? `${t.category.no}. ${t.category.name}` : null,
         t.standard,
         t.deadline,
+        describeDue(t).date,
+        describeDue(t).note,
         t.leaders.map((l) => l.name).join('、'),
         t.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、'),
         t.units.filter((u) => u.role === 'co').map((u) => u.name).join('、'),

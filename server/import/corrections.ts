@@ -1,4 +1,4 @@
-import { extractIndicators, type ParsedNotice } from '../../core/notice';
+import { extractIndicators, taskDue, type ParsedNotice } from '../../core/notice';
 import type { TaskCorrection } from '../../core/api/notices';
 import { AppError } from '../errors/app-error';
 import { taskKeys } from '../../core/notice/task-key';
@@ -39,7 +39,10 @@ export function applyCorrections(parsed: ParsedNotice, corrections: TaskCorrecti
         task.standard = c.standard;
         task.indicators = extractIndicators(c.standard);
       }
-      if (c.deadline !== undefined) task.deadline = c.deadline;
+      if (c.deadline !== undefined) {
+        task.deadline = c.deadline;
+        Object.assign(task, taskDue(c.deadline, parsed.document.year, annex.kind));
+      }
       task.uncertain = false;
     }
   }

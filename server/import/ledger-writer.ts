@@ -135,6 +135,7 @@ function taskColumns(task: ParsedTask, categoryId: number | null) {
     standard: task.standard,
     deadline: task.deadline,
     due_date: task.dueDate,
+    due_date_source: task.dueDateSource ?? null,
     leaders_printed: task.leadersPrinted,
     units_printed_json: JSON.stringify(task.unitsPrinted),
     repairs_json: JSON.stringify(task.repairs),
@@ -162,11 +163,17 @@ export async function insertTask(
   return id;
 }
 
-/** Rewrites a task in place (same id, so reports made on it stay attached), bumping its version. */
+/**
+ * Rewrites a task in place (same id, so reports made on it stay attached), bumping its version.
+ * A due date the office set stays while the notice prints the same deadline as before.
+ */
 export async function updateTask(trx: Db, orgId: number, taskId: number, categoryId: number | null, task: ParsedTask, dir: Directory) {
+  const before = await trx.selectFrom('tasks').select(['deadline', 'due_date', 'due_date_source']).where('id', '=', taskId).executeTakeFirstOrThrow();
+  const keepOffice = before.due_date_source === 'office' && before.deadline === task.deadline;
+  const due = keepOffice ? { due_date: before.due_date, due_date_source: before.due_date_source } : {};
   await trx
     .updateTable('tasks')
-    .set((eb) => ({ ...taskColumns(task, categoryId), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...taskColumns(task, categoryId), ...due, version: eb('version', '+', 1) }))
     .where('id', '=', taskId)
     .execute();
   await trx.deleteFrom('task_leaders').where('task_id', '=', taskId).execute();

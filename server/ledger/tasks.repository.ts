@@ -26,6 +26,7 @@ const TASK_COLUMNS = [
   'tasks.upstream_item',
   'tasks.deadline',
   'tasks.due_date',
+  'tasks.due_date_source',
   'tasks.uncertain',
   'tasks.version',
   'tasks.leaders_printed',

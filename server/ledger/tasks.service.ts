@@ -1,8 +1,12 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
+import { taskDue } from '../../core/notice/due-date';
 import type { taskPatch } from '../../core/api/tasks';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
+import type { Db } from '../db/connection';
+import type { TasksTable } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { snapshotTask } from './task-versions';
 import { markLowerTargetSet } from '../levels/handdown.service';
@@ -36,12 +40,14 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
       const found = await trx.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', 'in', ids.length ? ids : [-1]).execute();
       if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', { zh: `${table === 'units' ? '单位' : '领导'}不在本机构名录中`, en: `unknown ${table}` });
     }
+    const due = await nextDue(trx, current, patch);
     const moved = await trx
       .updateTable('tasks')
       .set((eb) => ({
         standard: patch.standard ?? current.standard,
         deadline: patch.deadline !== undefined ? patch.deadline : current.deadline,
-        due_date: patch.dueDate !== undefined ? patch.dueDate : current.due_date,
+        due_date: due.due_date,
+        due_date_source: due.due_date_source,
         version: eb('version', '+', 1),
         updated_at: new Date().toISOString(),
       }))
@@ -81,7 +87,7 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
     const after: Snapshot = {
       standard: patch.standard ?? before.standard,
       deadline: patch.deadline !== undefined ? patch.deadline : before.deadline,
-      dueDate: patch.dueDate !== undefined ? patch.dueDate : before.dueDate,
+      dueDate: due.due_date,
       leaderIds: patch.leaderIds ?? before.leaderIds,
       unitIds: patch.unitIds ? [...new Set(patch.unitIds)] : before.unitIds,
     };
@@ -96,4 +102,25 @@ export async function editTask(ctx: AppContext, actor: Actor, taskId: number, or
     await appendAudit(trx, ctx.engine, { actor, orgId, action: 'task.update', entity: 'task', entityId: taskId, before, after });
     return current.version + 1;
   });
+}
+
+/**
+ * The due date after an edit, and where it came from: a date the office changes is the office's;
+ * a new printed deadline is read again (core/notice/due-date.ts) unless the office set the date.
+ */
+async function nextDue(trx: Db, current: Selectable<TasksTable>, patch: z.infer<typeof taskPatch>) {
+  if (patch.dueDate !== undefined && patch.dueDate !== current.due_date) {
+    return { due_date: patch.dueDate, due_date_source: patch.dueDate === null ? null : 'office' };
+  }
+  if (patch.deadline !== undefined && patch.deadline !== current.deadline && current.due_date_source !== 'office') {
+    const where = await trx
+      .selectFrom('annexes')
+      .innerJoin('notices', 'notices.id', 'annexes.notice_id')
+      .select(['annexes.kind', 'notices.year'])
+      .where('annexes.id', '=', current.annex_id)
+      .executeTakeFirstOrThrow();
+    const read = taskDue(patch.deadline, where.year, where.kind);
+    return { due_date: read.dueDate, due_date_source: read.dueDateSource };
+  }
+  return { due_date: current.due_date, due_date_source: current.due_date_source };
 }

@@ -1,9 +1,13 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
 import { LIGHT_LABELS, type LightResult } from '../../core/supervision/lights';
+import { DUE_DATE_SOURCES, type DueDateSource } from '../../core/notice/due-date';
 import type { reportEntriesOfTask } from '../ledger/task-detail.repository';
 import type { peopleOfTasks, TaskRow } from '../ledger/tasks.repository';
 
 type People = Awaited<ReturnType<typeof peopleOfTasks>>;
+
+/** The stored source of a due date, as the API names it (core/notice/due-date.ts); anything else is unknown. */
+const dueDateSourceOf = (s: string | null): DueDateSource | null => ((DUE_DATE_SOURCES as readonly string[]).includes(s ?? '') ? (s as DueDateSource) : null);
 
 /** A ledger row as the API sends it, with its leaders and units (first unit = lead). */
 export function presentTaskRow(row: TaskRow, people: People, light: LightResult | undefined) {
@@ -17,6 +21,7 @@ export function presentTaskRow(row: TaskRow, people: People, light: LightResult 
     upstreamNo: row.upstream_no,
     deadline: row.deadline,
     dueDate: row.due_date,
+    dueDateSource: dueDateSourceOf(row.due_date_source),
     leaders: people.leaders.filter((l) => l.task_id === row.id).map((l) => ({ id: l.id, name: l.name })),
     units: people.units.filter((u) => u.task_id === row.id).map((u) => ({ id: u.id, name: u.name, role: u.role })),
     indicatorCount: Number(people.indicatorCounts.find((c) => c.task_id === row.id)?.n ?? 0),

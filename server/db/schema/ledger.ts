@@ -62,6 +62,8 @@ export interface TasksTable {
   standard: string;
   deadline: string | null;
   due_date: string | null;
+  /** Where due_date came from (core/notice/due-date.ts DueDateSource): printed, annual, office, open-ended; null = unknown. */
+  due_date_source: string | null;
   leaders_printed: string;
   units_printed_json: string;
   repairs_json: string;
@@ -136,4 +138,27 @@ export interface HanddownsTable {
   created_by_name: string;
   created_at: CreatedAt;
   arrived_on: string | null;
+}
+
+/**
+ * A milestone (时间节点) the office sets on a task (migration 0019): by due_on, either a state
+ * (started / completed) or an indicator's value is expected. Where a task has milestones, its light
+ * compares progress with those due instead of the straight-line schedule (core/supervision/lights.ts).
+ */
+export interface MilestonesTable {
+  id: Id;
+  org_id: number;
+  task_id: number;
+  due_on: string;
+  description: string;
+  expect_kind: 'state' | 'indicator';
+  expect_state: 'started' | 'completed' | null;
+  /** Null for a state milestone, or when the indicator was removed since (the milestone then judges nothing). */
+  indicator_id: number | null;
+  expect_value: number | null;
+  version: Generated<number>;
+  created_by_name: string;
+  updated_by_name: string;
+  created_at: CreatedAt;
+  updated_at: string;
 }

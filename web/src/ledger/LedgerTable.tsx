@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import type { TaskList, TaskRow } from './api';
 import { LightTag } from '../dashboard/LightTag';
+import { DueDate } from './DueDate';
 import { highlight } from './Highlight';
 import { LeaderNames, UnitRoleTags, taskRef } from './TaskTags';
 
@@ -55,7 +56,7 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
       width: 76,
       render: (_, r) => <LightTag light={r.light.color} reasons={r.light.reasons} />,
     },
-    { title: '完成时限', dataIndex: 'deadline', width: 96, render: (v: string | null) => v ?? '—' },
+    { title: '完成时限', key: 'due', width: 110, render: (_, r) => <DueDate task={r} /> },
     { title: '分管区领导', key: 'leaders', width: 120, render: (_, r) => <LeaderNames leaders={r.leaders} /> },
     { title: '责任单位', key: 'units', width: 240, render: (_, r) => <UnitRoleTags units={r.units} /> },
     { title: '指标数', dataIndex: 'indicatorCount', width: 72, align: 'right' },

@@ -5,6 +5,7 @@ import { LightTag } from '../dashboard/LightTag';
 import { levelPrefix } from '../layout/orgLevel';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import type { TaskDetail } from './api';
+import { DueDateLine } from './DueDate';
 import { LeaderNames, UnitRoleTags } from './TaskTags';
 
 /** 基本信息: what the notice printed for the task, as the office keeps it now. */
@@ -48,9 +49,9 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
             span: 3,
             children: <div className="task-standard">{task.standard}</div>,
           },
-          { key: 'deadline', label: '完成时限', children: task.deadline ?? '—' },
-          { key: 'due', label: '截止日期', children: task.dueDate ?? '—' },
-          { key: 'version', label: '版本', children: <Tag color="blue">第{task.version}版</Tag> },
+          { key: 'deadline', label: '完成时限', children: task.deadline ?? '通知未列' },
+          { key: 'version', label: '版本', span: 2, children: <Tag color="blue">第{task.version}版</Tag> },
+          { key: 'due', label: '截止日期', span: 3, children: <DueDateLine task={task} /> },
           {
             key: 'light',
             label: '灯色',
