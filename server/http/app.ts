@@ -25,6 +25,7 @@ import { reportRoutes } from '../routes/reports/reports.routes';
 import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
 import { settingsRoutes } from '../routes/settings/settings.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
+import { milestoneRoutes } from '../routes/milestones/milestones.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
 import { coordinationRoutes } from '../routes/collaboration/coordination.routes';
 import { inboxRoutes } from '../routes/collaboration/inbox.routes';
@@ -60,6 +61,7 @@ const ROUTES: Routes[] = [
   reportRoutes,
   evidenceRoutes,
   taskRoutes,
+  milestoneRoutes,
   coordinationRoutes,
   adjustmentRoutes,
   instructionRoutes,

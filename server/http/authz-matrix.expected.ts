@@ -125,6 +125,30 @@ export const EXPECTED: Record<string, Declaration> = {
     body: (_rec, ref) => ({ version: 1, unitIds: [ref.unit], leaderIds: [ref.leader] }),
   },
   'GET /api/tasks/:id/upstream': { roles: WORKERS, scope: 'unit', record: 'task' },
+  // Milestones (时间节点): read with the task, set by the office. The body names one of the task's
+  // indicators: 甲区's indicator on 乙区's task is refused. No matrix record is a milestone: an
+  // unknown milestone id answers 404 once the task is allowed (milestones.test.ts covers real ones).
+  'GET /api/tasks/:id/milestones': { roles: WORKERS, scope: 'unit', record: 'task' },
+  'POST /api/tasks/:id/milestones': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'task',
+    foreignRef: true,
+    body: (_rec, ref) => ({ dueOn: '2024-06-30', description: '矩阵节点', expect: { kind: 'indicator', indicatorId: ref.indicator, value: 1 } }),
+  },
+  'PATCH /api/tasks/:id/milestones/:milestoneId': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'task',
+    params: { milestoneId: () => 2_000_000_000 },
+    body: () => ({ version: 1, dueOn: '2024-06-30', description: '矩阵节点', expect: { kind: 'state', state: 'started' } }),
+  },
+  'DELETE /api/tasks/:id/milestones/:milestoneId': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'task',
+    params: { milestoneId: () => 2_000_000_000 },
+  },
 
   // Periods and reports.
   'GET /api/periods': { roles: WORKERS, scope: 'none' },

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { getSettingOfOrgs } from '../settings/settings.service';
 import { selectIn } from '../db/select-in';
+import { milestoneInputs, milestonesOfTasks } from '../ledger/milestones.repository';
 
 const APPROVED = ['submitted', 'accepted'] as const;
 const isApproved = (state: string) => (APPROVED as readonly string[]).includes(state);
@@ -95,7 +96,7 @@ export async function loadLightData(ctx: AppContext, orgIds: readonly number[], 
   const tasks = selection.taskIds ? await selectIn(selection.taskIds, (ids) => tasksQ.where('tasks.id', 'in', ids).execute()) : await tasksQ.execute();
   const taskIds = tasks.map((t) => t.id);
   const noticeIds = [...new Set(tasks.map((t) => t.notice_id))];
-  const [periods, taskUnits, entries, indicators, actuals, arrivals] = await Promise.all([
+  const [periods, taskUnits, entries, indicators, actuals, arrivals, milestones] = await Promise.all([
     noticeIds.length ? db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute() : [],
     selectIn(taskIds, (ids) =>
       db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.task_id', 'in', ids).execute(),
@@ -105,12 +106,14 @@ export async function loadLightData(ctx: AppContext, orgIds: readonly number[], 
     selection.preloaded?.actuals ?? approvedActualsOfTasks(db, taskIds),
     // Items handed down during the year: a period due before one arrived did not cover it.
     selectIn(taskIds, (ids) => db.selectFrom('handdowns').select(['lower_task_id', 'arrived_on']).where('lower_task_id', 'in', ids).where('arrived_on', 'is not', null).execute()),
+    // Milestones (时间节点): where a task has them, its light holds progress against them.
+    milestonesOfTasks(db, taskIds),
   ]);
   // Reports decide which opened periods are overdue. By period only: a second IN list of units
   // makes SQLite's planner scan (92 ms at province scale against a few ms).
   const openedIds = periods.filter((p) => p.status !== 'planned').map((p) => p.id);
   const reports = await selectIn(openedIds, (ids) => db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state']).where('period_id', 'in', ids).execute());
-  return { thresholdsOf, tasks, periods, taskUnits, entries, indicators, actuals, arrivals, reports };
+  return { milestones, thresholdsOf, tasks, periods, taskUnits, entries, indicators, actuals, arrivals, reports };
 }
 
 /**
@@ -130,6 +133,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
   const unitsOf = groupBy(taskUnits, (u) => u.task_id);
   const indicatorsOf = groupBy(indicators, (i) => i.task_id);
+  const milestonesOf = groupBy(data.milestones, (m) => m.task_id);
   // The latest approved entry of each task: the latest period, the lead unit's before a co-unit's,
   // then the last written — whatever order the rows came in.
   const latestOf = new Map<number, (typeof entries)[number]>();
@@ -171,6 +175,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
             : null,
           indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id) ?? null })),
           overdue,
+          milestones: milestoneInputs(milestonesOf.get(task.id), indicatorsOf.get(task.id), latestActual),
         },
         thresholdsOf.get(task.org_id)!,
       ),
