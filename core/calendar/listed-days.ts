@@ -27,7 +27,8 @@ export function listedDaysOfYear(settings: Pick<CalendarSettings, 'days'>, year:
   const prefix = `${year}-`;
   const byDate = new Map<string, ListedDay>();
   for (const d of SHIPPED_DAYS) {
-    if (d.date.startsWith(prefix)) byDate.set(d.date, { date: d.date, off: d.off, name: d.name, source: 'shipped', replaces: null });
+    if (d.date.startsWith(prefix))
+      byDate.set(d.date, { date: d.date, off: d.off, name: d.name, source: 'shipped', replaces: null });
   }
   for (const d of settings.days) {
     if (!d.date.startsWith(prefix)) continue;

@@ -79,7 +79,8 @@ export const calendarRoutes: Routes = (app, ctx) => {
     config: { access: 'settings.write' },
     schema: {
       tags: ['settings'],
-      summary: 'Change the working-day calendar, the office’s own days included (audited); answers with the year asked for',
+      summary:
+        'Change the working-day calendar, the office’s own days included (audited); answers with the year asked for',
       querystring: yearQuery,
       body: calendarSettingsBody,
       response: { 200: workCalendarViewSchema },
