@@ -3,15 +3,17 @@ import { PageHeader } from '../layout/PageHeader';
 import { ChannelsCard } from './ChannelsCard';
 import { ScheduleCard } from './ScheduleCard';
 import { ThresholdsCard } from './ThresholdsCard';
+import { WorkCalendarCard } from './WorkCalendarCard';
 
-/** 系统设置 (office): the light thresholds, the reminder schedule and the outgoing channels; each card saves on its own. */
+/** 系统设置 (office): the light thresholds, the reminder schedule, the working-day calendar and the outgoing channels; each card saves on its own. */
 export default function SettingsPage() {
   return (
     <>
-      <PageHeader title="系统设置" subtitle="红黄绿灯阈值、提醒时间和通知渠道，每项分别保存，修改均记入审计日志" />
+      <PageHeader title="系统设置" subtitle="红黄绿灯阈值、提醒时间、工作日历和通知渠道，每项分别保存，修改均记入审计日志" />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <ThresholdsCard />
         <ScheduleCard />
+        <WorkCalendarCard />
         <ChannelsCard />
       </Space>
     </>

@@ -10,6 +10,7 @@ import type {
   reminderScheduleSchema,
   urgeResultSchema,
 } from '../../../core/api/reminders';
+import type { calendarSettingsBody, workCalendarViewSchema } from '../../../core/api/calendar';
 import type { LightThresholds } from '../../../core/supervision/lights';
 import { api, request } from '../api/client';
 
@@ -21,12 +22,15 @@ export type ReminderSchedule = z.output<typeof reminderScheduleSchema>;
 export type ChannelSettingsView = z.infer<typeof channelSettingsViewSchema>;
 export type ChannelSettingsBody = z.input<typeof channelSettingsBody>;
 export type { LightThresholds };
+export type WorkCalendarView = z.infer<typeof workCalendarViewSchema>;
+export type WorkCalendarBody = z.input<typeof calendarSettingsBody>;
 
 export const supervisionKeys = {
   reminders: ['reminders'] as const,
   thresholds: ['settings', 'light-thresholds'] as const,
   schedule: ['settings', 'reminder-schedule'] as const,
   channels: ['settings', 'channels'] as const,
+  workCalendar: ['settings', 'work-calendar'] as const,
 };
 
 export function useReminders() {
@@ -66,3 +70,6 @@ export const useReminderSchedule = () =>
   useSetting<ReminderSchedule>(supervisionKeys.schedule, '/api/settings/reminder-schedule');
 export const useChannelSettings = () =>
   useSetting<ChannelSettingsView, ChannelSettingsBody>(supervisionKeys.channels, '/api/settings/channels');
+/** 工作日历: the lateness basis, deadlines moved off days off, and the business year's listed days. */
+export const useWorkCalendar = () =>
+  useSetting<WorkCalendarView, WorkCalendarBody>(supervisionKeys.workCalendar, '/api/settings/work-calendar');
