@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { MILESTONE_STATES } from '../supervision/lights';
 import { dbId, isoDate } from './common';
 
-/** Milestones (时间节点) of a task: set by the office, read by everyone who may read the task. */
-
-export const MILESTONE_STATES = ['started', 'completed'] as const;
-export type MilestoneState = (typeof MILESTONE_STATES)[number];
-export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = { started: '已启动', completed: '已完成' };
+/** Milestones (时间节点) of a task: set by the office, read by everyone who may read the task. The states and their labels: core/supervision/lights.ts. */
 
 /** What is expected by the milestone's date: a state of the work, or a value of one of the task's indicators. */
 export const milestoneExpectation = z.discriminatedUnion('kind', [

@@ -52,9 +52,14 @@ export type LightInput = {
   overdue: { periodLabel: string; days: number }[];
 };
 
+/** The states a milestone may expect the work in by its date. */
+export const MILESTONE_STATES = ['started', 'completed'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = { started: '已启动', completed: '已完成' };
+
 /** What a milestone expects by its date: a state of the work, or an indicator's value. */
 export type MilestoneExpectation =
-  | { kind: 'state'; state: 'started' | 'completed' }
+  | { kind: 'state'; state: MilestoneState }
   | {
       kind: 'indicator';
       /** The indicator, its whole-year target and the latest reported actual (null when not reported). */

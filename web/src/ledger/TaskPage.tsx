@@ -8,6 +8,7 @@ import { useTask } from './api';
 import { TaskActions } from './TaskActions';
 import { TaskBasics } from './TaskBasics';
 import { TaskIndicators } from './TaskIndicators';
+import { TaskMilestones } from './TaskMilestones';
 import { TaskLevelCards } from '../levels/TaskLevels';
 import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
 import { HistoryList, VersionList } from './TaskVersions';
@@ -45,6 +46,8 @@ export default function TaskPage() {
           {/* 上级事项 / 下达情况 (web/src/levels): where the item came from, or where it went. */}
           {me && <TaskLevelCards me={me} detail={d} onReload={() => void task.refetch()} />}
           <TaskIndicators indicators={d.indicators} />
+          {/* 时间节点: where set, the light checks progress against them instead of 序时进度. */}
+          {me && <TaskMilestones me={me} detail={d} />}
           <Card size="small">
             <Tabs
               items={[
