@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { standingSchema } from './reporting';
 
 const light = z.enum(['blue', 'green', 'yellow', 'red', 'grey']);
 const counts = z.object({ blue: z.number(), green: z.number(), yellow: z.number(), red: z.number(), grey: z.number(), total: z.number() });
@@ -22,15 +23,17 @@ export const dashboardSchema = z.object({
       id: z.number(),
       label: z.string(),
       deadline: z.string(),
-      summary: z.object({ onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number() }),
+      /** Units by where their report stands (core/reporting/standing.ts); returned ones are also counted as on time or late. */
+      summary: z.object({ onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number(), exempt: z.number(), returned: z.number() }),
       units: z.array(
         z.object({
           unitId: z.number(),
           unitName: z.string(),
-          status: z.enum(['on_time', 'late', 'missing', 'pending']),
+          status: z.enum(['on_time', 'late', 'missing', 'pending', 'exempt']),
           reportState: z.string().nullable(),
           reportStateLabel: z.string(),
           lateDays: z.number().nullable(),
+          standing: standingSchema,
         }),
       ),
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { standingSchema } from './reporting';
 import { ORG_LEVELS } from '../roles';
 import { upstreamLinksSchema } from './notices';
 import { taskReportEntrySchema, taskRowSchema } from './tasks';
@@ -58,8 +59,8 @@ export const rollupLowerSchema = z.object({
   leadUnit: z.string().nullable(),
   light: lightSchema,
   period: z.object({ label: z.string(), deadline: z.string() }).nullable(),
-  report: z.object({ state: z.string(), stateLabel: z.string(), lateDays: z.number().nullable() }).nullable(),
-  overdueDays: z.number().nullable(),
+  /** Where the lead unit's report of that period stands (core/reporting/standing.ts). */
+  standing: standingSchema.nullable(),
   latestStatus: z.string().nullable(),
   indicators: z.array(z.object({ name: z.string(), unit: z.string(), target: z.number(), actual: z.number().nullable() })),
 });

@@ -1,6 +1,33 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { PROGRESS_STATUSES, REPORT_STATES } from '../reporting/states';
+import type { Standing } from '../reporting/standing';
+import type { PeriodScheduleSettings } from '../reporting/period-schedule';
+
+/** When periods open and close by themselves (core/reporting/period-schedule.ts). */
+export const periodScheduleSchema = z.object({
+  autoOpen: z.boolean(),
+  openDaysAfterPreviousDeadline: z.number().int().min(0).max(60),
+  autoClose: z.boolean(),
+  closeDaysAfterDeadline: z.number().int().min(0).max(180),
+}) satisfies z.ZodType<PeriodScheduleSettings>;
+
+/** Where a unit's report stands (core/reporting/standing.ts), as every screen and export receives it. */
+export const standingSchema = z.object({
+  kind: z.enum(['exempt', 'not_started', 'drafting', 'pending_head', 'reached', 'returned', 'resubmitted', 'accepted']),
+  label: z.string(),
+  reached: z.boolean(),
+  reachedOn: z.string().nullable(),
+  lateDays: z.number().nullable(),
+  overdueDays: z.number().nullable(),
+  timeliness: z.enum(['on_time', 'late', 'missing', 'pending', 'exempt']),
+  timelinessLabel: z.string(),
+  inOffice: z.boolean(),
+  deadline: z.object({ printed: z.string(), extended: z.string().nullable(), effective: z.string() }),
+  resubmitBy: z.string().nullable(),
+  invalidReturn: z.boolean(),
+  text: z.string(),
+}) satisfies z.ZodType<Standing>;
 
 
 export const periodSchema = z.object({
@@ -10,7 +37,16 @@ export const periodSchema = z.object({
   label: z.string(),
   kind: z.string(),
   deadline: z.string(),
+  /** The deadline in force: the extension, moved off a day off on the working-day calendar. */
   effectiveDeadline: z.string(),
+  /** The day's name when the printed (or extended) deadline falls on a holiday (国庆节). */
+  deadlineHoliday: z.string().nullable(),
+  /** The office opened or closed it by hand ('office'), or the schedule did ('auto'). */
+  statusSetBy: z.enum(['auto', 'office']),
+  /** The schedule's days: null opensOn = opens at import (or, past at import, only by hand). */
+  opensOn: z.string().nullable(),
+  closesOn: z.string(),
+  autoOpens: z.boolean(),
   extensionReason: z.string().nullable(),
   status: z.enum(['planned', 'open', 'closed']),
   statusLabel: z.string(),
@@ -31,9 +67,9 @@ export const reportSummarySchema = z.object({
   version: z.number(),
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
-  lateDays: z.number().nullable(),
   returnReason: z.string().nullable(),
   returnedByRole: z.enum(['unit_head', 'office']).nullable(),
+  standing: standingSchema,
 });
 
 export const reportItemSchema = z.object({
@@ -82,13 +118,15 @@ export const transitionBody = z.object({
   version: z.number().int().positive(),
   reason: z.string().trim().max(2000).optional(),
   taskReasons: z.array(z.object({ taskId: z.number().int().positive(), reason: z.string().trim().max(2000) })).max(500).optional(),
+  /** office-return: the date the unit is asked to resubmit by. */
+  resubmitBy: isoDate().nullable().optional(),
+  /** office-return: the office rules it not a valid report (its arrival no longer counts). */
+  invalid: z.boolean().optional(),
 });
 
 export const periodReportRowSchema = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
   reportId: z.number().nullable(),
-  state: z.string(),
-  stateLabel: z.string(),
-  lateDays: z.number().nullable(),
   approvedAt: z.string().nullable(),
+  standing: standingSchema,
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { assessmentSchemeSchema } from './schema';
 import { DEFAULT_SCHEME, type AssessmentScheme } from './scheme';
 import { achievement, rankScores, scoreUnits } from './score';
-import type { AssessmentInput, ScoreTask } from './types';
+import type { AssessmentInput, ScoreStanding, ScoreTask } from './types';
+
+/** A report's standing as core/reporting/standing.ts would give it (calendar days, as the scheme's examples). */
+const st = (state: string, lateDays: number | null): ScoreStanding => {
+  const inOffice = state === 'submitted' || state === 'accepted';
+  const reached = lateDays !== null;
+  const label = { accepted: '已通过', submitted: '已报送', pending_head: '待负责人审定', draft: '填报中', returned: '退回修改' }[state] ?? state;
+  return { kind: reached ? (state === 'accepted' ? 'accepted' : 'reached') : 'pending_head', label, reached, lateDays, inOffice, timelinessLabel: lateDays ? `逾期${lateDays}天报送` : '按时报送' };
+};
 
 const P1 = { id: 1, label: '2024年第一季度', noticeId: 1, order: 0, due: true };
 const P2 = { id: 2, label: '2024年第二季度', noticeId: 1, order: 1, due: true };
@@ -14,8 +22,8 @@ function input(overrides: Partial<AssessmentInput> = {}): AssessmentInput {
     periods: [P1, P2],
     units: [{ id: 1, name: '区甲局', tasks: [task(1, 'lead', [I1]), task(2, 'co')] }],
     reports: [
-      { id: 101, periodId: 1, unitId: 1, state: 'accepted', lateDays: 0, qualityRating: 'excellent' },
-      { id: 102, periodId: 2, unitId: 1, state: 'submitted', lateDays: 4, qualityRating: null },
+      { id: 101, periodId: 1, unitId: 1, state: 'accepted', standing: st('accepted', 0), qualityRating: 'excellent' },
+      { id: 102, periodId: 2, unitId: 1, state: 'submitted', standing: st('submitted', 4), qualityRating: null },
     ],
     entries: [
       { progressId: 1001, reportId: 101, taskId: 1, status: 'on_track', actuals: [{ indicatorId: 11, value: 20 }] },
@@ -44,7 +52,7 @@ describe('scoreUnits', () => {
     expect(a!.bonus).toBe(1);
     expect(a).toMatchObject({ computed: 87.5, final: 87.5, rank: 1, grade: 'good' });
     expect(a!.lines.find((l) => l.part === 'reporting' && l.points === 8)).toMatchObject({
-      text: '2024年第二季度报告逾期4天，每天扣0.5分，扣2分',
+      text: '2024年第二季度报告逾期4天报送，每天扣0.5分，扣2分',
       source: { kind: 'report', periodId: 2, reportId: 102 },
     });
   });
@@ -53,8 +61,8 @@ describe('scoreUnits', () => {
     const [a] = scoreUnits(
       input({
         reports: [
-          { id: 101, periodId: 1, unitId: 1, state: 'accepted', lateDays: 0, qualityRating: 'excellent' },
-          { id: 102, periodId: 2, unitId: 1, state: 'pending_head', lateDays: null, qualityRating: null },
+          { id: 101, periodId: 1, unitId: 1, state: 'accepted', standing: st('accepted', 0), qualityRating: 'excellent' },
+          { id: 102, periodId: 2, unitId: 1, state: 'pending_head', standing: st('pending_head', null), qualityRating: null },
         ],
       }),
       DEFAULT_SCHEME,
@@ -74,12 +82,12 @@ describe('scoreUnits', () => {
     const [a] = scoreUnits(
       input({
         units: [{ id: 1, name: '区甲局', tasks: [task(1, 'lead', many)] }],
-        reports: [{ id: 101, periodId: 1, unitId: 1, state: 'accepted', lateDays: 40, qualityRating: null }],
+        reports: [{ id: 101, periodId: 1, unitId: 1, state: 'accepted', standing: st('accepted', 40), qualityRating: null }],
         entries: [{ progressId: 1001, reportId: 101, taskId: 1, status: 'completed', actuals: many.map((i) => ({ indicatorId: i.id, value: 200 })) }],
       }),
       DEFAULT_SCHEME,
     );
-    expect(a!.lines[0]).toMatchObject({ points: 0, text: '2024年第一季度报告逾期40天，每天扣0.5分，扣10分（扣完为止）' });
+    expect(a!.lines[0]).toMatchObject({ points: 0, text: '2024年第一季度报告逾期40天报送，每天扣0.5分，扣10分（扣完为止）' });
     expect(a!.bonus).toBe(5);
     expect(a!.lines.at(-1)).toMatchObject({ points: -3, text: '加分合计8分，超过上限5分，按5分计' });
   });

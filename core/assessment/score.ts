@@ -1,4 +1,4 @@
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../reporting/states';
+import { PROGRESS_STATUS_LABELS } from '../reporting/states';
 import { gradeOf, QUALITY_RATING_LABELS, type AssessmentScheme, type Grade } from './scheme';
 import type { AssessmentInput, BreakdownLine, RankedScore, ScoreEntry, ScoreIndicator, ScorePeriod, ScoreReport, ScoreTask, ScoreUnit, UnitScore } from './types';
 
@@ -8,7 +8,6 @@ import type { AssessmentInput, BreakdownLine, RankedScore, ScoreEntry, ScoreIndi
  * figure can be traced back to what the unit reported. Parts are sums of their (rounded) lines
  * and the total is the sum of the parts, so a reader adding them up gets the same figures.
  */
-const REACHED = new Set(['submitted', 'accepted']);
 const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 
 export const round2 = (x: number) => Math.round((x + Math.sign(x) * 1e-9) * 100) / 100;
@@ -45,7 +44,9 @@ type Facts = {
 function facts(input: AssessmentInput): Facts {
   const periodById = new Map(input.periods.map((p) => [p.id, p]));
   const reports = new Map(input.reports.map((r) => [`${r.periodId}:${r.unitId}`, r]));
-  const reached = new Map(input.reports.filter((r) => REACHED.has(r.state)).map((r) => [r.id, r]));
+  // Only what is with the office counts: a returned report's entries are being corrected.
+  const reached = new Map(input.reports.filter((r) => r.standing.inOffice).map((r) => [r.id, r]));
+  const exempt = new Set((input.exempt ?? []).map((x) => `${x.periodId}:${x.unitId}`));
   const entriesOf = new Map<string, { entry: ScoreEntry; period: ScorePeriod }[]>();
   for (const e of input.entries) {
     const report = reached.get(e.reportId);
@@ -57,7 +58,7 @@ function facts(input: AssessmentInput): Facts {
   return {
     periodsOf: (unit) => {
       const notices = new Set(unit.tasks.map((t) => t.noticeId));
-      return input.periods.filter((p) => p.due && notices.has(p.noticeId)).sort((a, b) => a.noticeId - b.noticeId || a.order - b.order);
+      return input.periods.filter((p) => p.due && notices.has(p.noticeId) && !exempt.has(`${p.id}:${unit.id}`)).sort((a, b) => a.noticeId - b.noticeId || a.order - b.order);
     },
     reportOf: (periodId, unitId) => reports.get(`${periodId}:${unitId}`),
     latestEntry: (unit, task) => {
@@ -69,7 +70,7 @@ function facts(input: AssessmentInput): Facts {
 
 function notReachedText(report: ScoreReport | undefined): string {
   if (!report) return '未报送';
-  return `未报送督查室（${REPORT_STATE_LABELS[report.state]}）`;
+  return `未报送督查室（${report.standing.label}）`;
 }
 
 /** 报送: each due period's share, less the late days; a report that never reached the office earns nothing. */
@@ -82,17 +83,19 @@ function reportingLines(unit: ScoreUnit, f: Facts, s: AssessmentScheme): Breakdo
   return periods.map((p) => {
     const report = f.reportOf(p.id, unit.id);
     const source = { kind: 'report' as const, periodId: p.id, periodLabel: p.label, reportId: report?.id ?? null };
-    if (!report || !REACHED.has(report.state)) {
+    if (!report || !report.standing.reached) {
       return { part: 'reporting', points: 0, max: round2(share), text: `${p.label}报告${notReachedText(report)}，不得分`, source };
     }
-    const late = report.lateDays ?? 0;
-    if (late <= 0) return { part: 'reporting', points: round2(share), max: round2(share), text: `${p.label}报告按时报送`, source };
+    // Lateness is the first arrival's (a report returned for changes keeps it), in the calendar's days.
+    const late = report.standing.lateDays ?? 0;
+    const returned = report.standing.kind === 'returned' || report.standing.kind === 'resubmitted' ? '（经退回修改）' : '';
+    if (late <= 0) return { part: 'reporting', points: round2(share), max: round2(share), text: `${p.label}报告按时报送${returned}`, source };
     const deduction = Math.min(share, late * s.reporting.lateDeductionPerDay);
     return {
       part: 'reporting',
       points: round2(share - deduction),
       max: round2(share),
-      text: `${p.label}报告逾期${late}天，每天扣${num(s.reporting.lateDeductionPerDay)}分，扣${num(deduction)}分${deduction >= share ? '（扣完为止）' : ''}`,
+      text: `${p.label}报告${report.standing.timelinessLabel}${returned}，每${report.standing.timelinessLabel.includes('工作日') ? '个工作日' : '天'}扣${num(s.reporting.lateDeductionPerDay)}分，扣${num(deduction)}分${deduction >= share ? '（扣完为止）' : ''}`,
       source,
     };
   });
@@ -110,7 +113,7 @@ function qualityLines(unit: ScoreUnit, f: Facts, s: AssessmentScheme): Breakdown
   return periods.map((p) => {
     const report = f.reportOf(p.id, unit.id);
     const source = { kind: 'report' as const, periodId: p.id, periodLabel: p.label, reportId: report?.id ?? null };
-    if (!report || !REACHED.has(report.state)) {
+    if (!report || !report.standing.reached) {
       return { part: 'quality', points: 0, max: round2(share), text: `${p.label}报告${notReachedText(report)}，不计质量分`, source };
     }
     const rating = report.qualityRating ?? s.quality.unrated;

@@ -1,4 +1,5 @@
 import type { ProgressStatus, ReportState } from '../reporting/states';
+import type { Standing } from '../reporting/standing';
 import type { Grade, Part, QualityRating } from './scheme';
 
 /** What scoreUnits() reads: the facts of one run, gathered by the server, no I/O here. */
@@ -22,12 +23,14 @@ export type ScoreTask = {
   indicators: ScoreIndicator[];
 };
 export type ScoreUnit = { id: number; name: string; tasks: ScoreTask[] };
+/** Where a report stands (core/reporting/standing.ts): the score reads it, never the report's state. */
+export type ScoreStanding = Pick<Standing, 'kind' | 'label' | 'reached' | 'lateDays' | 'inOffice' | 'timelinessLabel'>;
 export type ScoreReport = {
   id: number;
   periodId: number;
   unitId: number;
   state: ReportState;
-  lateDays: number | null;
+  standing: ScoreStanding;
   qualityRating: QualityRating | null;
 };
 export type ScoreEntry = {
@@ -41,6 +44,8 @@ export type AssessmentInput = {
   periods: ScorePeriod[];
   units: ScoreUnit[];
   reports: ScoreReport[];
+  /** Periods that ask a unit nothing (its tasks closed or handed down after the deadline): neither due nor scored. */
+  exempt?: { periodId: number; unitId: number }[];
   entries: ScoreEntry[];
   vetoes: { unitId: number; reason: string }[];
 };

@@ -47,9 +47,15 @@ export function draftBody(f: BulletinFigures, highlightProgressIds: readonly num
   const late = r.units.filter((u) => u.status === 'late');
   const missing = r.units.filter((u) => u.status === 'missing');
   parts.push('（一）逾期报送单位');
-  parts.push(late.length ? `${list(late.map((u) => `${u.unitName}（逾期${u.lateDays}天）`))}。` : '本期无逾期报送单位。');
+  parts.push(late.length ? `${list(late.map((u) => `${u.unitName}（${u.timelinessLabel ?? `逾期${u.lateDays}天`}）`))}。` : '本期无逾期报送单位。');
   parts.push('（二）未报送单位');
   parts.push(missing.length ? `截至${cnDate(f.asOf)}，${list(missing.map((u) => u.unitName))}仍未报送本期进展情况。` : '本期无未报送单位。');
+  // A returned report reached the office (on time or late by its first arrival): it is named here, never among the missing.
+  const returned = r.units.filter((u) => u.returned);
+  if (returned.length) {
+    parts.push('（三）退回修改单位');
+    parts.push(`${list(returned.map((u) => `${u.unitName}（${u.text ?? '退回修改'}）`))}。以上单位报告已报送督查室，经审核退回修改，请按要求修改完善后重新报送。`);
+  }
 
   parts.push('三、完成情况');
   if (f.completed.length) {

@@ -39,9 +39,3 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
   delayed: '滞后',
   completed: '已完成',
 };
-
-/** Whole days a report came in after its deadline (the end of the deadline day, Beijing time). */
-export function lateDays(deadline: string, approvedDate: string): number {
-  const days = Math.round((Date.parse(`${approvedDate}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
-  return Math.max(0, days);
-}

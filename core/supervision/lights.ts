@@ -48,8 +48,8 @@ export type LightInput = {
    * due by the date the latest report speaks for, not against the straight-line schedule.
    */
   milestones?: MilestoneInput[];
-  /** Reports past their deadline and not submitted: the period and by how many days. */
-  overdue: { periodLabel: string; days: number }[];
+  /** Reports past their deadline that have not reached the office (core/reporting/standing.ts): the period and by how many days. */
+  overdue: { periodLabel: string; days: number; dayUnit?: string }[];
 };
 
 /** The states a milestone may expect the work in by its date. */
@@ -170,7 +170,7 @@ export function computeLight(input: LightInput, t: LightThresholds = DEFAULT_THR
 
   for (const o of input.overdue) {
     worse('red');
-    reasons.push(`${o.periodLabel}报告已逾期${o.days}天未报送`);
+    reasons.push(`${o.periodLabel}报告已逾期${o.days}${o.dayUnit ?? '天'}未报送`);
   }
   if (latest?.status === 'delayed') {
     worse('red');

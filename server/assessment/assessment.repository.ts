@@ -1,3 +1,4 @@
+import { IN_OFFICE_STATES } from '../../core/reporting/standing';
 import type { Db } from '../db/connection';
 
 /** Queries of the assessment tables; every one takes the organisation explicitly (tenancy). */
@@ -94,14 +95,15 @@ export function reportsOfPeriods(db: Db, periodIds: number[]) {
   if (periodIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('unit_reports')
-    .select(['id', 'period_id', 'unit_id', 'state', 'late_days', 'quality_rating'])
+    .select(['id', 'period_id', 'unit_id', 'state', 'quality_rating'])
     .where('period_id', 'in', periodIds)
     .execute();
 }
 
-const REACHED = ['submitted', 'accepted'] as const;
+// A pre-filter only: each report's standing decides whether its entries count (core/assessment/score.ts).
+const REACHED = IN_OFFICE_STATES;
 
-/** Task entries of reports that reached the office (only those count). */
+/** Task entries of reports with the office (only those count). */
 export function reachedEntries(db: Db, periodIds: number[]) {
   if (periodIds.length === 0) return Promise.resolve([]);
   return db

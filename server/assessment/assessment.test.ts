@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standingsOfPeriods } from '../reporting/standings';
 import { systemActor } from '../audit/actor';
 import { createTestDb, type TestDb } from '../test/db';
 import { makeOrg } from '../test/factories';
@@ -30,11 +31,15 @@ describe('the assessment of the fixed data set', () => {
   afterAll(() => t.close());
 
   it('records the lateness the figures rest on', async () => {
-    const late = await t.ctx.db.selectFrom('unit_reports').select(['id', 'state', 'late_days', 'quality_rating']).where('org_id', '=', orgId).orderBy('id').execute();
-    expect(late.map((r) => [r.state, r.late_days, r.quality_rating])).toEqual([
+    const rows = await t.ctx.db.selectFrom('unit_reports').select(['id', 'period_id', 'unit_id', 'state', 'quality_rating']).where('org_id', '=', orgId).orderBy('id').execute();
+    const periods = await t.ctx.db.selectFrom('periods').selectAll().where('org_id', '=', orgId).execute();
+    const standings = [...(await standingsOfPeriods(t.ctx, periods, { today: FIXTURE_TODAY })).values()].flat();
+    const lateOf = (r: (typeof rows)[number]) => standings.find((u) => u.periodId === r.period_id && u.unitId === r.unit_id)!.standing.lateDays;
+    // Working days after the deadline: 乙's 11 April is 7 working days after 1 April (4–6 April off, 7 April worked).
+    expect(rows.map((r) => [r.state, lateOf(r), r.quality_rating])).toEqual([
       ['accepted', 0, 'excellent'],
       ['submitted', 3, null],
-      ['accepted', 10, 'fair'],
+      ['accepted', 7, 'fair'],
       ['pending_head', null, null],
       ['submitted', 0, 'poor'],
       ['submitted', 0, 'good'],
@@ -49,8 +54,8 @@ describe('the assessment of the fixed data set', () => {
       ['区丙局', 20, 60, 13.5, 1, 94.5, 94.5, 1, 'excellent'],
       // 甲: 10 + (10 − 3 × 0.5); (1) 24 + (3) 6 + (4) 19.2; 优 10 + unrated 8.5; 120 beats 100 → +1.
       ['区甲局', 18.5, 49.2, 18.5, 1, 87.2, 87.2, 2, 'good'],
-      // 乙: (10 − 10 × 0.5) + Q2 never reached the office 0; Q1 entries (1) 11 + (2) 12; 中 7 + 0.
-      ['区乙局', 5, 23, 7, 0, 35, 35, 3, 'fail'],
+      // 乙: (10 − 7 working days × 0.5) + Q2 never reached the office 0; Q1 entries (1) 11 + (2) 12; 中 7 + 0.
+      ['区乙局', 6.5, 23, 7, 0, 36.5, 36.5, 3, 'fail'],
     ]);
   });
 
@@ -59,7 +64,7 @@ describe('the assessment of the fixed data set', () => {
     const jia = unit(v, '区甲局');
     expect(jia.lines.map((l) => [l.part, l.points, l.max, l.text])).toEqual([
       ['reporting', 10, 10, '2024年第一季度报告按时报送'],
-      ['reporting', 8.5, 10, '2024年第二季度报告逾期3天，每天扣0.5分，扣1.5分'],
+      ['reporting', 8.5, 10, '2024年第二季度报告逾期3个工作日报送，每个工作日扣0.5分，扣1.5分'],
       ['completion', 24, 24, '附件1 (1)（牵头，权重1）2024年第二季度：已完成（100%），指标完成率100%，综合100%'],
       ['completion', 6, 12, '附件1 (3)（配合，权重0.5）2024年第二季度：存在风险（50%），指标完成率50%，综合50%'],
       ['completion', 19.2, 24, '附件1 (4)（牵头，权重1）2024年第二季度：按序时推进（80%）'],
@@ -80,7 +85,7 @@ describe('the assessment of the fixed data set', () => {
     const yi = unit(v, '区乙局');
     // The report still with the head is named (it exists) but earns nothing; Q1's entries speak for completion.
     expect(yi.lines.filter((l) => l.part !== 'completion').map((l) => [l.points, l.text, l.source.kind === 'report' && l.source.reportId])).toEqual([
-      [5, '2024年第一季度报告逾期10天，每天扣0.5分，扣5分', f.reports.yiQ1],
+      [6.5, '2024年第一季度报告逾期7个工作日报送，每个工作日扣0.5分，扣3.5分', f.reports.yiQ1],
       [0, '2024年第二季度报告未报送督查室（待负责人审定），不得分', f.reports.yiQ2],
       [7, '2024年第一季度报告质量评价：中（70%）', f.reports.yiQ1],
       [0, '2024年第二季度报告未报送督查室（待负责人审定），不计质量分', f.reports.yiQ2],
@@ -104,8 +109,8 @@ describe('the assessment of the fixed data set', () => {
       ['区丙局', 20, 42, 10, 0, 72, 72, 1, 'pass'],
       // 甲: 20; (1) on track with 40/100 → 60% → 14.4, (3) and (4) not started 0; 优 20.
       ['区甲局', 20, 14.4, 20, 0, 54.4, 54.4, 2, 'fail'],
-      // 乙: 20 − 5; (1) 11 + (2) 12; 中 14.
-      ['区乙局', 15, 23, 14, 0, 52, 52, 3, 'fail'],
+      // 乙: 20 − 3.5 (7 working days late); (1) 11 + (2) 12; 中 14.
+      ['区乙局', 16.5, 23, 14, 0, 53.5, 53.5, 3, 'fail'],
     ]);
   });
 
@@ -118,10 +123,10 @@ describe('the assessment of the fixed data set', () => {
     const before = await run({ year: 2024 });
     await t.ctx.db.updateTable('unit_reports').set({ quality_rating: 'excellent' }).where('id', '=', f.reports.yiQ1).execute();
     const kept = await presentRun(t.ctx.db, (await findRun(t.ctx.db, before.run.id))!);
-    expect(unit(kept, '区乙局')).toMatchObject({ quality: 7, final: 35 });
+    expect(unit(kept, '区乙局')).toMatchObject({ quality: 7, final: 36.5 });
     const again = await run({ year: 2024 });
     expect(again.run.id).toBeGreaterThan(before.run.id);
-    expect(unit(again, '区乙局')).toMatchObject({ quality: 10, final: 38 });
+    expect(unit(again, '区乙局')).toMatchObject({ quality: 10, final: 39.5 });
     expect((await presentRun(t.ctx.db, (await findRun(t.ctx.db, before.run.id))!)).run.isLatest).toBe(false);
   });
 });

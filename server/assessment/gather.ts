@@ -2,7 +2,10 @@ import type { QualityRating } from '../../core/assessment/scheme';
 import type { AssessmentInput, ScoreEntry } from '../../core/assessment/types';
 import type { ProgressStatus } from '../../core/reporting/states';
 import type { AppContext } from '../context';
+import type { WorkCalendar } from '../../core/calendar/work-calendar';
+import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, type Period } from '../reporting/periods.repository';
+import { standingsOfPeriods } from '../reporting/standings';
 import { tasksToReport } from '../reporting/report-open.service';
 import {
   indicatorsOfNotices,
@@ -22,24 +25,28 @@ export type RunScope = { orgId: number; year: number; noticeIds: number[]; perio
  * the run's date — a unit cannot be faulted for a report not yet due, and lateness is counted the
  * same way the lights count an overdue report.
  */
-export function periodIsDue(p: Period, scope: Pick<RunScope, 'onlyPeriodId' | 'asOf'>): boolean {
+export function periodIsDue(p: Period, scope: Pick<RunScope, 'onlyPeriodId' | 'asOf'>, calendar: WorkCalendar): boolean {
   if (scope.onlyPeriodId !== null) return p.id === scope.onlyPeriodId;
-  return p.status !== 'planned' && effectiveDeadline(p) < scope.asOf;
+  return p.status !== 'planned' && effectiveDeadline(p, calendar) < scope.asOf;
 }
 
 /** Reads the facts of one run for core/assessment's scoreUnits(): a fixed number of queries plus two per unit and notice. */
 export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<AssessmentInput> {
   const db = ctx.db;
   const periodIds = scope.periods.map((p) => p.id);
-  const [unitRows, taskRows, indicators, reports, entries, actuals, vetoes] = await Promise.all([
+  const calendar = await calendarOf(db, scope.orgId);
+  const [unitRows, taskRows, indicators, reports, standings, entries, actuals, vetoes] = await Promise.all([
     responsibleUnits(db, scope.noticeIds),
     tasksOfNotices(db, scope.noticeIds),
     indicatorsOfNotices(db, scope.noticeIds),
     reportsOfPeriods(db, periodIds),
+    // Where each unit's report stood on the run's date: the one rule (core/reporting/standing.ts).
+    standingsOfPeriods(ctx, scope.periods, { today: scope.asOf, calendars: new Map([[scope.orgId, calendar]]) }),
     reachedEntries(db, periodIds),
     reachedActuals(db, periodIds),
     listVetoes(db, scope.orgId, scope.year),
   ]);
+  const standingOf = new Map([...standings.values()].flat().map((u) => [`${u.periodId}:${u.unitId}`, u.standing]));
   const taskById = new Map(taskRows.map((t) => [t.id, t]));
   const indicatorsOf = new Map<number, typeof indicators>();
   for (const i of indicators) indicatorsOf.set(i.task_id, [...(indicatorsOf.get(i.task_id) ?? []), i]);
@@ -67,16 +74,17 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
   }
 
   return {
-    periods: scope.periods.map((p) => ({ id: p.id, label: p.label, noticeId: p.notice_id, order: p.position, due: periodIsDue(p, scope) })),
+    periods: scope.periods.map((p) => ({ id: p.id, label: p.label, noticeId: p.notice_id, order: p.position, due: periodIsDue(p, scope, calendar) })),
     units: [...units.values()],
     reports: reports.map((r) => ({
       id: r.id,
       periodId: r.period_id,
       unitId: r.unit_id,
       state: r.state,
-      lateDays: r.late_days,
+      standing: standingOf.get(`${r.period_id}:${r.unit_id}`)!,
       qualityRating: r.quality_rating as QualityRating | null,
     })),
+    exempt: [...standings.values()].flat().filter((u) => u.standing.kind === 'exempt').map((u) => ({ periodId: u.periodId, unitId: u.unitId })),
     entries: entries.map((e) => ({ progressId: e.id, reportId: e.report_id, taskId: e.task_id, status: e.status as ProgressStatus, actuals: actualsOf.get(e.id) ?? [] })),
     vetoes: vetoes.map((v) => ({ unitId: v.unit_id, reason: v.reason })),
   };

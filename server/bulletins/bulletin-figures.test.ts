@@ -28,7 +28,8 @@ describe('bulletin figures from a fixed quarter', () => {
   afterAll(() => t.close());
 
   it('names the period, the day it speaks for and the notice', () => {
-    expect(figures).toMatchObject({ periodLabel: '2025年第一季度', deadline: '2025-04-05', asOf: '2025-04-10', year: 2025 });
+    // 5 April 2025 is a day of the 清明节 holiday: the deadline in force is Monday 7 April.
+    expect(figures).toMatchObject({ periodLabel: '2025年第一季度', deadline: '2025-04-07', asOf: '2025-04-10', year: 2025 });
     expect(figures.notice).toMatchObject({ docNumber: '东政办〔2025〕7号', title: '东湖区人民政府办公室关于印发2025年重点工作任务分工方案的通知' });
   });
 
@@ -42,7 +43,7 @@ describe('bulletin figures from a fixed quarter', () => {
     expect(figures.reporting).toMatchObject({ expected: 8, onTime: 1, late: 1, missing: 6, pending: 0 });
     const byName = Object.fromEntries(figures.reporting.units.map((u) => [u.unitName, u]));
     expect(byName['区发改局']).toMatchObject({ status: 'on_time', reportId: ids.devReport, lateDays: 0 });
-    expect(byName['区商务局']).toMatchObject({ status: 'late', reportId: ids.commerceReport, lateDays: 3 });
+    expect(byName['区商务局']).toMatchObject({ status: 'late', reportId: ids.commerceReport, lateDays: 1 });
     expect(
       figures.reporting.units
         .filter((u) => u.status === 'missing')
@@ -84,7 +85,7 @@ describe('bulletin figures from a fixed quarter', () => {
     const text = draftBody(figures, [highlight]);
     expect(text).toContain('确定的4项目标任务中，已完成0项（蓝灯），按序时推进0项（绿灯），存在风险0项（黄灯），进度滞后4项（红灯），尚无报告可评价0项。');
     expect(text).toContain('应报送进展情况的责任单位8个，按时报送1个，逾期报送1个，未报送6个。');
-    expect(text).toContain('区商务局（逾期3天）。');
+    expect(text).toContain('区商务局（逾期1个工作日报送）。');
     expect(text).toContain('1. 附件1第1项“全年固定资产投资增长8%以上”（区发改局）。');
     expect(text).toContain('五、工作亮点\n\n1. 区发改局：一季度固定资产投资增长9.2%，提前完成全年目标。');
     expect(text).toContain('六、下步工作要求');

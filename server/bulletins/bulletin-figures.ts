@@ -4,10 +4,14 @@ import type { Light, LightResult } from '../../core/supervision/lights';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { loadNoticeTasks } from '../ledger/ledger.repository';
-import { effectiveDeadline, findPeriod, periodReportRows } from '../reporting/periods.repository';
+import { IN_OFFICE_STATES } from '../../core/reporting/standing';
+import { calendarOf } from '../calendar/calendar.service';
+import { effectiveDeadline, findPeriod } from '../reporting/periods.repository';
+import { periodStandings } from '../reporting/standings';
 import { computeOrgLights } from '../supervision/lights.service';
 
-const REACHED_OFFICE = ['submitted', 'accepted'] as const;
+// A pre-filter only: each report's standing decides whether its entries count (below).
+const REACHED_OFFICE = IN_OFFICE_STATES;
 /** The bulletin names the tasks most behind; the rest are counted, not listed (the ledger has them all). */
 export const MOST_BEHIND_LISTED = 15;
 const HIGHLIGHT_CANDIDATES = 30;
@@ -23,7 +27,8 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
   if (!period || period.org_id !== orgId) throw new AppError('NOT_FOUND');
   if (period.status === 'planned') throw new AppError('BULLETIN_PERIOD_NOT_OPENED');
   const today = ctx.clock.today();
-  const deadline = effectiveDeadline(period);
+  const calendar = await calendarOf(db, orgId);
+  const deadline = effectiveDeadline(period, calendar);
   // The figures speak for this period: up to today, but never past the next period's deadline,
   // so a bulletin written late does not count the next quarter's overdue reports against units.
   const next = await db
@@ -33,12 +38,12 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     .where('position', '>', period.position)
     .orderBy('position')
     .executeTakeFirst();
-  const asOf = next && effectiveDeadline(next) < today ? effectiveDeadline(next) : today;
+  const asOf = next && effectiveDeadline(next, calendar) < today ? effectiveDeadline(next, calendar) : today;
 
-  const [notice, tasks, unitRows, entries, actuals, lights] = await Promise.all([
+  const [notice, tasks, unitRows, allEntries, allActuals, lights] = await Promise.all([
     db.selectFrom('notices').select(['id', 'title', 'doc_number', 'year']).where('id', '=', period.notice_id).executeTakeFirstOrThrow(),
     loadNoticeTasks(db, period.notice_id),
-    periodReportRows(db, period),
+    periodStandings(ctx, period, { today: asOf }),
     db
       .selectFrom('task_progress')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
@@ -53,7 +58,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('indicators', 'indicators.id', 'indicator_actuals.indicator_id')
-      .select(['indicator_actuals.progress_id', 'indicator_actuals.value', 'indicators.target'])
+      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'indicator_actuals.value', 'indicators.target'])
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .execute(),
@@ -76,11 +81,23 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     taskIds[l].push(t.id);
   }
 
-  const unitStatuses = unitRows.map((u) => {
-    const reached = u.state === 'submitted' || u.state === 'accepted';
-    const status = reached ? ((u.late_days ?? 0) > 0 ? 'late' : 'on_time') : deadline < today ? 'missing' : 'pending';
-    return { unitId: u.unit_id, unitName: u.unit_name, status, reportId: u.report_id ?? null, lateDays: reached ? (u.late_days ?? 0) : null, approvedAt: reached ? u.approved_at : null } as const;
-  });
+  // Where each unit's report stands on the as-of day: the one rule (core/reporting/standing.ts).
+  const unitStatuses = unitRows.map((u) => ({
+    unitId: u.unitId,
+    unitName: u.unitName,
+    status: u.standing.timeliness,
+    reportId: u.reportId,
+    lateDays: u.standing.lateDays,
+    approvedAt: u.standing.reached ? u.approvedAt : null,
+    reachedOn: u.standing.reachedOn,
+    stateLabel: u.standing.label,
+    returned: u.standing.kind === 'returned',
+    text: u.standing.text,
+    timelinessLabel: u.standing.timelinessLabel,
+  }));
+  const inOffice = new Set(unitRows.filter((u) => u.standing.inOffice).map((u) => u.reportId));
+  const entries = allEntries.filter((e) => inOffice.has(e.report_id));
+  const actuals = allActuals.filter((a) => inOffice.has(a.report_id));
 
   // One entry per task speaks for it: the lead unit's, else the first co-operating unit's.
   const entryOfTask = new Map<number, (typeof entries)[number]>();
@@ -123,11 +140,13 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     notice: { id: notice.id, title: notice.title, docNumber: notice.doc_number },
     lights: { counts, taskIds },
     reporting: {
-      expected: unitStatuses.length,
+      expected: unitStatuses.filter((u) => u.status !== 'exempt').length,
       onTime: unitStatuses.filter((u) => u.status === 'on_time').length,
       late: unitStatuses.filter((u) => u.status === 'late').length,
       missing: unitStatuses.filter((u) => u.status === 'missing').length,
       pending: unitStatuses.filter((u) => u.status === 'pending').length,
+      exempt: unitStatuses.filter((u) => u.status === 'exempt').length,
+      returned: unitStatuses.filter((u) => u.returned).length,
       units: unitStatuses,
     },
     completed,

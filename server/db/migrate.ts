@@ -16,6 +16,7 @@ import { passwordHistory } from './migrations/0013_password_history';
 import { rateLimits } from './migrations/0015_rate_limits';
 import { auditAppendOnly } from './migrations/0016_audit_append_only';
 import { totp } from './migrations/0017_totp';
+import { reportStanding } from './migrations/0018_report_standing';
 import { milestones } from './migrations/0019_milestones';
 
 /**
@@ -41,6 +42,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0015_rate_limits': rateLimits(engine),
     '0016_audit_append_only': auditAppendOnly(engine),
     '0017_totp': totp(engine),
+    '0018_report_standing': reportStanding(engine),
     '0019_milestones': milestones(engine),
   };
 }

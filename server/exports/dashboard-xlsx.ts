@@ -45,8 +45,9 @@ export function renderDashboardWorkbook(d: Dashboard) {
     sheets.push({
       name: '本期报送情况',
       title: `${d.period.label}报送情况（截止 ${d.period.deadline}）`,
-      columns: [{ header: '责任单位', width: 28 }, { header: '报送情况', width: 12 }, { header: '报告状态', width: 16 }, { header: '逾期天数', width: 10 }],
-      rows: d.period.units.map((u) => [u.unitName, { on_time: '按时报送', late: '逾期报送', missing: '逾期未报', pending: '未到期' }[u.status], u.reportStateLabel, u.lateDays]),
+      // Where each unit's report stands, as the dashboard has it (core/reporting/standing.ts).
+      columns: [{ header: '责任单位', width: 28 }, { header: '报送情况', width: 22 }, { header: '报告状态', width: 22 }, { header: '首次报送日期', width: 14 }, { header: '逾期天数', width: 10 }],
+      rows: d.period.units.map((u) => [u.unitName, u.standing.timelinessLabel, u.standing.label, u.standing.reachedOn, u.standing.lateDays ?? u.standing.overdueDays]),
     });
   }
   sheets.push(

@@ -14,8 +14,8 @@ export function renderPeriodSummaryWorkbook(s: PeriodSummary) {
       columns: [
         { header: '序号', width: 6 },
         { header: '责任单位', width: 24 },
-        { header: '报送情况', width: 14 },
-        { header: '审定报送日期', width: 14 },
+        { header: '报送情况', width: 30 },
+        { header: '首次报送日期', width: 14 },
         { header: '承担任务数', width: 10 },
       ],
       rows: s.units.map((u, i) => [i + 1, u.unitName, u.reporting, u.approvedDate, u.taskCount]),
@@ -44,8 +44,10 @@ export function renderPeriodSummaryWorkbook(s: PeriodSummary) {
 
 /** 汇总表 as an official document: a short account, then both tables on landscape pages. */
 export function periodSummaryDocument(s: PeriodSummary, issuer: string): OfficialDocument {
-  const count = (label: string) => s.units.filter((u) => u.reporting === label).length;
-  const late = s.units.filter((u) => u.reporting.startsWith('逾期')).length;
+  // Counted from where each unit's report stands (core/reporting/standing.ts), as every other consumer does.
+  const count = (t: PeriodSummary['units'][number]['standing']['timeliness']) => s.units.filter((u) => u.standing.timeliness === t).length;
+  const expected = s.units.length - count('exempt');
+  const returned = s.units.filter((u) => u.standing.kind === 'returned').length;
   return {
     title: `${s.period.label}区政府工作报告目标任务推进情况汇总表`,
     blocks: [
@@ -53,7 +55,8 @@ export function periodSummaryDocument(s: PeriodSummary, issuer: string): Officia
         kind: 'paragraph',
         text:
           `根据${s.notice.docNumber ? `《${s.notice.title}》（${s.notice.docNumber}）` : `《${s.notice.title}》`}要求，现将${s.period.label}各责任单位报送的目标任务推进情况汇总如下。` +
-          `本期应报送单位${s.units.length}个，按时报送${count('按时报送')}个，逾期报送${late}个，未报送${count('未报送')}个（统计至${s.today}）。`,
+          `本期应报送单位${expected}个，按时报送${count('on_time')}个，逾期报送${count('late')}个，逾期未报${count('missing')}个` +
+          `${count('pending') ? `，尚在报送期内${count('pending')}个` : ''}${returned ? `（已报送单位中退回修改${returned}个）` : ''}（统计至${s.today}）。`,
       },
       {
         kind: 'table',
@@ -61,8 +64,8 @@ export function periodSummaryDocument(s: PeriodSummary, issuer: string): Officia
         columns: [
           { header: '序号', width: 6 },
           { header: '责任单位', width: 30 },
-          { header: '报送情况', width: 16 },
-          { header: '审定报送日期', width: 16 },
+          { header: '报送情况', width: 22 },
+          { header: '首次报送日期', width: 14 },
           { header: '承担任务数', width: 12 },
         ],
         rows: s.units.map((u, i) => [String(i + 1), u.unitName, u.reporting, u.approvedDate ?? '—', String(u.taskCount)]),

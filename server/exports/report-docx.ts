@@ -1,3 +1,4 @@
+import type { Standing } from '../../core/reporting/standing';
 import {
   AlignmentType,
   BorderStyle,
@@ -24,7 +25,8 @@ export type ReportDocInput = {
   deadline: string;
   approvedByName: string | null;
   approvedAt: string | null; // YYYY-MM-DD (Beijing)
-  lateDays: number | null;
+  /** Where the report stands (core/reporting/standing.ts): its first arrival and lateness. */
+  standing: Pick<Standing, 'reachedOn' | 'lateDays' | 'timelinessLabel'>;
   items: {
     annexNo: number;
     seq: string;
@@ -77,7 +79,7 @@ export async function renderReportDocx(input: ReportDocInput): Promise<Buffer> {
       }),
   );
   const approval = input.approvedAt
-    ? `经本单位主要负责人审定：${input.approvedByName ?? ''}\u3000${cnDate(input.approvedAt)}${input.lateDays ? `（逾期 ${input.lateDays} 天报送）` : ''}`
+    ? `经本单位主要负责人审定：${input.approvedByName ?? ''}\u3000${cnDate(input.approvedAt)}${input.standing.lateDays ? `（${input.standing.timelinessLabel}${input.standing.reachedOn && input.standing.reachedOn !== input.approvedAt ? `，首次报送于${cnDate(input.standing.reachedOn)}` : ''}）` : input.standing.reachedOn && input.standing.reachedOn !== input.approvedAt ? `（首次报送于${cnDate(input.standing.reachedOn)}，按时报送）` : ''}`
     : '（尚未经本单位主要负责人审定）';
   const doc = new Document({
     creator: 'Duban 督办',

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lateDays } from '../../core/reporting/states';
+import { workCalendar } from '../../core/calendar/work-calendar';
+import { reportStanding } from '../../core/reporting/standing';
+import { historyOf, periodDates } from '../reporting/standings';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { beijingDate, createClock } from '../clock';
 import type { AppContext } from '../context';
@@ -178,13 +180,16 @@ describe('generateWorld', () => {
     const reports = await a.ctx.db.selectFrom('unit_reports').selectAll().execute();
     const periodOf = new Map(periods.map((p) => [p.id, p]));
     const closed = reports.filter((r) => periodOf.get(r.period_id)?.status === 'closed');
-    expect(closed.some((r) => (r.late_days ?? 0) > 0)).toBe(true);
+    // Lateness by the one rule (core/reporting/standing.ts): some reports of closed periods came late.
+    const calendar = workCalendar();
+    const standingOf = (r: (typeof reports)[number]) => reportStanding(historyOf(r), periodDates(periodOf.get(r.period_id)!), { today: '2024-06-25', calendar });
+    expect(closed.some((r) => standingOf(r).timeliness === 'late')).toBe(true);
     expect(closed.filter((r) => r.state === 'accepted').length / closed.length).toBeGreaterThan(0.6);
     expect(closed.some((r) => r.quality_rating !== null)).toBe(true);
-    // Lateness as transitions.service computes it: the approval's Beijing date against the deadline in force.
+    // The first arrival as transitions.service keeps it: the Beijing date of the first approval, never after the last.
     for (const r of reports.filter((r) => r.approved_at !== null)) {
-      const p = periodOf.get(r.period_id)!;
-      expect(r.late_days).toBe(lateDays(p.extended_deadline ?? p.deadline, beijingDate(new Date(r.approved_at!))));
+      expect(r.first_reached_on).not.toBeNull();
+      expect(r.first_reached_on! <= beijingDate(new Date(r.approved_at!))).toBe(true);
     }
     for (const p of periods.filter((p) => p.status === 'closed')) {
       const responsible = await a.ctx.db

@@ -1,6 +1,5 @@
 import type { QualityRating } from '../../core/assessment/scheme';
 import {
-  lateDays,
   TRANSITIONS,
   type ProgressStatus,
   type ReportState,
@@ -46,8 +45,8 @@ export type YearPlanInput = {
 // prettier-ignore
 export const REPORT_COLUMNS = [
   'id', 'org_id', 'period_id', 'unit_id', 'state', 'version', 'submitted_at', 'submitted_by', 'approved_at',
-  'approved_by', 'late_days', 'return_reason', 'returned_by_role', 'reviewed_at', 'reviewed_by', 'quality_rating',
-  'created_at', 'updated_at',
+  'approved_by', 'first_reached_on', 'office_returns', 'return_reason', 'returned_by_role', 'reviewed_at', 'reviewed_by',
+  'quality_rating', 'created_at', 'updated_at',
 ] as const;
 // prettier-ignore
 export const ENTRY_COLUMNS = [
@@ -99,7 +98,8 @@ type ReportRow = {
   submitted_by: number | null;
   approved_at: string | null;
   approved_by: number | null;
-  late_days: number | null;
+  first_reached_on: string | null;
+  office_returns: number;
   return_reason: string | null;
   returned_by_role: 'unit_head' | 'office' | null;
   reviewed_at: string | null;
@@ -114,8 +114,8 @@ const READ_BEFORE = addDays(GENERATED_TODAY, -3);
 /**
  * One unit's report for one period, simulated as the reporting services would have left it: it is
  * moved through the same steps (open → save entries → submit → approve → accept or
- * return → …) with the same patches as transitions.service.ts (lateness from the effective
- * deadline and the Beijing date of the approval, versions, who and when), checked against
+ * return → …) with the same patches as transitions.service.ts (the first arrival's Beijing date,
+ * versions, who and when), checked against
  * core/reporting/states.ts, and with the notifications each step sends (notifyTransition). Only
  * the times differ from a live run: they come from the business calendar, not the wall clock.
  */
@@ -139,7 +139,8 @@ export class SimulatedReport {
       submitted_by: null,
       approved_at: null,
       approved_by: null,
-      late_days: null,
+      first_reached_on: null,
+      office_returns: 0,
       return_reason: null,
       returned_by_role: null,
       reviewed_at: null,
@@ -218,7 +219,8 @@ export class SimulatedReport {
         Object.assign(r, {
           approved_at: at,
           approved_by: this.unit.head.id,
-          late_days: lateDays(this.period.effectiveDeadline, beijingDate(new Date(at))),
+          // The first arrival is kept through returns (core/reporting/standing.ts), as transitionReport does.
+          first_reached_on: r.first_reached_on ?? beijingDate(new Date(at)),
         });
         break;
       case 'head_return':
@@ -233,6 +235,7 @@ export class SimulatedReport {
           reviewed_by: this.input.office.id,
           return_reason: reason || null,
           returned_by_role: 'office',
+          office_returns: r.office_returns + 1,
         });
         break;
     }
@@ -308,7 +311,8 @@ export class SimulatedReport {
       r.submitted_by,
       r.approved_at,
       r.approved_by,
-      r.late_days,
+      r.first_reached_on,
+      r.office_returns,
       r.return_reason,
       r.returned_by_role,
       r.reviewed_at,

@@ -1,4 +1,7 @@
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus, type ReportState } from '../../core/reporting/states';
+import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../core/reporting/states';
+import { reportStanding, type Standing } from '../../core/reporting/standing';
+import { calendarsOf } from '../calendar/calendar.service';
+import { historyOf, periodDates } from '../reporting/standings';
 import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
 import { latestActuals } from '../../core/supervision/latest-actuals';
@@ -11,8 +14,6 @@ import { handdownsOfUpper, taskNumber } from './levels.repository';
 /** Units of rates, which do not add up across organisations. */
 const RATE_UNITS = ['%', '‰', '个百分点'];
 
-const APPROVED: ReportState[] = ['submitted', 'accepted'];
-const DAY = 86_400_000;
 
 export type RollupIndicator = { name: string; unit: string; target: number; actual: number | null };
 export type RollupLower = {
@@ -29,10 +30,8 @@ export type RollupLower = {
   light: { color: Light; label: string; reasons: string[] };
   /** The latest period the lower office opened for the task's notice. */
   period: { label: string; deadline: string } | null;
-  /** The lead unit's report of that period; null when it has not started one. */
-  report: { state: ReportState; stateLabel: string; lateDays: number | null } | null;
-  /** Past the deadline without an approved report. */
-  overdueDays: number | null;
+  /** Where the lead unit's report of that period stands (core/reporting/standing.ts); null without a period. */
+  standing: Standing | null;
   latestStatus: string | null;
   indicators: RollupIndicator[];
 };
@@ -95,7 +94,11 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   ]);
 
   // Only the handed-down tasks' lights, for all lower organisations in one pass.
-  const lights = await computeLights(ctx, [...new Set(handdowns.map((h) => h.lower_org_id))], { taskIds: lowerTaskIds, preloaded: { entries: progress, actuals, indicators } });
+  const lowerOrgIds = [...new Set(handdowns.map((h) => h.lower_org_id))];
+  const [lights, calendars] = await Promise.all([
+    computeLights(ctx, lowerOrgIds, { taskIds: lowerTaskIds, preloaded: { entries: progress, actuals, indicators } }),
+    calendarsOf(db, lowerOrgIds),
+  ]);
 
   const latestActual = latestActuals(actuals);
 
@@ -111,11 +114,13 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     const light = lights.get(h.lower_task_id);
     const lead = leadOf.get(h.lower_task_id) ?? null;
     // The latest opened period that could cover the item: one due before it arrived could not.
-    const period = (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || (p.extended_deadline ?? p.deadline) >= h.arrived_on) ?? null;
+    const calendar = calendars.get(h.lower_org_id)!;
+    const period =
+      (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || reportStanding(null, periodDates(p), { today, calendar }).deadline.effective >= h.arrived_on) ?? null;
     const entry = period && lead ? entryOf.get(`${h.lower_task_id}:${period.id}:${lead.unit_id}`) : undefined;
-    const deadline = period ? (period.extended_deadline ?? period.deadline) : null;
-    const approved = entry && APPROVED.includes(entry.state);
-    const overdueDays = deadline && deadline < today && !approved ? Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) : null;
+    // The one rule for where the lead unit's report stands (a returned report still reached the office).
+    const standing = period && lead ? reportStanding(entry ? historyOf(entry) : null, periodDates(period), { today, calendar }) : null;
+    const deadline = standing?.deadline.effective ?? null;
     return {
       handdownId: h.id,
       origin: h.origin,
@@ -128,9 +133,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
       leadUnit: lead?.name ?? null,
       light: light ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons } : { color: 'grey', label: LIGHT_LABELS.grey, reasons: [] },
       period: period && deadline ? { label: period.label, deadline } : null,
-      report: entry ? { state: entry.state, stateLabel: REPORT_STATE_LABELS[entry.state], lateDays: entry.late_days } : null,
-      overdueDays,
-      latestStatus: entry && approved ? PROGRESS_STATUS_LABELS[entry.status as ProgressStatus] : null,
+      standing,
+      latestStatus: entry && standing?.inOffice ? PROGRESS_STATUS_LABELS[entry.status as ProgressStatus] : null,
       indicators: (indicatorsOf.get(h.lower_task_id) ?? [])
         .map((i) => ({ name: i.name, unit: i.unit, target: i.target, actual: latestActual.get(i.id) ?? null })),
     };
@@ -214,10 +218,10 @@ export async function ranking(ctx: AppContext, upperOrgId: number, opts: { year?
     let due = 0;
     let onTime = 0;
     for (const r of rows) {
-      const approved = r.report && APPROVED.includes(r.report.state);
-      if (approved || r.overdueDays !== null) {
+      const t = r.standing?.timeliness;
+      if (t === 'on_time' || t === 'late' || t === 'missing') {
         due++;
-        if (approved && !r.report!.lateDays) onTime++;
+        if (t === 'on_time') onTime++;
       }
     }
     const ratios = rows.flatMap((r) => r.indicators.filter((i) => i.target > 0).map((i) => Math.min((i.actual ?? 0) / i.target, 1)));

@@ -32,6 +32,12 @@ describe('reminders and escalation', () => {
     smtp = await startSmtpServer({ user: 'duban', pass: 'smtp-pass' });
     robots = await startRobotServer(SECRET);
     orgId = (await makeOrg(t.ctx, { name: '新洲区' })).id;
+    // This suite is about channels and once-only delivery: count plain calendar days (working days
+    // are proven in core/supervision/reminders.test.ts and remind-cli.test.ts).
+    await t.ctx.db
+      .insertInto('settings')
+      .values({ org_id: orgId, key: 'workCalendar', value_json: JSON.stringify({ basis: 'calendar', shiftDeadlines: false, days: [] }), updated_by_name: 'test', updated_at: new Date().toISOString() })
+      .execute();
     unitA = (await makeUnit(t.ctx, orgId, { name: '区交通运输局' })).id;
     unitB = (await makeUnit(t.ctx, orgId, { name: '区教育局' })).id;
     unitC = (await makeUnit(t.ctx, orgId, { name: '区民政局' })).id; // responsible for nothing
@@ -164,7 +170,7 @@ describe('reminders and escalation', () => {
   });
 
   it('plans the reminders of the day for units whose report is not approved, and records each once', async () => {
-    // 区教育局 has submitted (approved by its head): no reminder.
+    // 区教育局's report reached the office (approved by its head): no reminder.
     await t.ctx.db
       .insertInto('unit_reports')
       .values({
@@ -172,6 +178,7 @@ describe('reminders and escalation', () => {
         period_id: periodId,
         unit_id: unitB,
         state: 'submitted',
+        first_reached_on: '2024-06-24',
         updated_at: new Date().toISOString(),
       })
       .execute();
@@ -254,8 +261,8 @@ describe('reminders and escalation', () => {
     expect(
       await t.ctx.db.selectFrom('notifications').select('id').where('user_id', '=', users.otherLeader!.id).execute(),
     ).toEqual([]);
-    // Day 2 is not in the schedule (1, 3, 7): nothing new.
-    expect((await sweepReminders(at('2024-07-03'))).planned).toBe(0);
+    // Day 2 is not in the schedule (1, 3, 7): the day-1 urge is still the latest due, and it went out already.
+    expect((await sweepReminders(at('2024-07-03'))).recorded).toEqual([]);
   });
 
   it('retries a failing channel with backoff and marks it failed, while e-mail still goes out', async () => {

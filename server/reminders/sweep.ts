@@ -1,9 +1,11 @@
 import { CHANNEL_LABELS, type Channel } from '../../core/api/reminders';
 import { plannedReminders, type PlannedReminder } from '../../core/supervision/reminders';
 import type { AppContext } from '../context';
-import type { Db } from '../db/connection';
 import { notifyLeaders, notifyUnitHeads, notifyUnits } from '../notifications/notify';
-import { effectiveDeadline, periodReportRows } from '../reporting/periods.repository';
+import { calendarOf } from '../calendar/calendar.service';
+import { effectiveDeadline } from '../reporting/periods.repository';
+import { standingsOfPeriods } from '../reporting/standings';
+import { advancePeriods, statusesOn } from '../reporting/period-schedule.service';
 import { getSetting } from '../settings/settings.service';
 import { resolveAudience, type Recipient } from './audience';
 import { deliveriesFor, enqueueDeliveries, messageText, type PlannedDelivery } from './deliveries';
@@ -14,7 +16,6 @@ import { deliveriesFor, enqueueDeliveries, messageText, type PlannedDelivery } f
  * Only the caller whose insert succeeded notifies and enqueues the channel deliveries, so a
  * reminder goes out once however many instances sweep, and however often.
  */
-const APPROVED = new Set(['submitted', 'accepted']);
 export const AUTO_URGE_BY = '系统自动催办';
 
 export type ReminderPlanItem = PlannedReminder & {
@@ -27,32 +28,30 @@ export type ReminderPlanItem = PlannedReminder & {
   deliveries: PlannedDelivery[];
 };
 
-async function planForOrg(db: Db, orgId: number, today: string): Promise<ReminderPlanItem[]> {
-  const periods = await db
-    .selectFrom('periods')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('status', '=', 'open')
-    .orderBy('id')
-    .execute();
+async function planForOrg(ctx: AppContext, orgId: number, today: string): Promise<ReminderPlanItem[]> {
+  const db = ctx.db;
+  // The periods open on `today` as the schedule has it (core/reporting/period-schedule.ts): a dry
+  // run writes nothing, so it does not wait for the sweep to open them.
+  const statuses = await statusesOn(db, orgId, today);
+  const periods = (await db.selectFrom('periods').selectAll().where('org_id', '=', orgId).orderBy('id').execute())
+    .map((p) => ({ ...p, status: statuses.get(p.id) ?? p.status }))
+    .filter((p) => p.status === 'open');
   if (periods.length === 0) return [];
-  const units: { periodId: number; unitId: number; unitName: string; approved: boolean }[] = [];
-  for (const p of periods) {
-    const rows = await periodReportRows(db, p);
-    for (const r of rows)
-      units.push({
-        periodId: p.id,
-        unitId: r.unit_id,
-        unitName: r.unit_name,
-        approved: r.state != null && APPROVED.has(r.state),
-      });
-  }
+  // Where each unit's report stands (core/reporting/standing.ts): units whose report reached the
+  // office are not reminded (a returned report reached it), exempt units are not asked.
+  const calendar = await calendarOf(db, orgId);
+  const standings = await standingsOfPeriods(ctx, periods, { today, calendars: new Map([[orgId, calendar]]) });
+  const units = [...standings.values()]
+    .flat()
+    .filter((u) => u.standing.kind !== 'exempt')
+    .map((u) => ({ periodId: u.periodId, unitId: u.unitId, unitName: u.unitName, reached: u.standing.reached }));
   const schedule = await getSetting(db, orgId, 'reminderSchedule');
   const channels = await getSetting(db, orgId, 'channels');
   const plan = plannedReminders(
     {
       today,
-      periods: periods.map((p) => ({ id: p.id, label: p.label, deadline: effectiveDeadline(p), status: p.status })),
+      calendar,
+      periods: periods.map((p) => ({ id: p.id, label: p.label, deadline: effectiveDeadline(p, calendar), status: p.status })),
       units,
     },
     schedule,
@@ -70,7 +69,7 @@ async function planForOrg(db: Db, orgId: number, today: string): Promise<Reminde
       orgId,
       noticeId: period.notice_id,
       periodLabel: period.label,
-      unitName: units.find((u) => u.unitId === r.unitId)!.unitName,
+      unitName: units.find((u) => u.unitId === r.unitId && u.periodId === r.periodId)!.unitName,
       people,
       leaderIds,
       deliveries: deliveriesFor(channels, people),
@@ -85,11 +84,11 @@ export async function planReminders(
   opts: { orgId?: number; today?: string } = {},
 ): Promise<ReminderPlanItem[]> {
   const today = opts.today ?? ctx.clock.today();
-  let q = ctx.db.selectFrom('periods').select('org_id').distinct().where('status', '=', 'open');
+  let q = ctx.db.selectFrom('periods').select('org_id').distinct().where('status', '!=', 'closed');
   if (opts.orgId !== undefined) q = q.where('org_id', '=', opts.orgId);
   const orgs = await q.orderBy('org_id').execute();
   const out: ReminderPlanItem[] = [];
-  for (const { org_id } of orgs) out.push(...(await planForOrg(ctx.db, org_id, today)));
+  for (const { org_id } of orgs) out.push(...(await planForOrg(ctx, org_id, today)));
   return out;
 }
 
@@ -164,6 +163,8 @@ export type SweepResult = {
 
 export async function sweepReminders(ctx: AppContext, opts: { orgId?: number } = {}): Promise<SweepResult> {
   const today = ctx.clock.today();
+  // Periods open and close by themselves first: a period due to open today is reminded today.
+  await advancePeriods(ctx, opts);
   const plan = await planReminders(ctx, { ...opts, today });
   const recorded: SweepResult['recorded'] = [];
   for (const item of plan) {
@@ -176,6 +177,7 @@ export async function sweepReminders(ctx: AppContext, opts: { orgId?: number } =
 /** A plan item as the CLI and logs show it. */
 export function describePlanItem(item: ReminderPlanItem) {
   return {
+    orgId: item.orgId,
     key: item.key,
     kind: item.kind,
     period: item.periodLabel,

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { notifyUnits } from '../notifications/notify';
 import type { Period } from '../reporting/periods.repository';
 import { getSetting } from '../settings/settings.service';
+import { periodStandings } from '../reporting/standings';
 import { resolveAudience } from './audience';
 import { deliveriesFor, enqueueDeliveries, messageText } from './deliveries';
 import { wakeSender } from './scheduler';
@@ -34,6 +35,15 @@ export async function urgeUnit(
     .where('task_units.unit_id', '=', unitId)
     .executeTakeFirst();
   if (!responsible) throw new AppError('REPORT_NOT_RESPONSIBLE');
+  // Urging is for a report the office is still waiting for (core/reporting/standing.ts): not for
+  // one that reached the office (unless it was returned and is being corrected), nor an exempt unit.
+  const standing = (await periodStandings(ctx, period)).find((u) => u.unitId === unitId)?.standing;
+  if (standing && (standing.kind === 'exempt' || (standing.reached && standing.kind !== 'returned'))) {
+    throw new AppError('URGE_NOT_NEEDED', {
+      zh: `${unit.name}${period.label}报告${standing.text}，无需催办`,
+      en: `the unit's report stands ${standing.kind}: nothing to urge`,
+    });
+  }
 
   const settings = await getSetting(ctx.db, period.org_id, 'channels');
   const { people } = await resolveAudience(ctx.db, period.org_id, {

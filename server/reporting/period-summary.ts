@@ -1,21 +1,23 @@
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS, type ProgressStatus } from '../../core/reporting/states';
-import { beijingDate } from '../clock';
+import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../core/reporting/states';
+import { IN_OFFICE_STATES } from '../../core/reporting/standing';
 import type { AppContext } from '../context';
 import { peopleOfTasks } from '../ledger/tasks.repository';
-import { effectiveDeadline, periodReportRows, type Period } from './periods.repository';
+import type { Period } from './periods.repository';
+import { periodStandings } from './standings';
 
-const REACHED_OFFICE = ['submitted', 'accepted'] as const;
+// A pre-filter only: each report's standing decides whether its entries are shown (below).
+const REACHED_OFFICE = IN_OFFICE_STATES;
 
 /**
  * A period's compiled report of all units (汇总表): each responsible unit's reporting, and for
- * every task of the notice each responsible unit's entry as it reached the office — or 未报送.
- * Only reports the unit head approved count: drafts are the unit's own working papers.
+ * every task of the notice each responsible unit's entry as it reached the office — or, where there
+ * is none, where the unit's report stands (core/reporting/standing.ts: 退回修改, 逾期未报 …).
+ * Only reports with the office count: drafts are the unit's own working papers.
  */
 export async function buildPeriodSummary(ctx: AppContext, period: Period) {
   const db = ctx.db;
   const today = ctx.clock.today();
-  const deadline = effectiveDeadline(period);
-  const [org, notice, tasks, unitRows, entries, actuals] = await Promise.all([
+  const [org, notice, tasks, unitRows, allEntries, allActuals] = await Promise.all([
     db.selectFrom('organisations').select('name').where('id', '=', period.org_id).executeTakeFirstOrThrow(),
     db.selectFrom('notices').select(['title', 'doc_number']).where('id', '=', period.notice_id).executeTakeFirstOrThrow(),
     db
@@ -26,7 +28,7 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
       .orderBy('annexes.no')
       .orderBy('tasks.position')
       .execute(),
-    periodReportRows(db, period),
+    periodStandings(ctx, period),
     db
       .selectFrom('task_progress')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
@@ -39,7 +41,7 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('indicators', 'indicators.id', 'indicator_actuals.indicator_id')
-      .select(['indicator_actuals.progress_id', 'indicator_actuals.value', 'indicators.name', 'indicators.target', 'indicators.unit', 'indicators.position'])
+      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'indicator_actuals.value', 'indicators.name', 'indicators.target', 'indicators.unit', 'indicators.position'])
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .orderBy('indicators.position')
@@ -47,27 +49,22 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
   ]);
   const people = await peopleOfTasks(db, tasks.map((t) => t.id));
 
-  const units = unitRows.map((u) => {
-    const reached = u.state === 'submitted' || u.state === 'accepted';
-    const reporting = reached
-      ? (u.late_days ?? 0) > 0
-        ? `逾期${u.late_days}天`
-        : '按时报送'
-      : deadline < today
-        ? '未报送'
-        : u.state
-          ? REPORT_STATE_LABELS[u.state]
-          : '未填报';
-    return {
-      unitId: u.unit_id,
-      unitName: u.unit_name,
-      reportId: reached ? u.report_id : null,
-      reporting,
-      approvedDate: reached && u.approved_at ? beijingDate(new Date(u.approved_at)) : null,
-      taskCount: people.units.filter((x) => x.id === u.unit_id).length,
-    };
-  });
+  const deadline = unitRows[0]?.standing.deadline.effective ?? period.extended_deadline ?? period.deadline;
+  const inOffice = new Set(unitRows.filter((u) => u.standing.inOffice).map((u) => u.reportId));
+  const entries = allEntries.filter((e) => inOffice.has(e.report_id));
+  const actuals = allActuals.filter((a) => inOffice.has(a.report_id));
+  const units = unitRows.map((u) => ({
+    unitId: u.unitId,
+    unitName: u.unitName,
+    reportId: u.reportId,
+    // 按时报送 / 逾期2个工作日报送 / 退回修改（3月31日按时报送）/ 逾期未报（已逾期5个工作日）/ 本期免报 …
+    reporting: u.standing.kind === 'returned' ? u.standing.text : u.standing.reached ? u.standing.timelinessLabel : u.standing.timeliness === 'pending' ? u.standing.label : u.standing.timelinessLabel,
+    approvedDate: u.standing.reachedOn,
+    taskCount: people.units.filter((x) => x.id === u.unitId).length,
+    standing: u.standing,
+  }));
   const reportingOf = new Map(units.map((u) => [u.unitId, u.reporting]));
+  const askedOf = new Map(unitRows.map((u) => [u.unitId, new Set(u.taskIds)]));
   const entryOf = new Map(entries.map((e) => [`${e.task_id}:${e.unit_id}`, e]));
   const actualsOf = new Map<number, string[]>();
   for (const a of actuals) {
@@ -95,7 +92,11 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
             unitName: u.name,
             role: u.role,
             reportId: e?.report_id ?? null,
-            status: e ? PROGRESS_STATUS_LABELS[e.status as ProgressStatus] : (reportingOf.get(u.id) ?? '未报送'),
+            status: e
+              ? PROGRESS_STATUS_LABELS[e.status as ProgressStatus]
+              : askedOf.get(u.id)?.has(t.id) === false
+                ? '本期不需报送（已销号或截止后下达）'
+                : (reportingOf.get(u.id) ?? '—'),
             narrative: e?.narrative ?? '',
             problems: e?.problems ?? '',
             nextSteps: e?.next_steps ?? '',

@@ -1,7 +1,9 @@
+import type { WorkCalendar } from '../../core/calendar/work-calendar';
 import type { PeriodPlan } from '../../core/reporting/periods';
+import { periodDeadline } from '../../core/reporting/standing';
 import type { Db } from '../db/connection';
 
-export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (PeriodPlan & { pastAtImport: boolean })[]) {
+export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (PeriodPlan & { pastAtImport: boolean; status: 'planned' | 'open' | 'closed' })[]) {
   if (plans.length === 0) return Promise.resolve();
   const now = new Date().toISOString();
   return db
@@ -15,6 +17,9 @@ export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (P
         label: p.label,
         deadline: p.deadline,
         past_at_import: p.pastAtImport ? 1 : 0,
+        status: p.status,
+        opened_at: p.status === 'planned' ? null : now,
+        closed_at: p.status === 'closed' ? now : null,
         updated_at: now,
       })),
     )
@@ -39,31 +44,7 @@ export function findPeriod(db: Db, id: number) {
 
 export type Period = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 
-/** The deadline in force: the extension when the office granted one. */
-export function effectiveDeadline(p: Pick<Period, 'deadline' | 'extended_deadline'>): string {
-  return p.extended_deadline ?? p.deadline;
-}
-
-/** Every unit responsible for a task of the period's notice, with its report for the period if any. */
-export function periodReportRows(db: Db, period: Period) {
-  return db
-    .selectFrom('units')
-    .leftJoin('unit_reports', (join) => join.onRef('unit_reports.unit_id', '=', 'units.id').on('unit_reports.period_id', '=', period.id))
-    .select([
-      'units.id as unit_id',
-      'units.name as unit_name',
-      'unit_reports.id as report_id',
-      'unit_reports.state',
-      'unit_reports.late_days',
-      'unit_reports.approved_at',
-    ])
-    .where('units.id', 'in', (eb) =>
-      eb
-        .selectFrom('task_units')
-        .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
-        .select('task_units.unit_id')
-        .where('tasks.notice_id', '=', period.notice_id),
-    )
-    .orderBy('units.id')
-    .execute();
+/** The deadline in force: the extension when the office granted one, moved off a day off on the organisation's calendar. */
+export function effectiveDeadline(p: Pick<Period, 'deadline' | 'extended_deadline'>, calendar: WorkCalendar): string {
+  return periodDeadline({ deadline: p.deadline, extendedDeadline: p.extended_deadline }, calendar).effective;
 }

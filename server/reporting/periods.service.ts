@@ -1,10 +1,14 @@
 import { planPeriods } from '../../core/reporting/periods';
+import { periodWindows, scheduledStatus } from '../../core/reporting/period-schedule';
+import { getSetting } from '../settings/settings.service';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import { AppError } from '../errors/app-error';
+import { calendarOf } from '../calendar/calendar.service';
+import { periodPlan } from './period-schedule.service';
 import { effectiveDeadline, findPeriod, insertPeriods, type Period } from './periods.repository';
 
 /**
@@ -24,7 +28,19 @@ export async function createPeriodsForNotice(
     ...p,
     pastAtImport: p.deadline < today || (notice.issuedDate !== null && p.deadline < notice.issuedDate),
   }));
-  await insertPeriods(trx, orgId, noticeId, plans);
+  // The schedule opens the first period at import (core/reporting/period-schedule.ts); later ones
+  // open by themselves on their day.
+  const [calendar, schedule] = await Promise.all([calendarOf(trx, orgId), getSetting(trx, orgId, 'periodSchedule')]);
+  const windows = periodWindows(
+    plans.map((p) => ({ position: p.position, effectiveDeadline: effectiveDeadline({ deadline: p.deadline, extended_deadline: null }, calendar), pastAtImport: p.pastAtImport })),
+    schedule,
+  );
+  await insertPeriods(
+    trx,
+    orgId,
+    noticeId,
+    plans.map((p) => ({ ...p, status: scheduledStatus('planned', windows.get(p.position)!, today, schedule) ?? 'planned' })),
+  );
 }
 
 const NEXT: Record<'open' | 'close', { from: PeriodStatus[]; to: PeriodStatus }> = {
@@ -45,23 +61,29 @@ async function changePeriod(ctx: AppContext, actor: Actor, before: Period, actio
   });
 }
 
-export function openOrClosePeriod(ctx: AppContext, actor: Actor, period: Period, action: 'open' | 'close') {
+export async function openOrClosePeriod(ctx: AppContext, actor: Actor, period: Period, action: 'open' | 'close') {
   const rule = NEXT[action];
   if (!rule.from.includes(period.status)) {
     throw new AppError('PERIOD_WRONG_STATE', { zh: `当前状态：${period.status}`, en: `status is ${period.status}` });
   }
   const now = new Date().toISOString();
+  // By hand. Opening before its closing day keeps the period on the schedule (it still closes by
+  // itself); closing it, or reopening it after its closing day, leaves it as the office set it.
+  const window = (await periodPlan(ctx.db, period.org_id, ctx.clock.today())).find((r) => r.period.id === period.id)?.window;
+  const staysOnSchedule = action === 'open' && window !== undefined && ctx.clock.today() <= window.closesOn;
   return changePeriod(ctx, actor, period, `period.${action}`, {
     status: rule.to,
+    status_set_by: staysOnSchedule ? 'auto' : 'office',
     ...(action === 'open' ? { opened_at: now, closed_at: null } : { closed_at: now }),
   });
 }
 
-export function extendPeriod(ctx: AppContext, actor: Actor, period: Period, input: { deadline: string; reason: string }) {
+export async function extendPeriod(ctx: AppContext, actor: Actor, period: Period, input: { deadline: string; reason: string }) {
   if (period.status === 'closed') throw new AppError('PERIOD_WRONG_STATE', { zh: '报送期已关闭', en: 'the period is closed' });
   if (input.reason.trim() === '') throw new AppError('REASON_REQUIRED');
-  if (input.deadline <= effectiveDeadline(period)) {
-    throw new AppError('PERIOD_EXTEND_INVALID', { zh: `当前截止日期为 ${effectiveDeadline(period)}`, en: `current deadline ${effectiveDeadline(period)}` });
+  const current = effectiveDeadline(period, await calendarOf(ctx.db, period.org_id));
+  if (input.deadline <= current) {
+    throw new AppError('PERIOD_EXTEND_INVALID', { zh: `当前截止日期为 ${current}，延期后的日期须晚于它`, en: `current deadline ${current}` });
   }
   return changePeriod(ctx, actor, period, 'period.extend', { extended_deadline: input.deadline, extension_reason: input.reason.trim() });
 }

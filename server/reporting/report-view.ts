@@ -1,27 +1,29 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
 import type { AppContext } from '../context';
 import { findUnit } from '../directory/units.repository';
-import { effectiveDeadline, findPeriod } from './periods.repository';
+import { findPeriod } from './periods.repository';
+import { standingOfReport } from './standings';
 import { listInstructions } from '../collaboration/collaboration.repository';
 import { listEvidence } from './evidence.service';
 import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
 
 export async function presentReportSummary(ctx: AppContext, report: Report) {
   const [period, unit] = await Promise.all([findPeriod(ctx.db, report.period_id), findUnit(ctx.db, report.unit_id)]);
+  const standing = (await standingOfReport(ctx, period!, report.unit_id))!;
   return {
     id: report.id,
     periodId: report.period_id,
     periodLabel: period!.label,
-    deadline: effectiveDeadline(period!),
+    deadline: standing.deadline.effective,
     unit: { id: unit!.id, name: unit!.name },
     state: report.state,
     stateLabel: REPORT_STATE_LABELS[report.state],
     version: report.version,
     submittedAt: report.submitted_at,
     approvedAt: report.approved_at,
-    lateDays: report.late_days,
     returnReason: report.return_reason,
     returnedByRole: report.returned_by_role,
+    standing,
   };
 }
 

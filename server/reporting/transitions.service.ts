@@ -1,4 +1,4 @@
-import { lateDays, TRANSITIONS, type ReportTransition } from '../../core/reporting/states';
+import { TRANSITIONS, type ReportTransition } from '../../core/reporting/states';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { beijingDate } from '../clock';
@@ -6,7 +6,7 @@ import { inTransaction, type AppContext } from '../context';
 import type { Updateable } from 'kysely';
 import type { UnitReportsTable } from '../db/schema';
 import { AppError } from '../errors/app-error';
-import { effectiveDeadline, findPeriod } from './periods.repository';
+import { findPeriod } from './periods.repository';
 import { findReport, type Report } from './reports.repository';
 import { notifyOffice, notifyUnitHeads, notifyUnits } from '../notifications/notify';
 import type { Db } from '../db/connection';
@@ -24,7 +24,12 @@ async function notifyTransition(trx: Db, report: Report, transition: ReportTrans
     case 'head_return':
       return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告被单位负责人退回`, body: input.reason ?? '', link });
     case 'office_return':
-      return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告被督查室退回`, body: input.reason ?? '', link });
+      return notifyUnits(trx, report.org_id, [report.unit_id], {
+        kind: 'report',
+        title: `${period.label}报告被督查室退回${input.invalid ? '（不作为有效报送）' : '修改'}`,
+        body: [input.reason ?? '', input.resubmitBy ? `请于${input.resubmitBy}前修改后重新报送。` : ''].filter(Boolean).join('\n'),
+        link,
+      });
     case 'accept':
       return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告已通过督查室审核`, link });
   }
@@ -34,8 +39,16 @@ export type TransitionInput = {
   /** The report version the person acted on: acting on a report that moved meanwhile is refused. */
   version: number;
   reason?: string;
-  /** office_return: the office's reason per task (at least one). */
+  /** office_return: the office's reason per task (an overall reason or at least one of these). */
   taskReasons?: { taskId: number; reason: string }[];
+  /** office_return: the date the office asks for the report back by. */
+  resubmitBy?: string | null;
+  /**
+   * office_return: the office rules the report not a valid report (a blank or wrong report): its
+   * arrival no longer counts, and the unit has not reported until it comes back. Otherwise a return
+   * keeps the report's first arrival and its lateness (core/reporting/standing.ts).
+   */
+  invalid?: boolean;
 };
 
 type Patch = Omit<Updateable<UnitReportsTable>, 'id' | 'version' | 'created_at'>;
@@ -59,15 +72,10 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
     case 'submit':
       Object.assign(patch, { submitted_at: now.toISOString(), submitted_by: actor.userId, return_reason: null, returned_by_role: null });
       break;
-    case 'approve': {
-      const period = (await findPeriod(ctx.db, report.period_id))!;
-      Object.assign(patch, {
-        approved_at: now.toISOString(),
-        approved_by: actor.userId,
-        late_days: lateDays(effectiveDeadline(period), beijingDate(now)),
-      });
+    case 'approve':
+      // The first arrival is kept: a resubmission after a return does not move it.
+      Object.assign(patch, { approved_at: now.toISOString(), approved_by: actor.userId, first_reached_on: report.first_reached_on ?? beijingDate(now), invalid_return: 0 });
       break;
-    }
     case 'head_return':
       if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
       Object.assign(patch, { return_reason: input.reason.trim(), returned_by_role: 'unit_head' });
@@ -76,12 +84,20 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
       Object.assign(patch, { reviewed_at: now.toISOString(), reviewed_by: actor.userId });
       break;
     case 'office_return':
-      if (!input.taskReasons?.some((r) => r.reason.trim())) throw new AppError('REASON_REQUIRED', { zh: '请至少对一个事项填写退回理由', en: 'give a reason for at least one task' });
+      if (!input.reason?.trim() && !input.taskReasons?.some((r) => r.reason.trim())) {
+        throw new AppError('REASON_REQUIRED', { zh: '请填写退回理由（总体意见或至少一个事项的意见）', en: 'give an overall reason or a reason for at least one task' });
+      }
+      if (input.resubmitBy && input.resubmitBy < ctx.clock.today()) {
+        throw new AppError('VALIDATION_FAILED', { zh: `重新报送日期不能早于今天（${ctx.clock.today()}）`, en: 'the resubmission date is in the past' });
+      }
       Object.assign(patch, {
         reviewed_at: now.toISOString(),
         reviewed_by: actor.userId,
         return_reason: input.reason?.trim() || null,
         returned_by_role: 'office',
+        office_returns: report.office_returns + 1,
+        resubmit_by: input.resubmitBy ?? null,
+        ...(input.invalid ? { invalid_return: 1, first_reached_on: null } : { invalid_return: 0 }),
       });
       break;
   }
@@ -124,7 +140,14 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
       entity: 'unit_report',
       entityId: report.id,
       before: { state: report.state, version: report.version },
-      after: { state: after.state, version: after.version, lateDays: after.late_days, reason: input.reason, taskReasons: input.taskReasons },
+      after: {
+        state: after.state,
+        version: after.version,
+        firstReachedOn: after.first_reached_on,
+        reason: input.reason,
+        taskReasons: input.taskReasons,
+        ...(transition === 'office_return' ? { resubmitBy: after.resubmit_by, invalid: input.invalid === true } : {}),
+      },
     });
     return after;
   });

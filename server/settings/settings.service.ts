@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channelSettingsSchema, DEFAULT_CHANNEL_SETTINGS, reminderScheduleSchema, type ChannelSettings } from '../../core/api/reminders';
 import { calendarSettingsSchema } from '../../core/api/calendar';
+import { periodScheduleSchema } from '../../core/api/reporting';
+import { DEFAULT_PERIOD_SCHEDULE } from '../../core/reporting/period-schedule';
 import { DEFAULT_CALENDAR_SETTINGS } from '../../core/calendar/work-calendar';
 import { DEFAULT_THRESHOLDS } from '../../core/supervision/lights';
 import { DEFAULT_REMINDER_SCHEDULE } from '../../core/supervision/reminders';
@@ -24,6 +26,8 @@ export const SETTINGS = {
   reminderSchedule: { schema: reminderScheduleSchema, defaultValue: DEFAULT_REMINDER_SCHEDULE },
   /** The office's outgoing channels (SMTP, WeCom and DingTalk robots); holds secrets, audited masked. */
   channels: { schema: channelSettingsSchema, defaultValue: DEFAULT_CHANNEL_SETTINGS },
+  /** When reporting periods open and close by themselves. */
+  periodSchedule: { schema: periodScheduleSchema, defaultValue: DEFAULT_PERIOD_SCHEDULE },
   /** The working-day calendar: lateness basis, deadlines moved off days off, the office's own holidays. */
   workCalendar: { schema: calendarSettingsSchema, defaultValue: DEFAULT_CALENDAR_SETTINGS },
 } as const;

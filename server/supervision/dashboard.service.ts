@@ -1,7 +1,8 @@
 import type { Light, LightResult } from '../../core/supervision/lights';
-import { REPORT_STATE_LABELS } from '../../core/reporting/states';
 import type { AppContext } from '../context';
+import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline } from '../reporting/periods.repository';
+import { periodStandings } from '../reporting/standings';
 import { groupBy } from '../../core/group-by';
 import { noticeYears } from '../ledger/notice-years';
 import { latestActuals } from '../../core/supervision/latest-actuals';
@@ -97,25 +98,25 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   const byUnit = tally((id) => (unitsOf.get(id) ?? []).map((u) => ({ key: u.id, label: u.name })));
 
   // The current period: the open one due soonest, else the latest opened.
+  const calendar = await calendarOf(db, orgId);
+  const deadlineOf = (p: (typeof periods)[number]) => effectiveDeadline(p, calendar);
   const opened = periods.filter((p) => p.status !== 'planned');
-  const current = opened.filter((p) => p.status === 'open').sort((a, b) => effectiveDeadline(a).localeCompare(effectiveDeadline(b)))[0] ?? opened[opened.length - 1];
+  const current = opened.filter((p) => p.status === 'open').sort((a, b) => deadlineOf(a).localeCompare(deadlineOf(b)))[0] ?? opened[opened.length - 1];
   const today = ctx.clock.today();
-  const responsible = [...new Map(units.filter((u) => inScope.has(u.task_id)).map((u) => [u.id, u.name])).entries()];
-  const reports = current ? await db.selectFrom('unit_reports').select(['unit_id', 'state', 'late_days', 'approved_at']).where('period_id', '=', current.id).execute() : [];
-  const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
+  // Where each unit's report stands: the one rule (core/reporting/standing.ts), for the units in scope.
+  const inScopeUnits = new Set(units.filter((u) => inScope.has(u.task_id)).map((u) => u.id));
   const periodStatus = current
-    ? responsible.map(([unitId, name]) => {
-        const r = reportOf.get(unitId);
-        const approved = r?.approved_at != null;
-        const status: 'late' | 'on_time' | 'missing' | 'pending' = approved
-          ? (r?.late_days ?? 0) > 0
-            ? 'late'
-            : 'on_time'
-          : effectiveDeadline(current) < today
-            ? 'missing'
-            : 'pending';
-        return { unitId, unitName: name, status, reportState: r?.state ?? null, reportStateLabel: r ? REPORT_STATE_LABELS[r.state] : '未填报', lateDays: r?.late_days ?? null };
-      })
+    ? (await periodStandings(ctx, current))
+        .filter((u) => inScopeUnits.has(u.unitId))
+        .map((u) => ({
+          unitId: u.unitId,
+          unitName: u.unitName,
+          status: u.standing.timeliness,
+          reportState: u.standing.kind,
+          reportStateLabel: u.standing.label,
+          lateDays: u.standing.lateDays,
+          standing: u.standing,
+        }))
     : [];
 
   // Indicator completion: the latest reported actual against the target.
@@ -141,7 +142,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   // The trend: lights as they stood at each opened period's deadline, from the reports up to it.
   const trend = [];
   for (const p of opened.filter((x) => x.notice_id === current?.notice_id)) {
-    const asOf = evaluateLights(lightData, { today: effectiveDeadline(p) < today ? effectiveDeadline(p) : today, maxPosition: p.position });
+    const asOf = evaluateLights(lightData, { today: deadlineOf(p) < today ? deadlineOf(p) : today, maxPosition: p.position });
     const counts = emptyCounts();
     for (const id of inScope) {
       counts[asOf.get(id)?.light ?? 'grey']++;
@@ -190,12 +191,14 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
       ? {
           id: current.id,
           label: current.label,
-          deadline: effectiveDeadline(current),
+          deadline: deadlineOf(current),
           summary: {
             onTime: periodStatus.filter((u) => u.status === 'on_time').length,
             late: periodStatus.filter((u) => u.status === 'late').length,
             missing: periodStatus.filter((u) => u.status === 'missing').length,
             pending: periodStatus.filter((u) => u.status === 'pending').length,
+            exempt: periodStatus.filter((u) => u.status === 'exempt').length,
+            returned: periodStatus.filter((u) => u.standing.kind === 'returned').length,
           },
           units: periodStatus,
         }

@@ -44,7 +44,7 @@ describe('task lights from reports and the calendar', () => {
     const later = { ...t.ctx, clock: createClock({ today: '2024-07-06' }) };
     const light = (await computeOrgLights(later, orgId)).get(task12)!;
     expect(light.light).toBe('red');
-    expect(light.reasons).toContain('2024年第二季度（区交通运输局）报告已逾期5天未报送');
+    expect(light.reasons).toContain('2024年第二季度（区交通运输局）报告已逾期4个工作日未报送');
   });
 
   it('follows an approved report: indicators against the schedule, and the API filters by light', async () => {

@@ -1,4 +1,7 @@
-import { computeLight, type LightInput, type LightResult } from '../../core/supervision/lights';
+import { computeLight, scheduleShare, type LightInput, type LightResult } from '../../core/supervision/lights';
+import { IN_OFFICE_STATES, periodAsksAbout, periodDeadline, reportStanding, type Standing } from '../../core/reporting/standing';
+import { calendarsOf } from '../calendar/calendar.service';
+import { historyOf, periodDates, REPORT_HISTORY_COLUMNS } from '../reporting/standings';
 import type { ProgressStatus } from '../../core/reporting/states';
 import { groupBy } from '../../core/group-by';
 import { latestActuals } from '../../core/supervision/latest-actuals';
@@ -8,9 +11,8 @@ import { getSettingOfOrgs } from '../settings/settings.service';
 import { selectIn } from '../db/select-in';
 import { milestoneInputs, milestonesOfTasks } from '../ledger/milestones.repository';
 
-const APPROVED = ['submitted', 'accepted'] as const;
-const isApproved = (state: string) => (APPROVED as readonly string[]).includes(state);
-const DAY = 86_400_000;
+// A pre-filter of what may count; the standing of each entry's report decides (evaluateLights).
+const APPROVED = IN_OFFICE_STATES;
 
 /** Which tasks' lights to compute: without a selection, every task of the organisation. */
 export type LightSelection = {
@@ -39,7 +41,8 @@ export function entriesOfTasks(db: Db, taskIds: readonly number[], opts: { appro
     let q = db
       .selectFrom('task_progress')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.unit_id', 'unit_reports.state', 'unit_reports.late_days'])
+      .select(['task_progress.id', 'task_progress.task_id', 'task_progress.status', 'task_progress.unit_role', 'unit_reports.period_id', 'unit_reports.unit_id'])
+      .select(REPORT_HISTORY_COLUMNS.map((c) => `unit_reports.${c}` as const))
       .where('task_progress.task_id', 'in', ids);
     if (opts.approvedOnly) q = q.where('unit_reports.state', 'in', APPROVED);
     return q.execute();
@@ -54,7 +57,7 @@ export function approvedActualsOfTasks(db: Db, taskIds: readonly number[]) {
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id', 'periods.position', 'task_progress.unit_role'])
+      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'unit_reports.period_id', 'unit_reports.unit_id', 'periods.position', 'task_progress.unit_role'])
       .where('task_progress.task_id', 'in', ids)
       .where('unit_reports.state', 'in', APPROVED)
       .where('indicator_actuals.value', 'is not', null)
@@ -90,14 +93,14 @@ export async function loadLightData(ctx: AppContext, orgIds: readonly number[], 
   let tasksQ = db
     .selectFrom('tasks')
     .innerJoin('notices', 'notices.id', 'tasks.notice_id')
-    .select(['tasks.id', 'tasks.org_id', 'tasks.due_date', 'tasks.notice_id', 'notices.year'])
+    .select(['tasks.id', 'tasks.org_id', 'tasks.due_date', 'tasks.notice_id', 'tasks.closed_on', 'tasks.closed_after_position', 'notices.year'])
     .where('tasks.org_id', 'in', orgIds);
   if (selection.noticeIds) tasksQ = tasksQ.where('tasks.notice_id', 'in', selection.noticeIds.length ? selection.noticeIds : [-1]);
   const tasks = selection.taskIds ? await selectIn(selection.taskIds, (ids) => tasksQ.where('tasks.id', 'in', ids).execute()) : await tasksQ.execute();
   const taskIds = tasks.map((t) => t.id);
   const noticeIds = [...new Set(tasks.map((t) => t.notice_id))];
   const [periods, taskUnits, entries, indicators, actuals, arrivals, milestones] = await Promise.all([
-    noticeIds.length ? db.selectFrom('periods').select(['id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute() : [],
+    noticeIds.length ? db.selectFrom('periods').select(['id', 'org_id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status']).where('notice_id', 'in', noticeIds).execute() : [],
     selectIn(taskIds, (ids) =>
       db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select(['task_units.task_id', 'task_units.unit_id', 'units.name']).where('task_units.task_id', 'in', ids).execute(),
     ),
@@ -109,11 +112,17 @@ export async function loadLightData(ctx: AppContext, orgIds: readonly number[], 
     // Milestones (时间节点): where a task has them, its light holds progress against them.
     milestonesOfTasks(db, taskIds),
   ]);
-  // Reports decide which opened periods are overdue. By period only: a second IN list of units
-  // makes SQLite's planner scan (92 ms at province scale against a few ms).
-  const openedIds = periods.filter((p) => p.status !== 'planned').map((p) => p.id);
-  const reports = await selectIn(openedIds, (ids) => db.selectFrom('unit_reports').select(['period_id', 'unit_id', 'state']).where('period_id', 'in', ids).execute());
-  return { milestones, thresholdsOf, tasks, periods, taskUnits, entries, indicators, actuals, arrivals, reports };
+  // Where each unit's report stands (core/reporting/standing.ts) decides which entries count and
+  // which periods are overdue. By period only: a second IN list of units makes SQLite's planner
+  // scan (92 ms at province scale against a few ms).
+  const [reports, calendars] = await Promise.all([
+    selectIn(
+      periods.map((p) => p.id),
+      (ids) => db.selectFrom('unit_reports').select(['period_id', 'unit_id', ...REPORT_HISTORY_COLUMNS]).where('period_id', 'in', ids).execute(),
+    ),
+    calendarsOf(db, orgIds),
+  ]);
+  return { milestones, thresholdsOf, tasks, periods, taskUnits, entries, indicators, actuals, arrivals, reports, calendars };
 }
 
 /**
@@ -121,16 +130,29 @@ export async function loadLightData(ctx: AppContext, orgIds: readonly number[], 
  * to that position had been reported (the dashboard's trend, a bulletin's figures).
  */
 export function evaluateLights(data: LightData, at: { today: string; maxPosition?: number }): Map<number, LightResult> {
-  const { thresholdsOf, tasks, periods, taskUnits, indicators, arrivals, reports } = data;
+  const { thresholdsOf, tasks, periods, taskUnits, indicators, arrivals, reports, calendars } = data;
   const today = at.today;
   const arrivedOn = new Map(arrivals.map((a) => [a.lower_task_id, a.arrived_on!]));
   const later = new Set(at.maxPosition !== undefined ? periods.filter((p) => p.position > at.maxPosition!).map((p) => p.id) : []);
-  // Preloaded entries may include drafts: only approved reports count.
-  const entries = data.entries.filter((e) => isApproved(e.state) && !later.has(e.period_id));
-  const actuals = data.actuals.filter((a) => !later.has(a.period_id));
   const periodById = new Map(periods.map((p) => [p.id, p]));
-  const periodsOf = groupBy(periods, (p) => p.notice_id);
   const reportOf = new Map(reports.map((r) => [`${r.period_id}:${r.unit_id}`, r]));
+  // One standing per period and unit, on the day the lights are evaluated.
+  const standings = new Map<string, Standing>();
+  const standingOf = (periodId: number, unitId: number): Standing => {
+    const key = `${periodId}:${unitId}`;
+    let s = standings.get(key);
+    if (!s) {
+      const p = periodById.get(periodId)!;
+      const r = reportOf.get(key);
+      s = reportStanding(r ? historyOf(r) : null, periodDates(p), { today, calendar: calendars.get(p.org_id)! });
+      standings.set(key, s);
+    }
+    return s;
+  };
+  // Only what is with the office counts (preloaded entries include drafts and returned reports).
+  const entries = data.entries.filter((e) => !later.has(e.period_id) && periodById.has(e.period_id) && standingOf(e.period_id, e.unit_id).inOffice);
+  const actuals = data.actuals.filter((a) => !later.has(a.period_id) && periodById.has(a.period_id) && standingOf(a.period_id, a.unit_id).inOffice);
+  const periodsOf = groupBy(periods, (p) => p.notice_id);
   const unitsOf = groupBy(taskUnits, (u) => u.task_id);
   const indicatorsOf = groupBy(indicators, (i) => i.task_id);
   const milestonesOf = groupBy(data.milestones, (m) => m.task_id);
@@ -148,15 +170,21 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
 
   const result = new Map<number, LightResult>();
   for (const task of tasks) {
+    if (task.closed_on !== null && task.closed_on <= today) {
+      // 销号: completed, accepted and closed by the office; its light stays blue.
+      const schedule = scheduleShare(today, `${task.year}-01-01`, task.due_date ?? `${task.year}-12-31`);
+      result.set(task.id, { light: 'blue', reasons: [`已销号（${task.closed_on}）：已完成，督查室审核通过后销号`], schedule, progress: 1 });
+      continue;
+    }
     const overdue: LightInput['overdue'] = [];
     for (const p of periodsOf.get(task.notice_id) ?? []) {
-      const deadline = p.extended_deadline ?? p.deadline;
-      if (p.status === 'planned' || deadline >= today) continue;
-      if (deadline < (arrivedOn.get(task.id) ?? '')) continue;
+      if (p.status === 'planned') continue;
+      const calendar = calendars.get(p.org_id)!;
+      if (!periodAsksAbout({ closedAfterPosition: task.closed_after_position, arrivedOn: arrivedOn.get(task.id) ?? null }, p, periodDeadline(periodDates(p), calendar))) continue;
       for (const u of unitsOf.get(task.id) ?? []) {
-        const r = reportOf.get(`${p.id}:${u.unit_id}`);
-        if (r && isApproved(r.state)) continue;
-        overdue.push({ periodLabel: `${p.label}（${u.name}）`, days: Math.round((Date.parse(today) - Date.parse(deadline)) / DAY) });
+        const s = standingOf(p.id, u.unit_id);
+        if (s.timeliness !== 'missing') continue;
+        overdue.push({ periodLabel: `${p.label}（${u.name}）`, days: s.overdueDays ?? 0, dayUnit: calendar.dayUnit });
       }
     }
     const latest = latestOf.get(task.id);
@@ -170,7 +198,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
           latest: latest
             ? (() => {
                 const p = periodById.get(latest.period_id);
-                return { periodLabel: p?.label ?? '', periodEnd: p ? (p.extended_deadline ?? p.deadline) : undefined, status: latest.status as ProgressStatus, accepted: latest.state === 'accepted' };
+                return { periodLabel: p?.label ?? '', periodEnd: p ? (p.extended_deadline ?? p.deadline) : undefined, status: latest.status as ProgressStatus, accepted: standingOf(latest.period_id, latest.unit_id).kind === 'accepted' };
               })()
             : null,
           indicators: (indicatorsOf.get(task.id) ?? []).map((i) => ({ name: i.name, target: i.target, unit: i.unit, actual: latestActual.get(i.id) ?? null })),

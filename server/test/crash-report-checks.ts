@@ -98,7 +98,7 @@ export async function checkReports(
 
     // Nothing of a move half-written: the columns each state needs are there.
     if (r.state !== 'draft') expect([r.submitted_at, r.submitted_by]).not.toContain(null);
-    if (r.state === 'submitted') expect([r.approved_at, r.approved_by, r.late_days]).not.toContain(null);
+    if (r.state === 'submitted') expect([r.approved_at, r.approved_by, r.first_reached_on]).not.toContain(null);
     if (r.state === 'returned') expect(r.returned_by_role).not.toBeNull();
     if (r.state === 'pending_head' || r.state === 'submitted')
       expect(mine.map((e) => e.office_comment)).toEqual(mine.map(() => null));

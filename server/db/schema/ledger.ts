@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Id, CreatedAt } from './columns';
 
 // The ledger: notices, their annexes and tasks with leaders, units, indicators, versions and links between levels.
@@ -69,6 +69,13 @@ export interface TasksTable {
   repairs_json: string;
   anomalies_json: string;
   uncertain: number;
+  /** 销号: the business day the office closed the task as completed and accepted (null while open). */
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The position of the period whose accepted report closed it: later periods no longer ask for it. */
+  closed_after_position: ColumnType<number | null, number | null | undefined, number | null>;
+  closed_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  close_note: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: string;

@@ -19,6 +19,8 @@ export interface PeriodsTable {
   extension_reason: string | null;
   status: ColumnType<PeriodStatus, PeriodStatus | undefined, PeriodStatus>;
   past_at_import: number;
+  /** 'office' once the office opened or closed the period by hand: the schedule leaves it alone then. */
+  status_set_by: ColumnType<'auto' | 'office', 'auto' | 'office' | undefined, 'auto' | 'office'>;
   opened_at: string | null;
   closed_at: string | null;
   updated_at: string;
@@ -35,7 +37,13 @@ export interface UnitReportsTable {
   submitted_by: number | null;
   approved_at: string | null;
   approved_by: number | null;
-  late_days: number | null;
+  /** The business day the head first approved it to the office; kept through office returns (core/reporting/standing.ts). */
+  first_reached_on: string | null;
+  office_returns: Generated<number>;
+  /** 1 when the office's last return ruled the report not a valid report: its arrival no longer counts. */
+  invalid_return: Generated<number>;
+  /** The date the office asked a returned report back by. */
+  resubmit_by: string | null;
   return_reason: string | null;
   returned_by_role: 'unit_head' | 'office' | null;
   reviewed_at: string | null;

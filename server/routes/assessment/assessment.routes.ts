@@ -22,6 +22,7 @@ import { actorOf } from '../../http/actor';
 import type { RecordRequest, Routes } from '../../http/zod-app';
 import type { Action } from '../../policies/policy';
 import { effectiveDeadline, findPeriod, listPeriods } from '../../reporting/periods.repository';
+import { calendarOf } from '../../calendar/calendar.service';
 
 async function vetoItems(ctx: AppContext, orgId: number, year: number) {
   const rows = await listVetoes(ctx.db, orgId, year);
@@ -42,12 +43,13 @@ export const assessmentRoutes: Routes = (app, ctx) => {
     config: { access: 'assessment.read' },
     schema: { tags: ['assessment'], summary: 'Years with notices and their periods, for choosing what to assess', response: { 200: assessmentOptionsSchema } },
     handler: async (request) => {
-      const rows = await listPeriods(ctx.db, actorOf(request).orgId);
+      const orgId = actorOf(request).orgId;
+      const [rows, calendar] = await Promise.all([listPeriods(ctx.db, orgId), calendarOf(ctx.db, orgId)]);
       const years = new Map<number, { year: number; periods: { id: number; label: string; status: 'planned' | 'open' | 'closed'; effectiveDeadline: string }[] }>();
       for (const p of [...rows].sort((a, b) => a.notice_id - b.notice_id || a.position - b.position)) {
         const y = years.get(p.year) ?? { year: p.year, periods: [] };
         years.set(p.year, y);
-        y.periods.push({ id: p.id, label: p.label, status: p.status, effectiveDeadline: effectiveDeadline(p) });
+        y.periods.push({ id: p.id, label: p.label, status: p.status, effectiveDeadline: effectiveDeadline(p, calendar) });
       }
       const today = ctx.clock.today();
       return { today, currentYear: Number(today.slice(0, 4)), years: [...years.values()].sort((a, b) => b.year - a.year) };

@@ -72,7 +72,7 @@ describe('dashboard', () => {
     expect(d.byCategory.length).toBeGreaterThan(20);
     expect(d.mostBehindTasks.every((x: { light: string }) => x.light === 'red')).toBe(true);
     const transportTask = (await office.request('GET', `/api/tasks/${transport.taskIds.red[0]}`)).json();
-    expect(transportTask.task.light.reasons.join()).toMatch(/2024年第二季度（区交通运输局）报告已逾期7天未报送/);
+    expect(transportTask.task.light.reasons.join()).toMatch(/2024年第二季度（区交通运输局）报告已逾期5个工作日未报送/);
     expect(d.mostBehindUnits[0].red).toBeGreaterThan(0);
     expect(d.trend).toEqual([expect.objectContaining({ label: '2024年第二季度' })]);
     expect(d.indicators.length).toBeGreaterThan(50);
@@ -105,7 +105,7 @@ describe('dashboard', () => {
     expect(dash.worksheets.map((w) => w.name)).toEqual(['总体情况', '按责任单位', '按分管领导', '按附件', '按目标', '本期报送情况', '最滞后事项', '指标完成情况']);
     const units = dash.getWorksheet('本期报送情况')!;
     const rows = units.getSheetValues().slice(3) as unknown[][];
-    expect(rows.some((r) => r[1] === '区财政局' && r[2] === '逾期报送' && r[4] === 2)).toBe(true);
+    expect(rows.some((r) => r[1] === '区财政局' && r[2] === '逾期2个工作日报送' && r[4] === '2024-07-03' && r[5] === 2)).toBe(true);
 
     const ledger = await read('/api/tasks/export.xlsx?annexNo=2');
     const sheet = ledger.getWorksheet('任务台账')!;

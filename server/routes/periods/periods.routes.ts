@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { idParam } from '../../../core/api/common';
 import { extendPeriodBody, periodReportRowSchema, periodSchema, reportViewSchema } from '../../../core/api/reporting';
-import { REPORT_STATE_LABELS } from '../../../core/reporting/states';
+import type { WorkCalendar } from '../../../core/calendar/work-calendar';
+import { calendarOf } from '../../calendar/calendar.service';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
 import type { RecordRequest, Routes } from '../../http/zod-app';
 import type { Action } from '../../policies/policy';
-import { effectiveDeadline, findPeriod, listPeriods, periodReportRows, type Period } from '../../reporting/periods.repository';
+import { effectiveDeadline, findPeriod, listPeriods, type Period } from '../../reporting/periods.repository';
+import { periodStandings } from '../../reporting/standings';
+import { periodPlan, type PeriodPlanRow } from '../../reporting/period-schedule.service';
 import { extendPeriod, openOrClosePeriod } from '../../reporting/periods.service';
 import { openReport, tasksToReport } from '../../reporting/report-open.service';
 import { findReportFor } from '../../reporting/reports.repository';
@@ -14,7 +17,7 @@ import { presentReport } from '../../reporting/report-view';
 
 const STATUS_LABELS = { planned: '未开放', open: '填报中', closed: '已关闭' } as const;
 
-function presentPeriod(p: Period & { doc_number?: string | null }) {
+function presentPeriod(p: Period & { doc_number?: string | null }, calendar: WorkCalendar, window: PeriodPlanRow['window']) {
   return {
     id: p.id,
     noticeId: p.notice_id,
@@ -22,7 +25,12 @@ function presentPeriod(p: Period & { doc_number?: string | null }) {
     label: p.label,
     kind: p.kind,
     deadline: p.deadline,
-    effectiveDeadline: effectiveDeadline(p),
+    effectiveDeadline: effectiveDeadline(p, calendar),
+    deadlineHoliday: calendar.isWorkingDay(p.extended_deadline ?? p.deadline) ? null : (calendar.dayName(p.extended_deadline ?? p.deadline) ?? '休息日'),
+    statusSetBy: p.status_set_by,
+    opensOn: window.opensOn,
+    closesOn: window.closesOn,
+    autoOpens: window.autoOpens,
     extensionReason: p.extension_reason,
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
@@ -31,10 +39,20 @@ function presentPeriod(p: Period & { doc_number?: string | null }) {
 }
 
 export const periodRoutes: Routes = (app, ctx) => {
+  const present = async (period: Period) => {
+    const [calendar, plan] = await Promise.all([calendarOf(ctx.db, period.org_id), periodPlan(ctx.db, period.org_id, ctx.clock.today())]);
+    return presentPeriod(period, calendar, plan.find((r) => r.period.id === period.id)!.window);
+  };
+
   app.get('/api/periods', {
     config: { access: 'period.read' },
     schema: { tags: ['periods'], summary: 'Reporting periods of the organisation’s notices', response: { 200: z.object({ items: z.array(periodSchema) }) } },
-    handler: async (request) => ({ items: (await listPeriods(ctx.db, actorOf(request).orgId)).map(presentPeriod) }),
+    handler: async (request) => {
+      const orgId = actorOf(request).orgId;
+      const [calendar, plan, periods] = await Promise.all([calendarOf(ctx.db, orgId), periodPlan(ctx.db, orgId, ctx.clock.today()), listPeriods(ctx.db, orgId)]);
+      const windowOf = new Map(plan.map((r) => [r.period.id, r.window]));
+      return { items: periods.map((p) => presentPeriod(p, calendar, windowOf.get(p.id)!)) };
+    },
   });
 
   const loadPeriod = async (request: RecordRequest, action: Action) => {
@@ -48,14 +66,20 @@ export const periodRoutes: Routes = (app, ctx) => {
     app.post(`/api/periods/:id/${action}`, {
       config: { access: 'period.manage', recordScoped: true },
       schema: { tags: ['periods'], summary: action === 'open' ? 'Open a period for reporting' : 'Close a period', params: idParam, response: { 200: periodSchema } },
-      handler: async (request) => presentPeriod(await openOrClosePeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), action)),
+      handler: async (request) => {
+        const period = await openOrClosePeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), action);
+        return present(period);
+      },
     });
   }
 
   app.post('/api/periods/:id/extend', {
     config: { access: 'period.manage', recordScoped: true },
     schema: { tags: ['periods'], summary: 'Extend a period’s deadline, with a reason', params: idParam, body: extendPeriodBody, response: { 200: periodSchema } },
-    handler: async (request) => presentPeriod(await extendPeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), request.body)),
+    handler: async (request) => {
+      const period = await extendPeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), request.body);
+      return present(period);
+    },
   });
 
   app.get('/api/periods/:id/reports', {
@@ -64,17 +88,8 @@ export const periodRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const period = await loadPeriod(request, 'period.read');
       request.authorize('report.review', { orgId: period.org_id });
-      const rows = await periodReportRows(ctx.db, period);
-      return {
-        items: rows.map((r) => ({
-          unit: { id: r.unit_id, name: r.unit_name },
-          reportId: r.report_id,
-          state: r.state ?? 'missing',
-          stateLabel: r.state ? REPORT_STATE_LABELS[r.state] : '未填报',
-          lateDays: r.late_days,
-          approvedAt: r.approved_at,
-        })),
-      };
+      const rows = await periodStandings(ctx, period);
+      return { items: rows.map((r) => ({ unit: { id: r.unitId, name: r.unitName }, reportId: r.reportId, approvedAt: r.approvedAt, standing: r.standing })) };
     },
   });
 

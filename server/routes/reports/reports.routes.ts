@@ -70,10 +70,10 @@ export const reportRoutes: Routes = (app, ctx) => {
     schema: { tags: ['reports'], summary: 'The approved report as a Word document (书面报告)', params: reportParams },
     handler: async (request, reply) => {
       const report = await loadReport(request, 'report.read');
-      if (report.state !== 'submitted' && report.state !== 'accepted') {
+      const view = await presentReport(ctx, report);
+      if (!view.report.standing.inOffice) {
         throw new AppError('REPORT_WRONG_STATE', { zh: '报告经单位负责人审定后才能导出书面报告', en: 'only an approved report can be exported' });
       }
-      const view = await presentReport(ctx, report);
       const head = report.approved_by ? await ctx.db.selectFrom('users').select('display_name').where('id', '=', report.approved_by).executeTakeFirst() : undefined;
       const doc = await renderReportDocx({
         unitName: view.report.unit.name,
@@ -81,7 +81,7 @@ export const reportRoutes: Routes = (app, ctx) => {
         deadline: view.report.deadline,
         approvedByName: head?.display_name ?? null,
         approvedAt: report.approved_at ? beijingDate(new Date(report.approved_at)) : null,
-        lateDays: report.late_days,
+        standing: view.report.standing,
         items: view.items,
       });
       return reply

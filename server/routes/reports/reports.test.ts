@@ -10,7 +10,8 @@ import { makeOrg, makeUser } from '../../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo/xinzhou-2024-notice.txt'));
 
-type View = { report: { id: number; state: string; version: number; lateDays: number | null; returnReason: string | null }; items: Item[] };
+type Standing = { kind: string; timeliness: string; lateDays: number | null; reachedOn: string | null; text: string; resubmitBy: string | null; timelinessLabel: string };
+type View = { report: { id: number; state: string; version: number; standing: Standing; returnReason: string | null }; items: Item[] };
 type Item = { taskId: number; annexNo: number; seq: string; unitRole: string; version: number; status: string; narrative: string; officeComment: string | null; indicators: { id: number }[]; coParts: { unitName: string; narrative: string }[] };
 
 /**
@@ -62,8 +63,12 @@ describe('the quarterly report cycle', () => {
     expect((await office.request('POST', `/api/periods/${q2.id}/extend`, { deadline: '2024-06-30', reason: '汛期' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
     const q3 = (await office.request('GET', '/api/periods')).json().items[2];
     await office.request('POST', `/api/periods/${q3.id}/open`);
-    const extended = (await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-08', reason: '国庆假期顺延' })).json();
-    expect(extended).toMatchObject({ effectiveDeadline: '2024-10-08', deadline: '2024-10-01', extensionReason: '国庆假期顺延' });
+    // 1 October is National Day: the deadline in force is already the first working day after it.
+    const listed = (await office.request('GET', '/api/periods')).json().items[2];
+    expect(listed).toMatchObject({ deadline: '2024-10-01', effectiveDeadline: '2024-10-08', deadlineHoliday: '国庆节' });
+    expect((await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-08', reason: '国庆假期顺延' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
+    const extended = (await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-15', reason: '汛期延后' })).json();
+    expect(extended).toMatchObject({ effectiveDeadline: '2024-10-15', deadline: '2024-10-01', extensionReason: '汛期延后', statusSetBy: 'office' });
     expect((await office.request('POST', `/api/periods/${q3.id}/close`)).json().status).toBe('closed');
   });
 
@@ -128,11 +133,14 @@ describe('the quarterly report cycle', () => {
     // Acting on an old version is refused: someone else moved the report meanwhile.
     expect((await head.request('POST', `/api/reports/${id}/approve`, { version: view.report.version - 1 })).json().error.code).toBe('EDIT_CONFLICT');
     view = (await act(head, 'approve')).json();
-    expect(view.report).toMatchObject({ state: 'submitted', lateDays: 0 });
+    expect(view.report).toMatchObject({ state: 'submitted', standing: { kind: 'reached', timeliness: 'on_time', lateDays: 0, reachedOn: '2024-06-25' } });
 
     expect((await act(office, 'office-return')).json().error.code).toBe('REASON_REQUIRED');
-    view = (await act(office, 'office-return', { taskReasons: [{ taskId: item.taskId, reason: '请补充完成率' }] })).json();
+    expect((await act(office, 'office-return', { reason: '请补充', resubmitBy: '2024-06-01' })).json().error.code).toBe('VALIDATION_FAILED');
+    view = (await act(office, 'office-return', { taskReasons: [{ taskId: item.taskId, reason: '请补充完成率' }], resubmitBy: '2024-06-28' })).json();
     expect(view.report.state).toBe('returned');
+    // A return keeps the first arrival: the report still reached the office on time.
+    expect(view.report.standing).toMatchObject({ kind: 'returned', timeliness: 'on_time', reachedOn: '2024-06-25', resubmitBy: '2024-06-28' });
     expect(view.items.find((i) => i.taskId === item.taskId)!.officeComment).toBe('请补充完成率');
 
     view = (await act(clerk, 'submit')).json();
@@ -141,11 +149,11 @@ describe('the quarterly report cycle', () => {
     view = (await act(office, 'accept')).json();
     expect(view.report.state).toBe('accepted');
     const rows = (await office.request('GET', `/api/periods/${q2.id}/reports`)).json().items;
-    expect(rows.find((r: { unit: { name: string } }) => r.unit.name === '区交通运输局')).toMatchObject({ state: 'accepted', stateLabel: '已通过' });
-    expect(rows.find((r: { unit: { name: string } }) => r.unit.name === '区教育局')).toMatchObject({ state: 'missing', stateLabel: '未填报' });
+    expect(rows.find((r: { unit: { name: string } }) => r.unit.name === '区交通运输局')).toMatchObject({ standing: { kind: 'accepted', label: '已通过', timeliness: 'on_time' } });
+    expect(rows.find((r: { unit: { name: string } }) => r.unit.name === '区教育局')).toMatchObject({ standing: { kind: 'not_started', label: '未填报', timeliness: 'pending' } });
   });
 
-  it('marks a report approved after the deadline late, by how many days', async () => {
+  it('marks a report approved after the deadline late, by how many working days', async () => {
     const lateApp = await buildApp({ ...t.ctx, clock: createClock({ today: '2024-07-06' }) }, { logger: false });
     const view: View = (await commerceClerk.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
     await commerceClerk.request('POST', `/api/reports/${view.report.id}/submit`, { version: view.report.version });
@@ -159,7 +167,8 @@ describe('the quarterly report cycle', () => {
     expect(res.json().error.code).toBe('FORBIDDEN_OTHER_UNIT');
     const commerceHead = await signInAs(lateApp, (await makeUser(t.ctx, (await t.ctx.db.selectFrom('units').select('org_id').where('name', '=', '区商务局').executeTakeFirstOrThrow()).org_id, 'unit_head', { unitId: (await t.ctx.db.selectFrom('units').select('id').where('name', '=', '区商务局').executeTakeFirstOrThrow()).id })).username);
     const approved = (await commerceHead.request('POST', `/api/reports/${view.report.id}/approve`, { version: view.report.version + 1 })).json();
-    expect(approved.report).toMatchObject({ state: 'submitted', lateDays: 5 });
+    // Due Monday 1 July, approved Saturday 6 July: 2–5 July are four working days.
+    expect(approved.report).toMatchObject({ state: 'submitted', standing: { timeliness: 'late', lateDays: 4, timelinessLabel: '逾期4个工作日报送' } });
     await lateApp.close();
   });
 });

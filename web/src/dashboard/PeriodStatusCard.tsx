@@ -2,6 +2,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
+import { mayUrge, StandingKindTag, TimelinessTag } from '../reporting/StandingTag';
 import { UrgeButton } from '../supervision/UrgeButton';
 import { type PeriodStatus } from './api';
 import { useLedgerLink } from './year';
@@ -9,22 +10,15 @@ import { useLedgerLink } from './year';
 type UnitRow = PeriodStatus['units'][number];
 type Status = UnitRow['status'];
 
-const STATUS: Record<Status, { label: string; color: string; rank: number }> = {
-  missing: { label: '未报', color: 'error', rank: 0 },
-  late: { label: '逾期', color: 'volcano', rank: 1 },
-  pending: { label: '未到期', color: 'default', rank: 2 },
-  on_time: { label: '按时', color: 'success', rank: 3 },
+const STATUS: Record<Status, { label: string; rank: number }> = {
+  missing: { label: '未报', rank: 0 },
+  late: { label: '逾期', rank: 1 },
+  pending: { label: '未到期', rank: 2 },
+  on_time: { label: '按时', rank: 3 },
+  exempt: { label: '免报', rank: 4 },
 };
 
 const daysPast = (deadline: string, today: string) => dayjs(today).diff(dayjs(deadline), 'day');
-
-function StatusTag({ row, deadline, today }: { row: UnitRow; deadline: string; today: string }) {
-  const s = STATUS[row.status];
-  if (row.status === 'late') return <Tag color={s.color}>逾期 {row.lateDays ?? 0} 天报送</Tag>;
-  if (row.status === 'missing') return <Tag color={s.color}>未报 · 逾期 {daysPast(deadline, today)} 天</Tag>;
-  if (row.status === 'on_time') return <Tag color={s.color}>按时报送</Tag>;
-  return <Tag color={s.color}>未到期</Tag>;
-}
 
 type Props = {
   period: PeriodStatus | null;
@@ -81,26 +75,26 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
     {
       title: '报送情况',
       dataIndex: 'status',
-      width: 170,
+      width: 210,
       filters: (Object.keys(STATUS) as Status[]).map((s) => ({ text: STATUS[s].label, value: s })),
       onFilter: (v, r) => r.status === v,
-      render: (_: Status, r) => <StatusTag row={r} deadline={period.deadline} today={today} />,
+      render: (_: Status, r) => <TimelinessTag standing={r.standing} />,
     },
     {
       title: '报告状态',
-      dataIndex: 'reportStateLabel',
-      width: 140,
-      render: (t: string) => <Typography.Text type="secondary">{t}</Typography.Text>,
+      key: 'kind',
+      width: 150,
+      render: (_, r) => <StandingKindTag standing={r.standing} />,
     },
   ];
-  // 催办 (office only): any unit whose report the office has not yet accepted.
+  // 催办 (office only): a unit whose report has not reached the office, or came back for changes.
   if (office)
     columns.push({
       title: '操作',
       key: 'urge',
       width: 90,
       render: (_, r) =>
-        r.reportState === 'accepted' ? null : (
+        !mayUrge(r.standing) ? null : (
           <UrgeButton periodId={period.id} periodLabel={period.label} unitId={r.unitId} unitName={r.unitName} />
         ),
     });
@@ -131,6 +125,12 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
           </Col>
         ))}
       </Row>
+      {(s.returned > 0 || s.exempt > 0) && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4, marginBottom: 8 }}>
+          {s.returned > 0 && `已报送的单位中有 ${s.returned} 个被退回修改（按首次报送日期计为按时或逾期，不计未报）。`}
+          {s.exempt > 0 && `另有 ${s.exempt} 个单位本期免报（事项已销号）。`}
+        </Typography.Paragraph>
+      )}
       <Table<UnitRow>
         size="small"
         rowKey="unitId"

@@ -15,7 +15,6 @@ import { LowerTable } from './LowerTable';
 import { RankingCard } from './RankingCard';
 import './levels.css';
 
-const APPROVED = ['submitted', 'accepted'];
 
 function matches(item: RollupItem, q: string): boolean {
   if (!q) return true;
@@ -82,8 +81,8 @@ export default function RollupPage() {
       key: 'reported',
       width: 100,
       render: (_, i) => {
-        const done = i.lower.filter((l) => l.report && APPROVED.includes(l.report.state)).length;
-        const overdue = i.lower.filter((l) => l.overdueDays !== null && l.overdueDays > 0).length;
+        const done = i.lower.filter((l) => l.standing?.reached).length;
+        const overdue = i.lower.filter((l) => l.standing?.timeliness === 'missing').length;
         return (
           <Space direction="vertical" size={2}>
             <span>

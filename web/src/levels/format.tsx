@@ -2,7 +2,8 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../../core/reporting/states';
 import { LightTag } from '../dashboard/LightTag';
 import { LIGHT_ORDER, LIGHT_TAG_COLORS, LIGHT_LABELS } from '../dashboard/lights';
-import { ProgressStatusTag, ReportStateTag } from '../reporting/StateTags';
+import { ProgressStatusTag } from '../reporting/StateTags';
+import { StandingTags } from '../reporting/StandingTag';
 import type { RollupItem, RollupLower, RollupSum } from './api';
 
 /** Figures as a clerk writes them: 35.7, 1,500, never 35.699999. */
@@ -15,25 +16,16 @@ export const itemNo = (u: { number: number | null; seq: string }) => (/^\d+$/.te
 /** 2024-07-01 → 7月1日 */
 export const dayOf = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
-/** The report of the latest opened period, and how late it is or was. */
+/** Where the lead unit's report of the latest opened period stands (core/reporting/standing.ts). */
 export function ReportCell({ lower }: { lower: RollupLower }) {
-  const { period, report, overdueDays } = lower;
+  const { period, standing } = lower;
   if (!period) return <Typography.Text type="secondary">尚未开启报送期</Typography.Text>;
   return (
     <Space direction="vertical" size={2}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {period.label}（{dayOf(period.deadline)}截止）
       </Typography.Text>
-      <Space size={4} wrap>
-        {report ? (
-          <ReportStateTag state={report.state} label={report.stateLabel} />
-        ) : (
-          <ReportStateTag state="missing" label="未报送" />
-        )}
-        {overdueDays !== null && overdueDays > 0 && <Tag color="red">逾期{overdueDays}天未报</Tag>}
-        {report?.lateDays ? <Tag color="orange">逾期{report.lateDays}天报送</Tag> : null}
-        {report && report.lateDays === 0 && <Tag color="green">按时</Tag>}
-      </Space>
+      {standing && <StandingTags standing={standing} showDate={standing.kind === 'returned'} />}
       {lower.latestStatus && (
         <span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useMyReport, usePeriods, type Period } from './api';
-import { LateTag, ReportStateTag } from './StateTags';
+import { StandingKindTag, TimelinessTag } from './StandingTag';
 
 type Who = 'unit_staff' | 'unit_head';
 
@@ -47,9 +47,9 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
         title={
           <Space size={8} wrap>
             <span>{period.label}完成情况报送</span>
-            {report && <ReportStateTag state={report.state} label={report.stateLabel} />}
+            {report && <StandingKindTag standing={report.standing} />}
             {notStarted && <Tag>未开始</Tag>}
-            {report && <LateTag days={report.lateDays} />}
+            {report && report.standing.timeliness !== 'pending' && <TimelinessTag standing={report.standing} />}
           </Space>
         }
         description={
@@ -59,6 +59,12 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
             {notResponsible && ' · 本单位在该通知中没有责任事项，无需报送'}
             {report?.state === 'returned' && report.returnReason && (
               <Typography.Text type="warning"> · 已退回：{report.returnReason}</Typography.Text>
+            )}
+            {report?.standing.kind === 'returned' && report.standing.resubmitBy && (
+              <Typography.Text type="warning" strong>
+                {' '}
+                · 请于{dayjs(report.standing.resubmitBy).format('M月D日')}前重新报送
+              </Typography.Text>
             )}
           </>
         }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,43 +8,54 @@ import { QueryError } from '../layout/QueryError';
 import { urgeColumn } from '../supervision/urgeColumn';
 import { usePeriodReports, usePeriods, type PeriodReportRow } from './api';
 import { PeriodSummaryButtons } from './PeriodSummaryButtons';
-import { ReportStateTag } from './StateTags';
+import { StandingKindTag, TimelinessTag } from './StandingTag';
 
 const columns: ColumnsType<PeriodReportRow> = [
   { title: '单位', key: 'unit', render: (_, r) => r.unit.name },
   {
     title: '状态',
     key: 'state',
-    width: 180,
-    render: (_, r) => <ReportStateTag state={r.state} label={r.stateLabel} />,
+    width: 200,
+    render: (_, r) => <StandingKindTag standing={r.standing} />,
     filters: [
-      { text: '未填报', value: 'missing' },
-      { text: '填报中（含待负责人审定、已退回）', value: 'in_progress' },
-      { text: '已报送督查室（待审核）', value: 'submitted' },
+      { text: '未填报', value: 'not_started' },
+      { text: '填报中（含待负责人审定）', value: 'in_progress' },
+      { text: '已报送督查室（待审核）', value: 'in_office' },
+      { text: '退回修改', value: 'returned' },
       { text: '已通过', value: 'accepted' },
     ],
     onFilter: (value, r) =>
-      value === 'in_progress' ? ['draft', 'pending_head', 'returned'].includes(r.state) : r.state === value,
+      value === 'in_progress'
+        ? ['drafting', 'pending_head'].includes(r.standing.kind)
+        : value === 'in_office'
+          ? ['reached', 'resubmitted'].includes(r.standing.kind)
+          : r.standing.kind === value,
   },
   {
-    title: '逾期天数',
-    dataIndex: 'lateDays',
-    width: 110,
-    align: 'right',
-    render: (d: number | null) =>
-      d && d > 0 ? (
-        <Typography.Text type="danger" strong>
-          {d} 天
-        </Typography.Text>
+    title: '报送情况',
+    key: 'timeliness',
+    width: 200,
+    render: (_, r) => <TimelinessTag standing={r.standing} />,
+    filters: [
+      { text: '按时报送', value: 'on_time' },
+      { text: '逾期报送', value: 'late' },
+      { text: '逾期未报', value: 'missing' },
+      { text: '未到截止日期', value: 'pending' },
+    ],
+    onFilter: (value, r) => r.standing.timeliness === value,
+  },
+  {
+    title: '首次报送',
+    key: 'reachedOn',
+    width: 150,
+    render: (_, r) =>
+      r.standing.reachedOn ? (
+        <Tooltip title={r.approvedAt && dayjs(r.approvedAt).format('YYYY-MM-DD') !== r.standing.reachedOn ? `最近一次审定报送：${dayjs(r.approvedAt).format('YYYY-MM-DD HH:mm')}` : undefined}>
+          {dayjs(r.standing.reachedOn).format('YYYY-MM-DD')}
+        </Tooltip>
       ) : (
         <Typography.Text type="secondary">—</Typography.Text>
       ),
-  },
-  {
-    title: '报送时间',
-    dataIndex: 'approvedAt',
-    width: 200,
-    render: (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—'),
   },
   {
     title: '操作',
@@ -52,7 +63,7 @@ const columns: ColumnsType<PeriodReportRow> = [
     width: 100,
     render: (_, r) =>
       r.reportId ? (
-        <Link to={`/office/reports/${r.reportId}`}>{r.state === 'submitted' ? '审核' : '查看'}</Link>
+        <Link to={`/office/reports/${r.reportId}`}>{r.standing.inOffice && r.standing.kind !== 'accepted' ? '审核' : '查看'}</Link>
       ) : (
         <Typography.Text type="secondary">—</Typography.Text>
       ),
@@ -66,7 +77,8 @@ export default function PeriodReportsPage() {
   const period = usePeriods().data?.find((p) => p.id === id);
   const rows = usePeriodReports(id);
   const items = rows.data ?? [];
-  const count = (...states: string[]) => items.filter((r) => states.includes(r.state)).length;
+  const count = (...kinds: string[]) => items.filter((r) => kinds.includes(r.standing.kind)).length;
+  const timely = (t: string) => items.filter((r) => r.standing.timeliness === t).length;
 
   return (
     <>
@@ -89,10 +101,13 @@ export default function PeriodReportsPage() {
       {rows.error && <QueryError error={rows.error} onRetry={() => void rows.refetch()} />}
       <Card style={{ marginBottom: 16 }} loading={rows.isPending}>
         <Space size={48} wrap>
-          <Statistic title="责任单位" value={items.length} suffix="个" />
-          <Statistic title="未填报" value={count('missing')} valueStyle={{ color: '#a8071a' }} />
-          <Statistic title="填报中" value={count('draft', 'pending_head', 'returned')} />
-          <Statistic title="待督查室审核" value={count('submitted')} valueStyle={{ color: '#1677ff' }} />
+          <Statistic title="责任单位" value={items.length - count('exempt')} suffix="个" />
+          <Statistic title="按时报送" value={timely('on_time')} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title="逾期报送" value={timely('late')} valueStyle={{ color: '#d4380d' }} />
+          <Statistic title="逾期未报" value={timely('missing')} valueStyle={{ color: '#a8071a' }} />
+          <Statistic title="填报中" value={count('not_started', 'drafting', 'pending_head')} />
+          <Statistic title="待督查室审核" value={count('reached', 'resubmitted')} valueStyle={{ color: '#1677ff' }} />
+          <Statistic title="退回修改" value={count('returned')} valueStyle={{ color: '#d46b08' }} />
           <Statistic title="已通过" value={count('accepted')} valueStyle={{ color: '#389e0d' }} />
         </Space>
       </Card>
