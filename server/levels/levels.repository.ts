@@ -59,7 +59,7 @@ export function handdownsOfUpper(db: Db, upperOrgId: number, upperTaskIds?: numb
     .selectFrom('handdowns as h')
     .innerJoin('organisations as o', 'o.id', 'h.lower_org_id')
     .innerJoin('tasks as lt', 'lt.id', 'h.lower_task_id')
-    .select(['h.id', 'h.upper_task_id', 'h.lower_org_id', 'o.name as lower_org_name', 'h.lower_task_id', 'h.origin', 'h.target_mode', 'h.lower_set_at', 'h.arrived_on', 'h.created_at', 'lt.standard as lower_standard', 'lt.deadline as lower_deadline', 'lt.notice_id as lower_notice_id'])
+    .select(['h.id', 'h.upper_task_id', 'h.lower_org_id', 'o.name as lower_org_name', 'h.lower_task_id', 'h.origin', 'h.target_mode', 'h.lower_set_at', 'h.arrived_on', 'h.created_at', 'lt.standard as lower_standard', 'lt.deadline as lower_deadline', 'lt.notice_id as lower_notice_id', 'lt.closed_after_position as lower_closed_after_position'])
     .where('h.upper_org_id', '=', upperOrgId)
     .orderBy('h.upper_task_id')
     .orderBy('h.lower_org_id');

@@ -1,5 +1,5 @@
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../core/reporting/states';
-import { reportStanding, type Standing } from '../../core/reporting/standing';
+import { periodAsksAbout, periodDeadline, reportStanding, type Standing } from '../../core/reporting/standing';
 import { calendarsOf } from '../calendar/calendar.service';
 import { historyOf, periodDates } from '../reporting/standings';
 import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
@@ -119,7 +119,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
       (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || reportStanding(null, periodDates(p), { today, calendar }).deadline.effective >= h.arrived_on) ?? null;
     const entry = period && lead ? entryOf.get(`${h.lower_task_id}:${period.id}:${lead.unit_id}`) : undefined;
     // The one rule for where the lead unit's report stands (a returned report still reached the office).
-    const standing = period && lead ? reportStanding(entry ? historyOf(entry) : null, periodDates(period), { today, calendar }) : null;
+    const asked = period !== null && periodAsksAbout({ closedAfterPosition: h.lower_closed_after_position, arrivedOn: h.arrived_on }, period, periodDeadline(periodDates(period), calendar));
+    const standing = period && lead ? reportStanding(entry ? historyOf(entry) : null, periodDates(period), { today, calendar }, { exempt: !asked }) : null;
     const deadline = standing?.deadline.effective ?? null;
     return {
       handdownId: h.id,

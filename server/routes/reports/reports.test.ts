@@ -44,32 +44,35 @@ describe('the quarterly report cycle', () => {
   });
   afterAll(() => t.close());
 
-  it('takes the periods from the notice and flags a deadline already past at issue', async () => {
+  it('takes the periods from the notice, flags a deadline already past at issue, and opens the first one at import', async () => {
     const periods = (await office.request('GET', '/api/periods')).json().items;
-    expect(periods.map((p: { label: string; deadline: string; pastAtImport: boolean; status: string }) => [p.label, p.deadline, p.pastAtImport, p.status])).toEqual([
-      ['2024年第一季度', '2024-04-01', true, 'planned'],
-      ['2024年第二季度', '2024-07-01', false, 'planned'],
-      ['2024年第三季度', '2024-10-01', false, 'planned'],
-      ['2024年全年', '2025-01-01', false, 'planned'],
+    expect(periods.map((p: { label: string; deadline: string; pastAtImport: boolean; status: string; opensOn: string | null }) => [p.label, p.deadline, p.pastAtImport, p.status, p.opensOn])).toEqual([
+      // Q1 was due before the notice was issued: only the office opens it.
+      ['2024年第一季度', '2024-04-01', true, 'planned', null],
+      // Q2 is the first period still to come: the schedule opened it at import; each next one opens the day after the previous deadline in force.
+      ['2024年第二季度', '2024-07-01', false, 'open', null],
+      ['2024年第三季度', '2024-10-01', false, 'planned', '2024-07-02'],
+      ['2024年全年', '2025-01-01', false, 'planned', '2024-10-09'],
     ]);
     q2 = periods[1];
   });
 
   it('lets only the office open, extend and close periods', async () => {
-    expect((await clerk.request('POST', `/api/periods/${q2.id}/reports/mine`)).json().error.code).toBe('PERIOD_NOT_OPEN');
-    expect((await clerk.request('POST', `/api/periods/${q2.id}/open`)).statusCode).toBe(403);
-    expect((await office.request('POST', `/api/periods/${q2.id}/open`)).json()).toMatchObject({ status: 'open', statusLabel: '填报中' });
+    const q3 = (await office.request('GET', '/api/periods')).json().items[2];
+    expect((await clerk.request('POST', `/api/periods/${q3.id}/reports/mine`)).json().error.code).toBe('PERIOD_NOT_OPEN');
+    expect((await clerk.request('POST', `/api/periods/${q3.id}/open`)).statusCode).toBe(403);
     expect((await office.request('POST', `/api/periods/${q2.id}/open`)).json().error.code).toBe('PERIOD_WRONG_STATE');
     expect((await office.request('POST', `/api/periods/${q2.id}/extend`, { deadline: '2024-06-30', reason: '汛期' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
-    const q3 = (await office.request('GET', '/api/periods')).json().items[2];
-    await office.request('POST', `/api/periods/${q3.id}/open`);
+    // Opened by hand before its closing day: it stays on the schedule (it will still close by itself).
+    expect((await office.request('POST', `/api/periods/${q3.id}/open`)).json()).toMatchObject({ status: 'open', statusLabel: '填报中', statusSetBy: 'auto' });
     // 1 October is National Day: the deadline in force is already the first working day after it.
     const listed = (await office.request('GET', '/api/periods')).json().items[2];
     expect(listed).toMatchObject({ deadline: '2024-10-01', effectiveDeadline: '2024-10-08', deadlineHoliday: '国庆节' });
     expect((await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-08', reason: '国庆假期顺延' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
     const extended = (await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-15', reason: '汛期延后' })).json();
-    expect(extended).toMatchObject({ effectiveDeadline: '2024-10-15', deadline: '2024-10-01', extensionReason: '汛期延后', statusSetBy: 'office' });
-    expect((await office.request('POST', `/api/periods/${q3.id}/close`)).json().status).toBe('closed');
+    expect(extended).toMatchObject({ effectiveDeadline: '2024-10-15', deadline: '2024-10-01', extensionReason: '汛期延后', statusSetBy: 'auto' });
+    // Closed by hand: the schedule will not reopen it.
+    expect((await office.request('POST', `/api/periods/${q3.id}/close`)).json()).toMatchObject({ status: 'closed', statusSetBy: 'office' });
   });
 
   it("creates the unit's report with one entry per task it is responsible for, lead or co", async () => {
