@@ -12,6 +12,29 @@ export const periodScheduleSchema = z.object({
   closeDaysAfterDeadline: z.number().int().min(0).max(180),
 }) satisfies z.ZodType<PeriodScheduleSettings>;
 
+/** GET/PUT /api/settings/period-schedule: the setting, the business day, and each period's days under it. */
+export const periodScheduleViewSchema = z.object({
+  settings: periodScheduleSchema,
+  today: z.string(),
+  periods: z.array(
+    z.object({
+      id: z.number(),
+      noticeId: z.number(),
+      position: z.number(),
+      label: z.string(),
+      status: z.enum(['planned', 'open', 'closed']),
+      statusSetBy: z.enum(['auto', 'office']),
+      effectiveDeadline: z.string(),
+      pastAtImport: z.boolean(),
+      opensOn: z.string().nullable(),
+      closesOn: z.string(),
+      autoOpens: z.boolean(),
+    }),
+  ),
+  /** PUT only: what the new setting opened or closed at once. */
+  changed: z.array(z.object({ periodId: z.number(), label: z.string(), to: z.enum(['open', 'closed']) })).optional(),
+});
+
 /** Where a unit's report stands (core/reporting/standing.ts), as every screen and export receives it. */
 export const standingSchema = z.object({
   kind: z.enum(['exempt', 'not_started', 'drafting', 'pending_head', 'reached', 'returned', 'resubmitted', 'accepted']),
@@ -70,6 +93,10 @@ export const reportSummarySchema = z.object({
   returnReason: z.string().nullable(),
   returnedByRole: z.enum(['unit_head', 'office']).nullable(),
   standing: standingSchema,
+  /** The business day the standing was read on: the return dialog's resubmission date is not before it. */
+  today: z.string(),
+  /** The resubmission date the office's return dialog proposes: 3 working days after today on the organisation's calendar. */
+  resubmitByDefault: z.string(),
 });
 
 export const reportItemSchema = z.object({

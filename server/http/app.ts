@@ -24,6 +24,7 @@ import { evidenceRoutes } from '../routes/reports/evidence.routes';
 import { reportRoutes } from '../routes/reports/reports.routes';
 import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
 import { settingsRoutes } from '../routes/settings/settings.routes';
+import { periodScheduleRoutes } from '../routes/settings/period-schedule.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { milestoneRoutes } from '../routes/milestones/milestones.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
@@ -67,6 +68,7 @@ const ROUTES: Routes[] = [
   instructionRoutes,
   inboxRoutes,
   settingsRoutes,
+  periodScheduleRoutes,
   calendarRoutes,
   dashboardRoutes,
   reminderRoutes,

@@ -277,6 +277,13 @@ export const EXPECTED: Record<string, Declaration> = {
     scope: 'none',
     body: () => ({ basis: 'working', shiftDeadlines: true, days: [{ date: '2027-10-01', off: true, name: '国庆节' }] }),
   },
+  // When periods open and close by themselves: read like the calendar, set by the office.
+  'GET /api/settings/period-schedule': { roles: WORKERS, scope: 'none' },
+  'PUT /api/settings/period-schedule': {
+    roles: OFFICE,
+    scope: 'none',
+    body: () => ({ autoOpen: true, openDaysAfterPreviousDeadline: 1, autoClose: true, closeDaysAfterDeadline: 15 }),
+  },
   'GET /api/dashboard': { roles: WORKERS, scope: 'none' },
   'GET /api/dashboard/export.xlsx': { roles: WORKERS, scope: 'none' },
   'GET /api/reminders': { roles: OFFICE, scope: 'none' },

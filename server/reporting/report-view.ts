@@ -1,4 +1,6 @@
 import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
+import type { WorkCalendar } from '../../core/calendar/work-calendar';
+import { calendarOf } from '../calendar/calendar.service';
 import type { AppContext } from '../context';
 import { findUnit } from '../directory/units.repository';
 import { findPeriod } from './periods.repository';
@@ -7,9 +9,23 @@ import { listInstructions } from '../collaboration/collaboration.repository';
 import { listEvidence } from './evidence.service';
 import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
 
+/** How many days the office's return dialog gives a unit to resubmit by default. */
+const RESUBMIT_DAYS = 3;
+
+/** The day `n` days after `from` on the calendar's basis: working days, unless the office counts calendar days. */
+function daysAfter(calendar: WorkCalendar, from: string, n: number): string {
+  let t = Date.parse(`${from}T00:00:00Z`);
+  for (let left = n; left > 0; ) {
+    t += 86_400_000;
+    if (calendar.basis === 'calendar' || calendar.isWorkingDay(new Date(t).toISOString().slice(0, 10))) left--;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+
 export async function presentReportSummary(ctx: AppContext, report: Report) {
-  const [period, unit] = await Promise.all([findPeriod(ctx.db, report.period_id), findUnit(ctx.db, report.unit_id)]);
+  const [period, unit, calendar] = await Promise.all([findPeriod(ctx.db, report.period_id), findUnit(ctx.db, report.unit_id), calendarOf(ctx.db, report.org_id)]);
   const standing = (await standingOfReport(ctx, period!, report.unit_id))!;
+  const today = ctx.clock.today();
   return {
     id: report.id,
     periodId: report.period_id,
@@ -24,6 +40,8 @@ export async function presentReportSummary(ctx: AppContext, report: Report) {
     returnReason: report.return_reason,
     returnedByRole: report.returned_by_role,
     standing,
+    today,
+    resubmitByDefault: daysAfter(calendar, today, RESUBMIT_DAYS),
   };
 }
 
