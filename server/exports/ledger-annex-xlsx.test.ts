@@ -114,7 +114,7 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
     noticeId = (await importNotice(t.ctx, actor, orgId, { fileName: 'seed.txt', content: seed })).noticeId;
     // A fixed report: 区发改局 reports task 1/(1) (GDP growth, target 6%) in the second quarter.
     const period = await t.ctx.db.selectFrom('periods').selectAll().where('notice_id', '=', noticeId).where('position', '=', 1).executeTakeFirstOrThrow();
-    await openOrClosePeriod(t.ctx, actor, period, 'open');
+    if (period.status !== 'open') await openOrClosePeriod(t.ctx, actor, period, 'open');
     const unit = await t.ctx.db.selectFrom('units').select('id').where('org_id', '=', orgId).where('name', '=', '区发改局').executeTakeFirstOrThrow();
     const task = await t.ctx.db.selectFrom('tasks').select('id').where('notice_id', '=', noticeId).where('seq', '=', '(1)').executeTakeFirstOrThrow();
     let report = await openReport(t.ctx, actor, (await findPeriod(t.ctx.db, period.id))!, unit.id);

@@ -170,7 +170,7 @@ describe('importing a notice into the ledger', () => {
     const org = await makeOrg(t.ctx);
     const first = await importNotice(t.ctx, actor, org.id, upload(seed));
     const period = await t.ctx.db.selectFrom('periods').selectAll().where('notice_id', '=', first.noticeId).where('position', '=', 1).executeTakeFirstOrThrow();
-    const opened = await openOrClosePeriod(t.ctx, actor, period, 'open');
+    const opened = period.status === 'open' ? period : await openOrClosePeriod(t.ctx, actor, period, 'open');
     const transport = await t.ctx.db.selectFrom('units').select('id').where('org_id', '=', org.id).where('name', '=', '区交通运输局').executeTakeFirstOrThrow();
     const report = await openReport(t.ctx, actor, opened, transport.id);
     // An actual reported against (12)'s neighbour's indicator must survive the re-import of a changed task.

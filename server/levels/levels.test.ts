@@ -98,9 +98,9 @@ describe('levels: province → city → districts', () => {
     const piles = res.json().items.find((i: { upperTask: { id: number } }) => i.upperTask.id === w.ids.city.piles);
     expect(piles.upperTask).toMatchObject({ number: 129, standard: '新建改造充电桩1.5万个。' });
     const [a, b] = piles.lower;
-    expect(a).toMatchObject({ org: { name: '甲区' }, taskId: w.ids.a.piles, origin: 'imported', leadUnit: '区发改局', report: { state: 'accepted', lateDays: 0 }, overdueDays: null });
+    expect(a).toMatchObject({ org: { name: '甲区' }, taskId: w.ids.a.piles, origin: 'imported', leadUnit: '区发改局', standing: { kind: 'accepted', timeliness: 'on_time', lateDays: 0, overdueDays: null } });
     expect(a.indicators).toEqual([{ name: '新建充电桩', unit: '个', target: 1500, actual: 600 }]);
-    expect(b).toMatchObject({ org: { name: '乙区' }, report: { state: 'accepted', lateDays: 2 } });
+    expect(b).toMatchObject({ org: { name: '乙区' }, standing: { kind: 'accepted', timeliness: 'late', lateDays: 2 } });
     expect(piles.sums).toEqual([{ name: '新建充电桩', unit: '个', target: 2300, actual: 900, orgs: 2, reportedOrgs: 2 }]);
     expect(a.light.color).toMatch(/green|yellow|red|blue/);
     // The roll-up carries no narrative and nothing of the districts' own items.

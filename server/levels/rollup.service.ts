@@ -28,7 +28,7 @@ export type RollupLower = {
   deadline: string | null;
   leadUnit: string | null;
   light: { color: Light; label: string; reasons: string[] };
-  /** The latest period the lower office opened for the task's notice. */
+  /** The latest period the lower office opened for the task's notice that is already due, else the latest opened. */
   period: { label: string; deadline: string } | null;
   /** Where the lead unit's report of that period stands (core/reporting/standing.ts); null without a period. */
   standing: Standing | null;
@@ -115,8 +115,10 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     const lead = leadOf.get(h.lower_task_id) ?? null;
     // The latest opened period that could cover the item: one due before it arrived could not.
     const calendar = calendars.get(h.lower_org_id)!;
-    const period =
-      (periodsOf.get(h.lower_notice_id) ?? []).find((p) => h.arrived_on === null || reportStanding(null, periodDates(p), { today, calendar }).deadline.effective >= h.arrived_on) ?? null;
+    // The period the roll-up speaks of: the latest opened one already due (its reporting is
+    // settled), else the latest opened one; never one due before the item arrived.
+    const covering = (periodsOf.get(h.lower_notice_id) ?? []).filter((p) => h.arrived_on === null || periodDeadline(periodDates(p), calendar).effective >= h.arrived_on);
+    const period = covering.find((p) => periodDeadline(periodDates(p), calendar).effective < today) ?? covering[0] ?? null;
     const entry = period && lead ? entryOf.get(`${h.lower_task_id}:${period.id}:${lead.unit_id}`) : undefined;
     // The one rule for where the lead unit's report stands (a returned report still reached the office).
     const asked = period !== null && periodAsksAbout({ closedAfterPosition: h.lower_closed_after_position, arrivedOn: h.arrived_on }, period, periodDeadline(periodDates(period), calendar));

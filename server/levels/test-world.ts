@@ -184,7 +184,8 @@ export async function buildWorld() {
   // Q2 opened in both districts; 甲区 reports on time with the marker, 乙区 late.
   for (const orgId of [a.id, b.id]) {
     const q2 = await ctx.db.selectFrom('periods').selectAll().where('org_id', '=', orgId).where('position', '=', 1).executeTakeFirstOrThrow();
-    await openOrClosePeriod(ctx, actor, q2, 'open');
+    // Opened at import by the schedule when its deadline is still to come; by hand otherwise.
+    if (q2.status !== 'open') await openOrClosePeriod(ctx, actor, q2, 'open');
   }
   const aDev = await unitIdOf(ctx, a.id, '区发改局');
   const aReport = await reportPiles(ctx, a.id, aDev, ids.a.piles, '2024-06-25', { narrative: `已建成600个，${MARKER}进展`, actual: 600, evidenceName: `${MARKER}-验收.pdf` });

@@ -59,7 +59,7 @@ describe('督查催办', () => {
     const periods = await apiGet<{ items: { id: number; label: string; status: string }[] }>(office, '/api/periods');
     if (!periods.items.some((p) => p.status === 'open')) {
       const q2 = periods.items.find((p) => p.label === '2024年第二季度')!;
-      await apiSend(office, 'POST', `/api/periods/${q2.id}/open`);
+      if (q2.status !== 'open') await apiSend(office, 'POST', `/api/periods/${q2.id}/open`);
     }
     await office.goto('/office');
     await dashboardShown(office);

@@ -65,7 +65,7 @@ describe('the assessment API', () => {
           periods: [
             { id: f.periods.q1, label: '2024年第一季度', status: 'open', effectiveDeadline: '2024-04-01' },
             { id: f.periods.q2, label: '2024年第二季度', status: 'open', effectiveDeadline: '2024-07-01' },
-            { id: f.periods.q3, label: '2024年第三季度', status: 'planned', effectiveDeadline: '2024-10-01' },
+            { id: f.periods.q3, label: '2024年第三季度', status: 'planned', effectiveDeadline: '2024-10-08' },
           ],
         },
       ],
@@ -77,7 +77,7 @@ describe('the assessment API', () => {
     expect(ranks(v)).toEqual([
       ['区丙局', 94.5, 1, 'excellent'],
       ['区甲局', 87.2, 2, 'good'],
-      ['区乙局', 35, 3, 'fail'],
+      ['区乙局', 36.5, 3, 'fail'],
     ]);
     const seen: { latest: RunView } = (await leader.request('GET', '/api/assessment/latest?year=2024')).json();
     expect(seen.latest.run.id).toBe(runId);
@@ -94,7 +94,7 @@ describe('the assessment API', () => {
     const v: RunView = (await office.request('GET', `/api/assessment/runs/${runId}`)).json();
     expect(ranks(v)).toEqual([
       ['区甲局', 87.2, 1, 'good'],
-      ['区乙局', 35, 2, 'fail'],
+      ['区乙局', 36.5, 2, 'fail'],
       ['区丙局', 0, 3, 'fail'],
     ]);
     expect(v.scores[2]).toMatchObject({ vetoed: true, vetoReason: '发生较大安全生产责任事故' });
@@ -106,18 +106,18 @@ describe('the assessment API', () => {
     const url = `/api/assessment/runs/${runId}/adjustments`;
     expect((await office.request('POST', url, { unitId: f.units.yi, delta: 5, reason: '' })).json().error.code).toBe('REASON_REQUIRED');
     expect((await office.request('POST', url, { unitId: f.units.yi, delta: 0, reason: '无' })).statusCode).toBe(400);
-    const res = await office.request('POST', url, { unitId: f.units.yi, delta: 52.2, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' });
+    const res = await office.request('POST', url, { unitId: f.units.yi, delta: 50.7, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' });
     const v: RunView = res.json();
-    // 35 + 52.2 = 87.2 ties 区甲局: both first; the vetoed unit stays last.
+    // 36.5 + 50.7 = 87.2 ties 区甲局 (乙's Q1 was 7 working days late: 20 − 3.5 = … 36.5): both first; the vetoed unit stays last.
     expect(ranks(v)).toEqual([
       ['区甲局', 87.2, 1, 'good'],
       ['区乙局', 87.2, 1, 'good'],
       ['区丙局', 0, 3, 'fail'],
     ]);
-    expect(v.scores[1]).toMatchObject({ adjustment: 52.2, adjustments: [expect.objectContaining({ delta: 52.2, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' })] });
+    expect(v.scores[1]).toMatchObject({ adjustment: 50.7, adjustments: [expect.objectContaining({ delta: 50.7, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' })] });
     const entry = await t.ctx.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'assessment.adjust').executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.before_json!)).toMatchObject({ final: 35, rank: 2 });
-    expect(JSON.parse(entry.after_json!)).toMatchObject({ delta: 52.2, final: 87.2, rank: 1, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' });
+    expect(JSON.parse(entry.before_json!)).toMatchObject({ final: 36.5, rank: 2 });
+    expect(JSON.parse(entry.after_json!)).toMatchObject({ delta: 50.7, final: 87.2, rank: 1, reason: '承担区防汛抢险任务，经区政府常务会议研究加分' });
   });
 
   it('exports the ranking to Excel (排名 + 明细) and to an official Word document', async () => {
@@ -129,11 +129,11 @@ describe('the assessment API', () => {
     const ranking = wb.getWorksheet('排名')!;
     expect(ranking.getRow(2).values).toEqual([undefined, '名次', '单位', '报送', '完成', '质量', '加分', '调整', '总分', '等次', '备注']);
     expect((ranking.getRow(3).values as unknown[]).slice(1, 10)).toEqual([1, '区甲局', 18.5, 49.2, 18.5, 1, 0, 87.2, '良好']);
-    expect((ranking.getRow(4).values as unknown[]).slice(1)).toEqual([1, '区乙局', 5, 23, 7, 0, 52.2, 87.2, '良好', '调整+52.2分：承担区防汛抢险任务，经区政府常务会议研究加分']);
+    expect((ranking.getRow(4).values as unknown[]).slice(1)).toEqual([1, '区乙局', 6.5, 23, 7, 0, 50.7, 87.2, '良好', '调整+50.7分：承担区防汛抢险任务，经区政府常务会议研究加分']);
     expect((ranking.getRow(5).values as unknown[]).slice(1)).toEqual([3, '区丙局', 20, 60, 13.5, 1, 0, 0, '不合格', '一票否决：发生较大安全生产责任事故']);
     const details = wb.getWorksheet('明细')!;
     const rows = details.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
-    expect(rows).toContainEqual(['区甲局', '报送', 8.5, 10, '2024年第二季度报告逾期3天，每天扣0.5分，扣1.5分', `2024年第二季度报告（报告编号${f.reports.jiaQ2}）`]);
+    expect(rows).toContainEqual(['区甲局', '报送', 8.5, 10, '2024年第二季度报告逾期3个工作日报送，每个工作日扣0.5分，扣1.5分', `2024年第二季度报告（报告编号${f.reports.jiaQ2}）`]);
     expect(rows).toContainEqual(['区丙局', '一票否决', '', '', '一票否决，总分计0分：发生较大安全生产责任事故', '—']);
 
     const docx = await office.request('GET', `/api/assessment/runs/${runId}/ranking.docx`);

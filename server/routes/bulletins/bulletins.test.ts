@@ -61,7 +61,7 @@ describe('bulletins', () => {
       issueDate: '2025-04-10',
     });
     expect(b.figures.reporting).toMatchObject({ late: 1, missing: 6 });
-    expect(b.body).toContain('区商务局（逾期3天）');
+    expect(b.body).toContain('区商务局（逾期1个工作日报送）');
   });
 
   it('refuses a bulletin for a period not yet opened', async () => {
@@ -147,12 +147,12 @@ describe('bulletins', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const units = wb.getWorksheet('报送情况')!;
     const rows = units.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(2, 4));
-    expect(rows).toContainEqual(['区商务局', '逾期3天']);
+    expect(rows).toContainEqual(['区商务局', '逾期1个工作日报送']);
     expect(rows).toContainEqual(['区发改局', '按时报送']);
-    expect(rows).toContainEqual(['区财政局', '未报送']);
+    expect(rows).toContainEqual(['区财政局', '逾期未报（已逾期3个工作日）']);
     const entries = wb.getWorksheet('进展汇总')!.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
     expect(entries.find((r) => r[0] === '附件1 3.' && r[3] === '区商务局')?.slice(0, 7)).toMatchObject(['附件1 3.', expect.stringContaining('社会消费品零售总额'), '刘晓梅', '区商务局', '牵头', '滞后', '促消费活动举办1场。']);
-    expect(entries.find((r) => r[0] === '附件1 1.' && r[3] === '区财政局')?.[5]).toBe('未报送');
+    expect(entries.find((r) => r[0] === '附件1 1.' && r[3] === '区财政局')?.[5]).toBe('逾期未报（已逾期3个工作日）');
     const docx = await office.request('GET', `/api/periods/${fixture.q1.id}/summary.docx`);
     expect(docx.statusCode).toBe(200);
     // The text as a reader sees it: runs joined, the title's balancing line break dropped.

@@ -52,7 +52,7 @@ describe.skipIf(missing !== null && !required)('bulletin, 汇总表 and ranking 
     expect(pages.length).toBeGreaterThanOrEqual(1);
     for (const p of pages) expect(p).toMatchObject({ width: expect.closeTo(A4.width, 0), height: expect.closeTo(A4.height, 0) });
     const text = squash(await pdfText(pdf));
-    for (const s of ['东湖区人民政府督查室', '督查通报〔2025〕第1期', '关于2025年第一季度区政府工作报告目标任务推进情况的通报', '各责任单位：', '一、总体情况', '区商务局（逾期3天）', '2025年4月10日', '—1—']) {
+    for (const s of ['东湖区人民政府督查室', '督查通报〔2025〕第1期', '关于2025年第一季度区政府工作报告目标任务推进情况的通报', '各责任单位：', '一、总体情况', '区商务局（逾期1个工作日报送）', '2025年4月10日', '—1—']) {
       expect(text).toContain(s);
     }
   }, 180_000);
@@ -67,7 +67,7 @@ describe.skipIf(missing !== null && !required)('bulletin, 汇总表 and ranking 
     expect(text).toContain('2025年第一季度区政府工作报告目标任务推进情况汇总表');
     expect(text).toContain('表2目标任务推进情况');
     expect(text).toContain('促消费活动举办1'); // a unit's own words, from its report
-    expect(text).toContain('逾期3天');
+    expect(text).toContain('逾期1个工作日报送');
   }, 180_000);
 
   it('opens the assessment ranking', async () => {
