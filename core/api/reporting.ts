@@ -118,6 +118,11 @@ export const reportItemSchema = z.object({
   version: z.number(),
   updatedByName: z.string().nullable(),
   updatedAt: z.string(),
+  /**
+   * 销号: the day the office closed the task after an earlier period's report. The period no longer
+   * asks for it: an entry still here was written before the closure and is kept as it was.
+   */
+  closedOn: z.string().nullable(),
   indicators: z.array(
     z.object({ id: z.number(), name: z.string(), target: z.number(), unit: z.string(), qualifier: z.string().nullable(), actual: z.number().nullable() }),
   ),

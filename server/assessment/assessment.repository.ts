@@ -74,7 +74,7 @@ export function tasksOfNotices(db: Db, noticeIds: number[]) {
   return db
     .selectFrom('tasks')
     .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-    .select(['tasks.id', 'tasks.notice_id', 'tasks.seq', 'annexes.no as annex_no'])
+    .select(['tasks.id', 'tasks.notice_id', 'tasks.seq', 'annexes.no as annex_no', 'tasks.closed_after_position'])
     .where('tasks.notice_id', 'in', noticeIds)
     .execute();
 }
@@ -109,7 +109,7 @@ export function reachedEntries(db: Db, periodIds: number[]) {
   return db
     .selectFrom('task_progress')
     .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-    .select(['task_progress.id', 'task_progress.report_id', 'task_progress.task_id', 'task_progress.status'])
+    .select(['task_progress.id', 'task_progress.report_id', 'task_progress.task_id', 'task_progress.status', 'unit_reports.period_id'])
     .where('unit_reports.period_id', 'in', periodIds)
     .where('unit_reports.state', 'in', REACHED)
     .execute();

@@ -2,16 +2,18 @@ import type { QualityRating } from '../../core/assessment/scheme';
 import type { AssessmentInput, ScoreEntry } from '../../core/assessment/types';
 import type { ProgressStatus } from '../../core/reporting/states';
 import type { AppContext } from '../context';
+import type { Db } from '../db/connection';
 import type { WorkCalendar } from '../../core/calendar/work-calendar';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, type Period } from '../reporting/periods.repository';
 import { standingsOfPeriods } from '../reporting/standings';
-import { tasksToReport } from '../reporting/report-open.service';
+import { tasksOfUnit } from '../reporting/report-open.service';
 import {
   indicatorsOfNotices,
   listVetoes,
   reachedActuals,
   reachedEntries,
+  periodsOfNotices,
   reportsOfPeriods,
   responsibleUnits,
   tasksOfNotices,
@@ -30,22 +32,39 @@ export function periodIsDue(p: Period, scope: Pick<RunScope, 'onlyPeriodId' | 'a
   return p.status !== 'planned' && effectiveDeadline(p, calendar) < scope.asOf;
 }
 
-/** Reads the facts of one run for core/assessment's scoreUnits(): a fixed number of queries plus two per unit and notice. */
+/**
+ * Reads the facts of one run for core/assessment's scoreUnits(): a fixed number of queries plus two per unit and notice.
+ *
+ * 销号: a closed task is scored by the entry that closed it — its lead unit's "completed", accepted
+ * by the office. Entries of the task in later periods (written before it was closed and kept as
+ * history) do not count, and a run of a later period alone reads the closing period's report as
+ * well (not due, so it adds no reporting or quality line).
+ */
 export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<AssessmentInput> {
   const db = ctx.db;
-  const periodIds = scope.periods.map((p) => p.id);
-  const calendar = await calendarOf(db, scope.orgId);
-  const [unitRows, taskRows, indicators, reports, standings, entries, actuals, vetoes] = await Promise.all([
+  const [calendar, taskRows] = await Promise.all([calendarOf(db, scope.orgId), tasksOfNotices(db, scope.noticeIds)]);
+  const closedAfter = new Map(taskRows.filter((t) => t.closed_after_position !== null).map((t) => [t.id, t.closed_after_position!]));
+  const closingPeriods = await closingPeriodsOutside(db, scope, taskRows);
+  const periods = [...scope.periods, ...closingPeriods];
+  const periodIds = periods.map((p) => p.id);
+  const [unitRows, indicators, reports, standings, allEntries, actuals, vetoes] = await Promise.all([
     responsibleUnits(db, scope.noticeIds),
-    tasksOfNotices(db, scope.noticeIds),
     indicatorsOfNotices(db, scope.noticeIds),
     reportsOfPeriods(db, periodIds),
     // Where each unit's report stood on the run's date: the one rule (core/reporting/standing.ts).
-    standingsOfPeriods(ctx, scope.periods, { today: scope.asOf, calendars: new Map([[scope.orgId, calendar]]) }),
+    standingsOfPeriods(ctx, periods, { today: scope.asOf, calendars: new Map([[scope.orgId, calendar]]) }),
     reachedEntries(db, periodIds),
     reachedActuals(db, periodIds),
     listVetoes(db, scope.orgId, scope.year),
   ]);
+  const positionOf = new Map(periods.map((p) => [p.id, p.position]));
+  const extra = new Set(closingPeriods.map((p) => p.id));
+  const entries = allEntries.filter((e) => {
+    const closed = closedAfter.get(e.task_id);
+    const position = positionOf.get(e.period_id)!;
+    if (extra.has(e.period_id)) return closed === position; // read for its closing entries only
+    return closed === undefined || position <= closed;
+  });
   const standingOf = new Map([...standings.values()].flat().map((u) => [`${u.periodId}:${u.unitId}`, u.standing]));
   const taskById = new Map(taskRows.map((t) => [t.id, t]));
   const indicatorsOf = new Map<number, typeof indicators>();
@@ -59,7 +78,7 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
   for (const row of unitRows) {
     const unit = units.get(row.id) ?? { id: row.id, name: row.name, tasks: [] };
     units.set(row.id, unit);
-    for (const t of await tasksToReport(ctx, row.id, row.notice_id)) {
+    for (const t of await tasksOfUnit(db, row.id, row.notice_id)) {
       const task = taskById.get(t.taskId);
       if (!task) continue;
       unit.tasks.push({
@@ -74,7 +93,7 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
   }
 
   return {
-    periods: scope.periods.map((p) => ({ id: p.id, label: p.label, noticeId: p.notice_id, order: p.position, due: periodIsDue(p, scope, calendar) })),
+    periods: periods.map((p) => ({ id: p.id, label: p.label, noticeId: p.notice_id, order: p.position, due: periodIsDue(p, scope, calendar) })),
     units: [...units.values()],
     reports: reports.map((r) => ({
       id: r.id,
@@ -88,4 +107,14 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
     entries: entries.map((e) => ({ progressId: e.id, reportId: e.report_id, taskId: e.task_id, status: e.status as ProgressStatus, actuals: actualsOf.get(e.id) ?? [] })),
     vetoes: vetoes.map((v) => ({ unitId: v.unit_id, reason: v.reason })),
   };
+}
+
+/** The periods whose accepted reports closed (销号) tasks of the run, when the run does not cover them already. */
+async function closingPeriodsOutside(db: Db, scope: RunScope, tasks: { notice_id: number; closed_after_position: number | null }[]): Promise<Period[]> {
+  const covered = new Set(scope.periods.map((p) => `${p.notice_id}:${p.position}`));
+  const wanted = new Set(tasks.filter((t) => t.closed_after_position !== null).map((t) => `${t.notice_id}:${t.closed_after_position}`));
+  const missing = [...wanted].filter((k) => !covered.has(k));
+  if (missing.length === 0) return [];
+  const all = await periodsOfNotices(db, [...new Set(missing.map((k) => Number(k.split(':')[0])))]);
+  return all.filter((p) => missing.includes(`${p.notice_id}:${p.position}`));
 }

@@ -4,6 +4,7 @@ import type { Light, LightResult } from '../../core/supervision/lights';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { loadNoticeTasks } from '../ledger/ledger.repository';
+import { closingEntriesOfNotice } from '../ledger/task-closure.repository';
 import { IN_OFFICE_STATES } from '../../core/reporting/standing';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, findPeriod } from '../reporting/periods.repository';
@@ -40,7 +41,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     .executeTakeFirst();
   const asOf = next && effectiveDeadline(next, calendar) < today ? effectiveDeadline(next, calendar) : today;
 
-  const [notice, tasks, unitRows, allEntries, allActuals, lights] = await Promise.all([
+  const [notice, tasks, unitRows, allEntries, allActuals, lights, closings] = await Promise.all([
     db.selectFrom('notices').select(['id', 'title', 'doc_number', 'year']).where('id', '=', period.notice_id).executeTakeFirstOrThrow(),
     loadNoticeTasks(db, period.notice_id),
     periodStandings(ctx, period, { today: asOf }),
@@ -63,6 +64,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .execute(),
     computeOrgLights(ctx, orgId, { noticeIds: [period.notice_id], asOf: { today: asOf, maxPosition: period.position } }),
+    closingEntriesOfNotice(db, period.notice_id),
   ]);
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
@@ -105,7 +107,15 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     const cur = entryOfTask.get(e.task_id);
     if (!cur || (e.unit_role === 'lead' && cur.unit_role !== 'lead')) entryOfTask.set(e.task_id, e);
   }
-  const completed = tasks.filter((t) => entryOfTask.get(t.id)?.status === 'completed').map((t) => ref(t.id, entryOfTask.get(t.id)));
+  // 销号: a task closed after an earlier period (by the as-of day) is completed, by the entry that
+  // closed it — whatever a later report, written before the closure, may still say.
+  const closedBefore = new Map(closings.filter((c) => c.position < period.position && c.closed_on! <= asOf).map((c) => [c.task_id, c]));
+  const completed = tasks
+    .filter((t) => closedBefore.has(t.id) || entryOfTask.get(t.id)?.status === 'completed')
+    .map((t) => {
+      const c = closedBefore.get(t.id);
+      return c ? { ...ref(t.id), unitName: c.unit_name, reportId: c.report_id, progressId: c.progress_id } : ref(t.id, entryOfTask.get(t.id));
+    });
 
   const severity = (id: number) => {
     const l = lightOf(id);

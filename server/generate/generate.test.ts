@@ -237,7 +237,7 @@ describe('generateWorld', () => {
         .where('report_id', '=', r.id)
         .orderBy('id')
         .execute();
-      const expected = await tasksToReport(a.ctx, r.unit_id, period.notice_id);
+      const expected = await tasksToReport(a.ctx.db, r.unit_id, period);
       expect(entries.map((e) => [e.task_id, e.unit_role])).toEqual(expected.map((t) => [t.taskId, t.role]));
       if (r.state !== 'draft') expect(entries.every((e) => e.version >= 2)).toBe(true);
     }

@@ -23,7 +23,7 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
     db
       .selectFrom('tasks')
       .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-      .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no'])
+      .select(['tasks.id', 'tasks.seq', 'tasks.standard', 'annexes.no as annex_no', 'tasks.closed_on', 'tasks.closed_after_position'])
       .where('tasks.notice_id', '=', period.notice_id)
       .orderBy('annexes.no')
       .orderBy('tasks.position')
@@ -88,15 +88,19 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
         .filter((u) => u.task_id === t.id)
         .map((u) => {
           const e = entryOf.get(`${t.id}:${u.id}`);
+          // 销号 in an earlier period: the task is done; an entry written before the closure is kept below.
+          const closed = t.closed_on !== null && t.closed_after_position !== null && period.position > t.closed_after_position;
           return {
             unitName: u.name,
             role: u.role,
             reportId: e?.report_id ?? null,
-            status: e
-              ? PROGRESS_STATUS_LABELS[e.status as ProgressStatus]
-              : askedOf.get(u.id)?.has(t.id) === false
-                ? '本期不需报送（已销号或截止后下达）'
-                : (reportingOf.get(u.id) ?? '—'),
+            status: closed
+              ? `已销号（${monthDay(t.closed_on!)}）`
+              : e
+                ? PROGRESS_STATUS_LABELS[e.status as ProgressStatus]
+                : askedOf.get(u.id)?.has(t.id) === false
+                  ? '本期不需报送（截止日期后下达）'
+                  : (reportingOf.get(u.id) ?? '—'),
             narrative: e?.narrative ?? '',
             problems: e?.problems ?? '',
             nextSteps: e?.next_steps ?? '',
@@ -106,5 +110,7 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
     })),
   };
 }
+
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 export type PeriodSummary = Awaited<ReturnType<typeof buildPeriodSummary>>;

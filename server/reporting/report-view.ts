@@ -47,13 +47,16 @@ export async function presentReportSummary(ctx: AppContext, report: Report) {
 
 /** The report as its page shows it: every task entry, its indicators, and co-units' parts beside the lead's. */
 export async function presentReport(ctx: AppContext, report: Report) {
-  const [summary, items, indicators, evidence, instructions] = await Promise.all([
+  const [summary, items, indicators, evidence, instructions, period] = await Promise.all([
     presentReportSummary(ctx, report),
     reportItems(ctx.db, report.id),
     indicatorsWithActuals(ctx.db, report.id),
     listEvidence(ctx.db, report.id),
     listInstructions(ctx.db, { reportId: report.id }),
+    findPeriod(ctx.db, report.period_id),
   ]);
+  // 销号 after an earlier period: the entry was written before the closure (ledger/task-closure.service.ts).
+  const closedBefore = (i: (typeof items)[number]) => i.closed_on !== null && i.closed_after_position !== null && period!.position > i.closed_after_position;
   const leadTaskIds = items.filter((i) => i.unit_role === 'lead').map((i) => i.task_id);
   const parts = await coUnitParts(ctx.db, report.period_id, leadTaskIds, report.unit_id);
   return {
@@ -76,6 +79,7 @@ export async function presentReport(ctx: AppContext, report: Report) {
       version: i.version,
       updatedByName: i.updated_by_name,
       updatedAt: i.updated_at,
+      closedOn: closedBefore(i) ? i.closed_on : null,
       indicators: indicators
         .filter((x) => x.progress_id === i.progressId)
         .map((x) => ({ id: x.id, name: x.name, target: x.target, unit: x.unit, qualifier: x.qualifier, actual: x.actual ?? null })),

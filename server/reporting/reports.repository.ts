@@ -9,7 +9,15 @@ export function findReportFor(db: Db, periodId: number, unitId: number) {
   return db.selectFrom('unit_reports').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
 }
 
-export type UnitTask = { taskId: number; version: number; role: 'lead' | 'co'; annexNo: number; position: number };
+export type UnitTask = {
+  taskId: number;
+  version: number;
+  role: 'lead' | 'co';
+  annexNo: number;
+  position: number;
+  /** 销号: the position of the period after which the task is no longer asked for (null while open). */
+  closedAfterPosition: number | null;
+};
 
 /** The tasks of a notice that a unit is responsible for, lead or co-operating, in printed order. */
 export function unitTasks(db: Db, unitId: number, noticeId: number): Promise<UnitTask[]> {
@@ -17,7 +25,7 @@ export function unitTasks(db: Db, unitId: number, noticeId: number): Promise<Uni
     .selectFrom('task_units')
     .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
     .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
-    .select(['tasks.id as taskId', 'tasks.version', 'task_units.role', 'annexes.no as annexNo', 'tasks.position'])
+    .select(['tasks.id as taskId', 'tasks.version', 'task_units.role', 'annexes.no as annexNo', 'tasks.position', 'tasks.closed_after_position as closedAfterPosition'])
     .where('task_units.unit_id', '=', unitId)
     .where('tasks.notice_id', '=', noticeId)
     .orderBy('annexes.no')
@@ -60,6 +68,8 @@ export function reportItems(db: Db, reportId: number) {
       'task_progress.version',
       'task_progress.updated_by_name',
       'task_progress.updated_at',
+      'tasks.closed_on',
+      'tasks.closed_after_position',
     ])
     .where('task_progress.report_id', '=', reportId)
     .orderBy('annexes.no')

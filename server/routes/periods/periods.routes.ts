@@ -11,7 +11,7 @@ import { effectiveDeadline, findPeriod, listPeriods, type Period } from '../../r
 import { periodStandings } from '../../reporting/standings';
 import { periodPlan, type PeriodPlanRow } from '../../reporting/period-schedule.service';
 import { extendPeriod, openOrClosePeriod } from '../../reporting/periods.service';
-import { openReport, tasksToReport } from '../../reporting/report-open.service';
+import { nothingToReport, openReport, tasksToReport } from '../../reporting/report-open.service';
 import { findReportFor } from '../../reporting/reports.repository';
 import { presentReport } from '../../reporting/report-view';
 
@@ -101,8 +101,8 @@ export const periodRoutes: Routes = (app, ctx) => {
       const actor = actorOf(request);
       const report = await findReportFor(ctx.db, period.id, actor.unitId!);
       if (!report) {
-        const tasks = await tasksToReport(ctx, actor.unitId!, period.notice_id);
-        throw new AppError(tasks.length ? 'REPORT_NOT_STARTED' : 'REPORT_NOT_RESPONSIBLE');
+        const tasks = await tasksToReport(ctx.db, actor.unitId!, period);
+        throw tasks.length ? new AppError('REPORT_NOT_STARTED') : await nothingToReport(ctx.db, actor.unitId!, period);
       }
       return presentReport(ctx, report);
     },
