@@ -16,6 +16,8 @@ export const taskListQuery = z.object({
   dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Status light (红黄绿灯) computed from reports, indicators and the calendar. */
   light: z.enum(['blue', 'green', 'yellow', 'red', 'grey']).optional(),
+  /** 销号: only the tasks the office closed (yes) or only those still open (no). */
+  closed: z.enum(['yes', 'no']).optional(),
   /** Chinese full text: every space-separated term must occur in the standard, upstream item or category. */
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -23,6 +25,19 @@ export const taskListQuery = z.object({
 });
 
 const unitRef = z.object({ id: z.number(), name: z.string(), role: z.enum(['lead', 'co']) });
+
+/**
+ * 销号: the office closed the task as completed and accepted. It stays in the ledger with its
+ * history; periods after the one whose accepted report said completed (periodLabel) no longer ask for it.
+ */
+export const taskClosureSchema = z.object({
+  /** The business day it was closed. */
+  closedOn: z.string(),
+  closedByName: z.string(),
+  note: z.string().nullable(),
+  /** The period whose report, accepted by the office, said the task was completed. */
+  periodLabel: z.string(),
+});
 
 export const taskRowSchema = z.object({
   id: z.number(),
@@ -43,6 +58,7 @@ export const taskRowSchema = z.object({
   uncertain: z.boolean(),
   version: z.number(),
   light: z.object({ color: z.enum(['blue', 'green', 'yellow', 'red', 'grey']), label: z.string(), reasons: z.array(z.string()) }),
+  closure: taskClosureSchema.nullable(),
 });
 
 export const taskListSchema = z.object({ items: z.array(taskRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -68,6 +84,10 @@ export const taskDetailSchema = z.object({
     unitsPrinted: z.array(z.string()),
     repairs: z.array(z.unknown()),
     anomalies: z.array(z.string()),
+    /** Whether the office may close (销号) it now: its lead unit's latest report the office accepted says completed. */
+    canClose: z.boolean(),
+    /** Why it cannot be closed now (null when it can, or is closed already). */
+    closeBlockedReason: z.string().nullable(),
   }),
   indicators: z.array(
     z.object({
@@ -98,4 +118,15 @@ export const taskPatch = z.object({
   leaderIds: z.array(z.number().int().positive()).max(10).optional(),
   /** In order: the first is the lead unit. */
   unitIds: z.array(z.number().int().positive()).min(1).max(30).optional(),
+});
+
+/** 销号: the office closes a task its lead unit reported completed in a report the office accepted. */
+export const taskCloseBody = z.object({
+  /** 说明 (optional): why, or on what evidence, the task is closed. */
+  note: z.string().trim().max(500).optional(),
+});
+
+/** 撤销销号: the task is asked for again from the next period on; the reason is required and audited. */
+export const taskReopenBody = z.object({
+  reason: z.string().trim().min(1, '请填写撤销销号的理由').max(500),
 });

@@ -31,6 +31,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'task.update': '修改任务',
   'task.read': '查阅任务',
   'task.handed_down': '接收上级下达任务',
+  'task.close': '事项销号',
+  'task.reopen': '撤销销号',
   'milestone.create': '新增时间节点',
   'milestone.update': '修改时间节点',
   'milestone.delete': '删除时间节点',

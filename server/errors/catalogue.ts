@@ -77,6 +77,14 @@ export const ERRORS = {
     zh: '保存失败：他人已修改了这一事项，请查看对方的修改后再保存',
     en: 'Someone else changed this entry since you loaded it; review their change and save again',
   },
+  // 销号: closing a task completed and accepted, and undoing it.
+  TASK_NOT_CLOSABLE: {
+    status: 409,
+    zh: '该事项尚无经督查室审核通过的“已完成”报告，不能销号',
+    en: 'The task has no report accepted by the office that says it is completed, so it cannot be closed',
+  },
+  TASK_ALREADY_CLOSED: { status: 409, zh: '该事项已销号', en: 'The task is already closed' },
+  TASK_NOT_CLOSED: { status: 409, zh: '该事项未销号，无需撤销', en: 'The task is not closed' },
   COORDINATION_CLOSED: { status: 409, zh: '该协调事项已办结', en: 'The coordination request is closed' },
   ADJUSTMENT_DECIDED: { status: 409, zh: '该调整申请已处理', en: 'The adjustment was already decided' },
   ADJUSTMENT_EMPTY: { status: 400, zh: '请填写调整后的工作标准或指标目标值', en: 'Give the new standard or the new indicator target' },

@@ -27,6 +27,7 @@ import { settingsRoutes } from '../routes/settings/settings.routes';
 import { periodScheduleRoutes } from '../routes/settings/period-schedule.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { milestoneRoutes } from '../routes/milestones/milestones.routes';
+import { taskClosureRoutes } from '../routes/tasks/task-closure.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
 import { coordinationRoutes } from '../routes/collaboration/coordination.routes';
 import { inboxRoutes } from '../routes/collaboration/inbox.routes';
@@ -63,6 +64,7 @@ const ROUTES: Routes[] = [
   evidenceRoutes,
   taskRoutes,
   milestoneRoutes,
+  taskClosureRoutes,
   coordinationRoutes,
   adjustmentRoutes,
   instructionRoutes,

@@ -125,6 +125,10 @@ export const EXPECTED: Record<string, Declaration> = {
     body: (_rec, ref) => ({ version: 1, unitIds: [ref.unit], leaderIds: [ref.leader] }),
   },
   'GET /api/tasks/:id/upstream': { roles: WORKERS, scope: 'unit', record: 'task' },
+  // 销号 and 撤销销号: the office of the task's organisation only. No matrix task has an accepted
+  // "completed" report, so an allowed close is answered TASK_NOT_CLOSABLE and a reopen TASK_NOT_CLOSED.
+  'POST /api/tasks/:id/close': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ note: '矩阵销号' }) },
+  'POST /api/tasks/:id/reopen': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ reason: '矩阵撤销' }) },
   // Milestones (时间节点): read with the task, set by the office. The body names one of the task's
   // indicators: 甲区's indicator on 乙区's task is refused. No matrix record is a milestone: an
   // unknown milestone id answers 404 once the task is allowed (milestones.test.ts covers real ones).

@@ -33,7 +33,21 @@ const TASK_COLUMNS = [
   'tasks.units_printed_json',
   'tasks.repairs_json',
   'tasks.anomalies_json',
+  'tasks.closed_on',
+  'tasks.closed_after_position',
+  'tasks.closed_by_name',
+  'tasks.close_note',
 ] as const;
+
+/** 销号: the label of the period whose accepted report closed the task (null while open). */
+const closedPeriodLabel = (eb: ExpressionBuilder<Database, 'tasks'>) =>
+  eb
+    .selectFrom('periods')
+    .select('periods.label')
+    .whereRef('periods.notice_id', '=', 'tasks.notice_id')
+    .whereRef('periods.position', '=', 'tasks.closed_after_position')
+    .limit(1)
+    .as('closed_period_label');
 
 function filtered(db: Db, f: TaskFilter) {
   let q = db
@@ -49,6 +63,7 @@ function filtered(db: Db, f: TaskFilter) {
   if (f.annexNo) q = q.where('annexes.no', '=', f.annexNo);
   if (f.categoryId) q = q.where('tasks.category_id', '=', f.categoryId);
   if (f.dueBy) q = q.where('tasks.due_date', '<=', f.dueBy);
+  if (f.closed) q = q.where('tasks.closed_on', f.closed === 'yes' ? 'is not' : 'is', null);
   if (f.leaderId) {
     const leaderId = f.leaderId;
     q = q.where(({ exists, selectFrom }) =>
@@ -82,6 +97,7 @@ export async function listTasks(db: Db, f: TaskFilter) {
   const [rows, total] = await Promise.all([
     base
       .select(TASK_COLUMNS)
+      .select(closedPeriodLabel)
       .orderBy('tasks.notice_id', 'desc')
       .orderBy('annexes.no')
       .orderBy('tasks.position')
@@ -101,6 +117,7 @@ export async function findTaskRow(db: Db, id: number) {
   const row = await filtered(db, { orgId: owner.org_id, unitRole: 'any', page: 1, pageSize: 1 })
     .where('tasks.id', '=', id)
     .select(TASK_COLUMNS)
+    .select(closedPeriodLabel)
     .executeTakeFirst();
   return row && { ...row, org_id: owner.org_id };
 }

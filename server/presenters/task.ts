@@ -30,7 +30,14 @@ export function presentTaskRow(row: TaskRow, people: People, light: LightResult 
     light: light
       ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons }
       : { color: 'grey' as const, label: LIGHT_LABELS.grey, reasons: [] },
+    closure: presentClosure(row),
   };
+}
+
+/** 销号, as the ledger and the task page show it (core/api/tasks taskClosureSchema); null while the task is open. */
+export function presentClosure(row: Pick<TaskRow, 'closed_on' | 'closed_by_name' | 'close_note' | 'closed_period_label'>) {
+  if (row.closed_on === null) return null;
+  return { closedOn: row.closed_on, closedByName: row.closed_by_name ?? '', note: row.close_note, periodLabel: row.closed_period_label ?? '' };
 }
 
 /** A task's report entry as the task page and the roll-up drill-down show it (core/api/tasks taskReportEntrySchema). */

@@ -8,6 +8,7 @@ import { listTasks, peopleOfTasks, type TaskRow } from '../../ledger/tasks.repos
 import { computeOrgLights } from '../../supervision/lights.service';
 import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
+import { closeOption } from '../../ledger/task-closure.service';
 import { UNIT_ROLES } from '../../../core/roles';
 import { presentTaskReportEntry, presentTaskRow } from '../../presenters/task';
 import { contentDisposition } from '../../http/content-disposition';
@@ -83,7 +84,7 @@ export const taskRoutes: Routes = (app, ctx) => {
         listInstructions(ctx.db, { taskId: row.id }),
         listTaskVersions(ctx.db, row.id),
       ]);
-      const comments = await commentsOf(ctx.db, coordination.map((c) => c.id));
+      const [comments, closeOptionOf] = await Promise.all([commentsOf(ctx.db, coordination.map((c) => c.id)), closeOption(ctx, row)]);
       return {
         task: {
           ...presentTaskRow(row, people, lights.get(row.id)),
@@ -92,6 +93,7 @@ export const taskRoutes: Routes = (app, ctx) => {
           unitsPrinted: JSON.parse(row.units_printed_json) as string[],
           repairs: JSON.parse(row.repairs_json) as unknown[],
           anomalies: JSON.parse(row.anomalies_json) as string[],
+          ...closeOptionOf,
         },
         indicators: indicators.map((i) => ({
           ...i,
