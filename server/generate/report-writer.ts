@@ -68,6 +68,8 @@ export async function stampImport(trx: Db, noticeId: number, at: string) {
     trx,
   );
   await sql`update periods set updated_at = ${at} where notice_id = ${noticeId}`.execute(trx);
+  // The schedule opens the first period at import: stamped like the import itself.
+  await sql`update periods set opened_at = ${at} where notice_id = ${noticeId} and opened_at is not null`.execute(trx);
   await sql`update handdowns set created_at = ${at} where lower_task_id in (select id from tasks where notice_id = ${noticeId})`.execute(
     trx,
   );

@@ -296,7 +296,7 @@ export const EXPECTED: Record<string, Declaration> = {
     scope: 'org',
     record: 'period',
     foreignRef: true,
-    params: { unitId: (_rec, ref) => ref.unit },
+    params: { unitId: (_rec, ref) => ref.urgeUnit },
     body: () => ({ message: '矩阵催办' }),
   },
   'GET /api/settings/reminder-schedule': { roles: OFFICE, scope: 'none' },

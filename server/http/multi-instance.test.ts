@@ -23,7 +23,7 @@ const UNITS = 12;
 const IDLE_MINUTES = 20; // not the default (30), so both processes must be reading the setting
 
 type View = {
-  report: { id: number; state: string; version: number; lateDays: number | null };
+  report: { id: number; state: string; version: number; standing: { timeliness: string; lateDays: number | null } };
   items: { taskId: number; version: number; status: string; narrative: string }[];
 };
 type Failure = { error: { code: string } };
@@ -254,7 +254,7 @@ describe('several app processes on one database', () => {
           const approved = await head.call<View>(other.url, 'POST', `/api/reports/${report.id}/approve`, {
             version: submitted.body.report.version,
           });
-          expect(approved.body.report).toMatchObject({ state: 'submitted', lateDays: 0 });
+          expect(approved.body.report).toMatchObject({ state: 'submitted', standing: { timeliness: 'on_time', lateDays: 0 } });
           return { unit: u, reportId: report.id, taskIds: opened.body.items.map((it) => it.taskId) };
         }),
       );
@@ -262,13 +262,13 @@ describe('several app processes on one database', () => {
       // Through both processes, the office sees every report submitted with every entry.
       const reviewer = await signInOver(a.url, office);
       for (const p of [a, b]) {
-        const rows = await reviewer.call<{ items: { unit: { id: number }; reportId: number; state: string }[] }>(
+        const rows = await reviewer.call<{ items: { unit: { id: number }; reportId: number; standing: { kind: string } }[] }>(
           p.url,
           'GET',
           `/api/periods/${periodId}/reports`,
         );
-        expect(rows.body.items.map((r) => [r.unit.id, r.reportId, r.state]).sort()).toEqual(
-          done.map((d) => [d.unit.id, d.reportId, 'submitted']).sort(),
+        expect(rows.body.items.map((r) => [r.unit.id, r.reportId, r.standing.kind]).sort()).toEqual(
+          done.map((d) => [d.unit.id, d.reportId, 'reached']).sort(),
         );
         for (const d of done) {
           const view = await reviewer.call<View>(p.url, 'GET', `/api/reports/${d.reportId}`);

@@ -92,6 +92,8 @@ export async function makeNoticeWithPeriod(
       label: input.label ?? '2024年第二季度',
       deadline: input.deadline,
       status: 'open',
+      // Opened by the office: the schedule (core/reporting/period-schedule.ts) leaves it as it is.
+      status_set_by: 'office',
       past_at_import: 0,
       opened_at: now,
       updated_at: now,

@@ -40,7 +40,7 @@ export async function urgeUnit(
   const standing = (await periodStandings(ctx, period)).find((u) => u.unitId === unitId)?.standing;
   if (standing && (standing.kind === 'exempt' || (standing.reached && standing.kind !== 'returned'))) {
     throw new AppError('URGE_NOT_NEEDED', {
-      zh: `${unit.name}${period.label}报告${standing.text}，无需催办`,
+      zh: `${unit.name}${period.label}报告${standing.text}`,
       en: `the unit's report stands ${standing.kind}: nothing to urge`,
     });
   }
@@ -67,6 +67,7 @@ export async function urgeUnit(
         created_by: actor.userId,
         created_by_name: actor.name,
         business_date: ctx.clock.today(),
+        created_at: ctx.clock.now().toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

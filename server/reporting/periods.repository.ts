@@ -3,7 +3,8 @@ import type { PeriodPlan } from '../../core/reporting/periods';
 import { periodDeadline } from '../../core/reporting/standing';
 import type { Db } from '../db/connection';
 
-export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (PeriodPlan & { pastAtImport: boolean; status: 'planned' | 'open' | 'closed' })[]) {
+/** `openedAt`: the business time of the import, when the schedule opens a period at once. */
+export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (PeriodPlan & { pastAtImport: boolean; status: 'planned' | 'open' | 'closed' })[], openedAt: string) {
   if (plans.length === 0) return Promise.resolve();
   const now = new Date().toISOString();
   return db
@@ -18,8 +19,8 @@ export function insertPeriods(db: Db, orgId: number, noticeId: number, plans: (P
         deadline: p.deadline,
         past_at_import: p.pastAtImport ? 1 : 0,
         status: p.status,
-        opened_at: p.status === 'planned' ? null : now,
-        closed_at: p.status === 'closed' ? now : null,
+        opened_at: p.status === 'planned' ? null : openedAt,
+        closed_at: p.status === 'closed' ? openedAt : null,
         updated_at: now,
       })),
     )

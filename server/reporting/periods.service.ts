@@ -40,6 +40,7 @@ export async function createPeriodsForNotice(
     orgId,
     noticeId,
     plans.map((p) => ({ ...p, status: scheduledStatus('planned', windows.get(p.position)!, today, schedule) ?? 'planned' })),
+    ctx.clock.now().toISOString(),
   );
 }
 

@@ -261,15 +261,14 @@ describe('上下级：市交办、区落实、市汇总', () => {
     const hp = lowerOf(item, '黄陂区');
     expect(xz).toMatchObject({
       leadUnit: UNIT,
-      report: { state: 'accepted', lateDays: 0 },
-      overdueDays: null,
+      standing: { kind: 'accepted', timeliness: 'on_time', lateDays: 0, overdueDays: null },
       period: { label: Q2 },
     });
     expect(hp).toMatchObject({
       leadUnit: UNIT,
       standard: HP_TARGET,
       pendingLowerTarget: false,
-      report: { state: 'accepted', lateDays: 0 },
+      standing: { kind: 'accepted', timeliness: 'on_time', lateDays: 0 },
     });
     expect(xz.indicators).toEqual([{ name: '新改建农村公路', unit: '公里', target: 60, actual: XZ.built }]);
     // 黄陂区's office set its own target (45公里) in place of the city's text: the indicator follows it.

@@ -18,8 +18,10 @@ export type Records = {
   run: number;
   veto: number;
   notification: number;
+  /** A responsible unit whose Q2 report has not reached the office: urging it is allowed (core/reporting/standing.ts). */
+  urgeUnit: number;
 };
-export type RecordKind = Exclude<keyof Records, 'org' | 'indicator'>;
+export type RecordKind = Exclude<keyof Records, 'org' | 'indicator' | 'urgeUnit'>;
 
 /** Records that belong to one unit: for these, "another unit of the same district" is a case of its own. */
 export const UNIT_BOUND: readonly RecordKind[] = ['unit', 'task', 'report', 'evidence', 'coordination', 'adjustment'];

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { ROLES, type Role } from '../../../core/roles';
 import { buildWorld, MARKER, reportPiles, taskIdOf, type World } from '../../levels/test-world';
 import { signInAs, type Client } from '../../test/app';
-import { makeUser, TEST_PASSWORD } from '../../test/factories';
+import { makeUnit, makeUser, TEST_PASSWORD } from '../../test/factories';
 import type { Records } from './declarations';
 
 /**
@@ -175,9 +175,18 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     perOrg[side] = { period, bulletin: draft.id, run: run.json().run.id, veto: veto.id };
   }
 
-  // 甲区's clerk gets a notification (an urge); the 'self' routes must not touch it.
+  // Per district, a co-operating unit that has not reported Q2: the one urges are for (a unit
+  // whose report reached the office is not urged: core/reporting/standing.ts).
+  const silentUnit = async (orgId: number, taskId: number) => {
+    const unit = await makeUnit(w.t.ctx, orgId, { name: '区催办测试局' });
+    await db.insertInto('task_units').values({ org_id: orgId, task_id: taskId, unit_id: unit.id, role: 'co', printed: '区催办测试局', note: null, position: 9 }).execute();
+    return unit.id;
+  };
+  const urgeUnits = { own: await silentUnit(b.id, w.ids.b.piles), sibling: await silentUnit(a.id, w.ids.a.piles) };
+
+  // 甲区's unit gets a notification (an urge); the 'self' routes must not touch it.
   await ok(
-    w.users.aOffice.request('POST', `/api/periods/${perOrg.sibling.period}/units/${aDev}/urge`, {
+    w.users.aOffice.request('POST', `/api/periods/${perOrg.sibling.period}/units/${urgeUnits.sibling}/urge`, {
       message: '请尽快报送',
     }),
   );
@@ -209,7 +218,9 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
       .orderBy('id')
       .executeTakeFirstOrThrow()
   ).id;
-  await ok(actors.office.request('POST', `/api/periods/${q3}/open`));
+  // Q3 opens by itself once Q2 is due; open it by hand if the schedule has not yet.
+  const q3Status = (await db.selectFrom('periods').select('status').where('id', '=', q3).executeTakeFirstOrThrow()).status;
+  if (q3Status !== 'open') await ok(actors.office.request('POST', `/api/periods/${q3}/open`));
   const bDevDraft = (
     (await ok(actors.unit_staff.request('POST', `/api/periods/${q3}/reports/mine`))) as unknown as {
       report: { id: number };
@@ -220,6 +231,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   const aReport = w.ids.aReport.reportId;
   const common = (side: 'own' | 'sibling') => ({
     org: orgIds[side],
+    urgeUnit: urgeUnits[side],
     notice: side === 'own' ? w.ids.b.noticeId : w.ids.a.noticeId,
     ...perOrg[side],
     notification: siblingNotification,
