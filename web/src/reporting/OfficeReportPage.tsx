@@ -16,7 +16,8 @@ import { toTop } from './scroll';
 import './reporting.css';
 
 const HINTS: Record<string, string> = {
-  submitted: '单位已审定报送，请审阅各事项：内容完整准确的审核通过；需修改的退回，并在相应事项下写明意见。',
+  submitted:
+    '单位已审定报送，请审阅各事项：内容完整准确的审核通过；需修改的退回并写明意见（退回不改变首次报送日期，不计未报送）。',
   accepted: '本报告已审核通过。',
   returned: '本报告已退回单位修改，单位重新报送后可再次审核。',
   draft: '单位正在填报，尚未报送督查室。',
@@ -101,16 +102,17 @@ export default function OfficeReportPage() {
       {actions}
       {returning && (
         <OfficeReturnModal
+          report={report}
           items={view.items}
           pending={transition.isPending}
           error={transition.error}
-          onSubmit={(taskReasons, reason) =>
+          onSubmit={(r) =>
             transition.mutate(
-              { reportId: report.id, path: 'office-return', version: report.version, taskReasons, reason },
+              { reportId: report.id, path: 'office-return', version: report.version, ...r },
               {
                 onSuccess: () => {
                   setReturning(false);
-                  void message.success('报告已退回单位修改');
+                  void message.success(r.invalid ? '已认定为无效报送并退回单位' : '报告已退回单位修改');
                   toTop();
                 },
               },

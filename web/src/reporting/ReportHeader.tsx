@@ -40,7 +40,7 @@ export function ReportHeader({ report, items, hint }: { report: ReportSummary; i
           </Descriptions.Item>
           {st.resubmitBy && st.kind === 'returned' && (
             <Descriptions.Item label="重新报送期限">
-              <Typography.Text strong type="warning" data-testid="resubmit-by">
+              <Typography.Text strong type="warning" data-testid="resubmit-by" style={{ whiteSpace: 'nowrap' }}>
                 {dayjs(st.resubmitBy).format('YYYY年M月D日')}前
               </Typography.Text>
             </Descriptions.Item>

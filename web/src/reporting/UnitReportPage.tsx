@@ -23,6 +23,8 @@ function hintFor(role: string, view: ReportView): string | undefined {
     if (s === 'pending_head') return '报告已提交单位负责人审定，审定前不能修改。如需修改，请联系负责人退回。';
     if (s === 'submitted') return '报告已由单位负责人审定并报送督查室，等待督查室审核。';
     if (s === 'accepted') return '督查室已审核通过本期报告。';
+    if (s === 'returned' && view.report.returnedByRole === 'office')
+      return '请按督查室意见修改（填写内容自动保存），完成后点击“提交负责人审定”，经负责人审定后重新报送督查室。';
     return '填写内容自动保存。全部事项填写完成后，请点击“提交负责人审定”。';
   }
   if (s === 'pending_head') return '经办人已提交本期报告，请审阅各事项后审定报送督查室，或退回修改并说明原因。';
@@ -102,7 +104,10 @@ export default function UnitReportPage() {
 
   const canHeadAct = role === 'unit_head' && report.state === 'pending_head';
   const actions = (editable || canHeadAct) && (
-    <ActionBar testId="report-actions" note={`当前状态：${report.stateLabel}${editable ? ' · 填写内容自动保存' : ''}`}>
+    <ActionBar
+      testId="report-actions"
+      note={`当前状态：${report.standing.label}${editable ? ' · 填写内容自动保存' : ''}`}
+    >
       {editable && (
         <Popconfirm
           placement="topRight"

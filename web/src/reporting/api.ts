@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import type {
   periodReportRowSchema,
   periodSchema,
+  periodScheduleSchema,
+  periodScheduleViewSchema,
   reportItemSchema,
   reportViewSchema,
 } from '../../../core/api/reporting';
 import type { ProgressStatus } from '../../../core/reporting/states';
-import { api, apiErrorFromBody, ApiError, getCsrfToken, reportFailure } from '../api/client';
+import { api, apiErrorFromBody, ApiError, getCsrfToken, reportFailure, request } from '../api/client';
 import type { ListResponse } from '../api/types';
 
 export type Period = z.infer<typeof periodSchema>;
@@ -17,12 +19,15 @@ export type PeriodReportRow = z.infer<typeof periodReportRowSchema>;
 export type ReportView = z.infer<typeof reportViewSchema>;
 export type ReportSummary = ReportView['report'];
 export type ReportItem = z.infer<typeof reportItemSchema>;
+export type PeriodScheduleView = z.infer<typeof periodScheduleViewSchema>;
+export type PeriodSchedule = z.infer<typeof periodScheduleSchema>;
 
 export const reportingKeys = {
   periods: ['periods'] as const,
   periodReports: (id: number) => ['periods', id, 'reports'] as const,
   mine: (periodId: number) => ['reports', 'mine', periodId] as const,
   report: (id: number) => ['reports', id] as const,
+  schedule: ['settings', 'period-schedule'] as const,
 };
 
 export function usePeriods() {
@@ -69,6 +74,27 @@ export function useReport(id: number) {
   });
 }
 
+/**
+ * 报送期自动开启/关闭: the setting, the business day and each period's days under it (the office
+ * home's banner reads it too). Saving applies it at once, so the periods are read again.
+ */
+export function usePeriodSchedule() {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: reportingKeys.schedule,
+    queryFn: () => api.get<PeriodScheduleView>('/api/settings/period-schedule'),
+  });
+  const save = useMutation({
+    mutationFn: (body: PeriodSchedule) => request<PeriodScheduleView>('PUT', '/api/settings/period-schedule', body),
+    onSuccess: (view) => {
+      qc.setQueryData(reportingKeys.schedule, view);
+      void qc.invalidateQueries({ queryKey: reportingKeys.periods });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+  return { query, save };
+}
+
 export type PeriodAction = { id: number } & (
   { action: 'open' | 'close' } | { action: 'extend'; deadline: string; reason: string }
 );
@@ -80,7 +106,10 @@ export function usePeriodAction() {
       v.action === 'extend'
         ? api.post<Period>(`/api/periods/${v.id}/extend`, { deadline: v.deadline, reason: v.reason })
         : api.post<Period>(`/api/periods/${v.id}/${v.action}`),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: reportingKeys.periods }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: reportingKeys.periods });
+      void qc.invalidateQueries({ queryKey: reportingKeys.schedule });
+    },
   });
 }
 
@@ -91,6 +120,10 @@ export interface TransitionVars {
   version: number;
   reason?: string;
   taskReasons?: { taskId: number; reason: string }[];
+  /** office-return: the date the unit is asked to resubmit by. */
+  resubmitBy?: string;
+  /** office-return: the office rules it not a valid report (its arrival no longer counts). */
+  invalid?: boolean;
 }
 
 /** A report transition; the server answers with the new view, which replaces the cached one. */
@@ -102,10 +135,14 @@ export function useTransition(queryKey: readonly unknown[]) {
         version: body.version,
         reason: body.reason,
         taskReasons: body.taskReasons,
+        resubmitBy: body.resubmitBy,
+        invalid: body.invalid,
       }),
     onSuccess: (view) => {
       qc.setQueryData(queryKey, view);
       void qc.invalidateQueries({ queryKey: ['periods'] });
+      // Where the unit stands shows on the dashboard and in the bulletins' figures too.
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },
     // Someone else moved the report meanwhile: show its current state beside the server's message.
     onError: (err) => {
