@@ -13,11 +13,24 @@ export async function todosFor(ctx: AppContext, actor: Actor & { orgId: number }
   const openPeriods = await db.selectFrom('periods').selectAll().where('org_id', '=', actor.orgId).where('status', '=', 'open').orderBy('position').execute();
   if (actor.role === 'unit_staff' && actor.unitId) {
     for (const p of openPeriods) {
-      const r = await db.selectFrom('unit_reports').select(['id', 'state']).where('period_id', '=', p.id).where('unit_id', '=', actor.unitId).executeTakeFirst();
+      const r = await db.selectFrom('unit_reports').select(['id', 'state', 'resubmit_by']).where('period_id', '=', p.id).where('unit_id', '=', actor.unitId).executeTakeFirst();
       const deadline = p.extended_deadline ?? p.deadline;
       if (!r) todos.push({ kind: 'report', title: `填报${p.label}进展`, detail: `截止 ${deadline}，尚未开始`, link: `/unit/report/${p.id}` });
       else if (r.state === 'draft') todos.push({ kind: 'report', title: `完成${p.label}报告`, detail: `草稿，截止 ${deadline}`, link: `/unit/report/${p.id}` });
-      else if (r.state === 'returned') todos.push({ kind: 'report', title: `修改被退回的${p.label}报告`, detail: `截止 ${deadline}`, link: `/unit/report/${p.id}` });
+      else if (r.state === 'returned') todos.push({ kind: 'report', title: `修改被退回的${p.label}报告`, detail: r.resubmit_by ? `请于 ${r.resubmit_by} 前重新报送` : `截止 ${deadline}`, link: `/unit/report/${p.id}` });
+    }
+    // A report returned after its period closed is still the unit's to finish and resubmit.
+    const returnedAfterClose = await db
+      .selectFrom('unit_reports')
+      .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
+      .select(['periods.id as period_id', 'periods.label', 'unit_reports.resubmit_by'])
+      .where('unit_reports.unit_id', '=', actor.unitId)
+      .where('unit_reports.state', '=', 'returned')
+      .where('periods.status', '!=', 'open')
+      .orderBy('periods.position')
+      .execute();
+    for (const r of returnedAfterClose) {
+      todos.push({ kind: 'report', title: `修改被退回的${r.label}报告`, detail: r.resubmit_by ? `请于 ${r.resubmit_by} 前重新报送` : '报送期已关闭，请修改后重新报送', link: `/unit/report/${r.period_id}` });
     }
   }
   if (actor.role === 'unit_head' && actor.unitId) {

@@ -18,6 +18,8 @@ const STATUS: Record<Status, { label: string; rank: number }> = {
   exempt: { label: '免报', rank: 4 },
 };
 
+const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
 const daysPast = (deadline: string, today: string) => dayjs(today).diff(dayjs(deadline), 'day');
 
 type Props = {
@@ -53,14 +55,17 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
   const past = daysPast(period.deadline, today);
   const due = past > 0 ? `已截止 ${past} 天` : past === 0 ? '今日截止' : `距截止还有 ${-past} 天`;
   const own = (r: UnitRow) => (r.unitId === ownUnitId ? 0 : 1);
+  // Missing and late first, then reports back with the unit for changes (the office follows them up).
+  const rank = (r: UnitRow) => (r.standing.kind === 'returned' ? 1.5 : STATUS[r.status].rank);
   const rows = [...period.units].sort(
-    (a, b) =>
-      own(a) - own(b) || STATUS[a.status].rank - STATUS[b.status].rank || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+    (a, b) => own(a) - own(b) || rank(a) - rank(b) || a.unitName.localeCompare(b.unitName, 'zh-CN'),
   );
   const columns: ColumnsType<UnitRow> = [
     {
       title: '责任单位',
       dataIndex: 'unitName',
+      width: 130,
+      fixed: 'left',
       render: (name: string, r) => (
         <>
           <Link to={toLedger({ unitId: r.unitId })}>{name}</Link>
@@ -78,7 +83,17 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
       width: 210,
       filters: (Object.keys(STATUS) as Status[]).map((s) => ({ text: STATUS[s].label, value: s })),
       onFilter: (v, r) => r.status === v,
-      render: (_: Status, r) => <TimelinessTag standing={r.standing} />,
+      render: (_: Status, r) => (
+        <>
+          <TimelinessTag standing={r.standing} />
+          {r.standing.reachedOn && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {md(r.standing.reachedOn)}
+              {r.standing.kind === 'returned' || r.standing.kind === 'resubmitted' ? '首次报送' : '报送'}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     {
       title: '报告状态',
@@ -120,7 +135,7 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
             ['未到期', s.pending, '#8c8c8c'],
           ] as const
         ).map(([label, n, color]) => (
-          <Col span={6} key={label}>
+          <Col xs={12} sm={6} key={label}>
             <Statistic title={label} value={n} suffix="个单位" valueStyle={{ color, fontSize: 20 }} />
           </Col>
         ))}
@@ -135,6 +150,8 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
         size="small"
         rowKey="unitId"
         columns={columns}
+        // On a phone the table scrolls sideways instead of squeezing unit names to a letter a line.
+        scroll={{ x: office ? 580 : 490 }}
         dataSource={rows}
         pagination={
           rows.length > 8

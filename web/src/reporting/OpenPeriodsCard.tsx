@@ -2,10 +2,13 @@ import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
-import { useMyReport, usePeriods, type Period } from './api';
+import { useMyReport, usePeriods, type Period, type ReportSummary } from './api';
 import { StandingKindTag, TimelinessTag } from './StandingTag';
 
 type Who = 'unit_staff' | 'unit_head';
+
+/** How many of the latest closed periods the card looks into for a report still to finish. */
+const RECENT_CLOSED = 4;
 
 /** What the person should do next with the unit's report, as the button says it. */
 function actionFor(who: Who, state: string | undefined): { label: string; primary: boolean } {
@@ -17,10 +20,16 @@ function actionFor(who: Who, state: string | undefined): { label: string; primar
   return state === 'pending_head' ? { label: '审定', primary: true } : { label: '查看', primary: false };
 }
 
+/** Work left on a report of a period already closed: back from the office, or never finished. */
+const unfinished = (r: ReportSummary | undefined) => !!r && r.state !== 'submitted' && r.state !== 'accepted';
+
 function PeriodRow({ period, who }: { period: Period; who: Who }) {
   const navigate = useNavigate();
   const mine = useMyReport(period.id);
   const report = mine.data?.report;
+  const closed = period.status === 'closed';
+  // A closed period shows only when its report still needs the unit (returned by the office after the close).
+  if (closed && !unfinished(report)) return null;
   const notResponsible = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_RESPONSIBLE';
   // REPORT_NOT_STARTED simply means no clerk has opened it yet.
   const notStarted = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_STARTED';
@@ -47,6 +56,7 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
         title={
           <Space size={8} wrap>
             <span>{period.label}完成情况报送</span>
+            {closed && <Typography.Text type="secondary">（报送期已关闭）</Typography.Text>}
             {report && <StandingKindTag standing={report.standing} />}
             {notStarted && <Tag>未开始</Tag>}
             {report && report.standing.timeliness !== 'pending' && <TimelinessTag standing={report.standing} />}
@@ -54,17 +64,28 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
         }
         description={
           <>
-            截止日期：{dayjs(period.effectiveDeadline).format('YYYY年M月D日')}
-            {period.extensionReason && `（已延期：${period.extensionReason}）`}
-            {notResponsible && ' · 本单位在该通知中没有责任事项，无需报送'}
-            {report?.state === 'returned' && report.returnReason && (
-              <Typography.Text type="warning"> · 已退回：{report.returnReason}</Typography.Text>
-            )}
+            <div>
+              截止日期：{dayjs(period.effectiveDeadline).format('YYYY年M月D日')}
+              {period.extensionReason && `（已延期：${period.extensionReason}）`}
+              {notResponsible && ' · 本单位在该通知中没有责任事项，无需报送'}
+            </div>
             {report?.standing.kind === 'returned' && report.standing.resubmitBy && (
-              <Typography.Text type="warning" strong>
-                {' '}
-                · 请于{dayjs(report.standing.resubmitBy).format('M月D日')}前重新报送
-              </Typography.Text>
+              <div data-testid="home-resubmit-by">
+                <Typography.Text type="warning" strong>
+                  请于{dayjs(report.standing.resubmitBy).format('M月D日')}前修改后重新报送
+                </Typography.Text>
+                {report.standing.reachedOn && (
+                  <Typography.Text type="secondary">
+                    （已于{dayjs(report.standing.reachedOn).format('M月D日')}首次报送，{report.standing.timelinessLabel}
+                    ，退回不改变报送时间）
+                  </Typography.Text>
+                )}
+              </div>
+            )}
+            {report?.state === 'returned' && report.returnReason && (
+              <div>
+                <Typography.Text type="warning">退回意见：{report.returnReason}</Typography.Text>
+              </div>
             )}
           </>
         }
@@ -77,6 +98,12 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
 export function OpenPeriodsCard({ who }: { who: Who }) {
   const periods = usePeriods();
   const open = (periods.data ?? []).filter((p) => p.status === 'open');
+  // The latest closed periods too: a report the office returned after the close is still the unit's to finish.
+  const closed = (periods.data ?? [])
+    .filter((p) => p.status === 'closed')
+    .sort((a, b) => b.effectiveDeadline.localeCompare(a.effectiveDeadline))
+    .slice(0, RECENT_CLOSED);
+  const rows = [...open, ...closed];
   // The clerk's home also has the inbox's 待办事项 card (web/src/inbox), hence a title of its own.
   const title = who === 'unit_staff' ? '季度报送' : '待审核报告';
   const empty =
@@ -87,14 +114,17 @@ export function OpenPeriodsCard({ who }: { who: Who }) {
     <Card title={title} loading={periods.isPending} data-testid="open-periods-card">
       {periods.error ? (
         <Typography.Text type="danger">报送期加载失败，请刷新重试</Typography.Text>
-      ) : open.length === 0 ? (
-        <Empty description={empty} />
       ) : (
-        <List
-          itemLayout="horizontal"
-          dataSource={open}
-          renderItem={(p) => <PeriodRow key={p.id} period={p} who={who} />}
-        />
+        <>
+          {open.length === 0 && <Empty description={empty} />}
+          {rows.length > 0 && (
+            <List
+              itemLayout="horizontal"
+              dataSource={rows}
+              renderItem={(p) => <PeriodRow key={p.id} period={p} who={who} />}
+            />
+          )}
+        </>
       )}
     </Card>
   );

@@ -16,7 +16,16 @@ const columns: ColumnsType<PeriodReportRow> = [
     title: '状态',
     key: 'state',
     width: 200,
-    render: (_, r) => <StandingKindTag standing={r.standing} />,
+    render: (_, r) => (
+      <Space size={4} wrap>
+        <StandingKindTag standing={r.standing} />
+        {r.standing.kind === 'returned' && r.standing.resubmitBy && (
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            限{dayjs(r.standing.resubmitBy).format('M月D日')}前重报
+          </Typography.Text>
+        )}
+      </Space>
+    ),
     filters: [
       { text: '未填报', value: 'not_started' },
       { text: '填报中（含待负责人审定）', value: 'in_progress' },
@@ -105,7 +114,7 @@ export default function PeriodReportsPage() {
           <Statistic title="按时报送" value={timely('on_time')} valueStyle={{ color: '#389e0d' }} />
           <Statistic title="逾期报送" value={timely('late')} valueStyle={{ color: '#d4380d' }} />
           <Statistic title="逾期未报" value={timely('missing')} valueStyle={{ color: '#a8071a' }} />
-          <Statistic title="填报中" value={count('not_started', 'drafting', 'pending_head')} />
+          <Statistic title="未报送督查室" value={count('not_started', 'drafting', 'pending_head')} />
           <Statistic title="待督查室审核" value={count('reached', 'resubmitted')} valueStyle={{ color: '#1677ff' }} />
           <Statistic title="退回修改" value={count('returned')} valueStyle={{ color: '#d46b08' }} />
           <Statistic title="已通过" value={count('accepted')} valueStyle={{ color: '#389e0d' }} />
