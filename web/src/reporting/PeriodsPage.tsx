@@ -1,29 +1,32 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
-import { usePeriodAction, usePeriods, type Period } from './api';
+import { usePeriodAction, usePeriods, usePeriodSchedule, type Period } from './api';
 import { ExtendPeriodModal } from './ExtendPeriodModal';
+import { deadlineText, md, scheduleText, setByText } from './periodDays';
 import { PeriodStatusTag } from './StateTags';
-
-const fmt = (d: string) => dayjs(d).format('YYYY年M月D日');
 
 const PAST_AT_IMPORT_TIP =
   '该报送期的截止日期在通知印发或导入系统时已经过去。请督查室研究决定：延期后再开启填报，或按原截止日期开启（各单位报送将计为逾期）。';
 
 function DeadlineCell({ p }: { p: Period }) {
-  const extended = p.effectiveDeadline !== p.deadline;
+  const { main, moved, extension } = deadlineText(p);
   return (
     <Space direction="vertical" size={0}>
-      <span>{fmt(p.effectiveDeadline)}</span>
-      {extended && (
+      <span style={{ whiteSpace: 'nowrap' }}>{main}</span>
+      {moved && (
+        <Typography.Text strong type="warning" style={{ whiteSpace: 'nowrap' }}>
+          {moved}
+        </Typography.Text>
+      )}
+      {extension && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          原定 <del>{fmt(p.deadline)}</del>，已延期：{p.extensionReason}
+          {extension}
         </Typography.Text>
       )}
     </Space>
@@ -33,6 +36,7 @@ function DeadlineCell({ p }: { p: Period }) {
 /** 报送期管理: the notice's reporting periods, opened, closed and extended by the office. */
 export default function PeriodsPage() {
   const periods = usePeriods();
+  const schedule = usePeriodSchedule().query.data?.settings;
   const action = usePeriodAction();
   const { message } = App.useApp();
   const [extending, setExtending] = useState<Period | null>(null);
@@ -47,9 +51,18 @@ export default function PeriodsPage() {
     {
       title: '报送期',
       dataIndex: 'label',
-      render: (label: string) => <Typography.Text strong>{label}</Typography.Text>,
+      fixed: 'left',
+      render: (label: string) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {label}
+        </Typography.Text>
+      ),
     },
-    { title: '依据文号', dataIndex: 'docNumber', render: (d: string | null) => d ?? '—' },
+    {
+      title: '依据文号',
+      dataIndex: 'docNumber',
+      render: (d: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{d ?? '—'}</span>,
+    },
     { title: '截止日期', key: 'deadline', render: (_, p) => <DeadlineCell p={p} /> },
     {
       title: '状态',
@@ -57,6 +70,11 @@ export default function PeriodsPage() {
       render: (_, p) => (
         <Space size={4} wrap>
           <PeriodStatusTag status={p.status} label={p.statusLabel} />
+          {setByText(p) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {setByText(p)}
+            </Typography.Text>
+          )}
           {p.pastAtImport && (
             <Tooltip title={PAST_AT_IMPORT_TIP}>
               <Tag color="orange" icon={<ExclamationCircleOutlined />}>
@@ -64,6 +82,23 @@ export default function PeriodsPage() {
               </Tag>
             </Tooltip>
           )}
+        </Space>
+      ),
+    },
+    {
+      title: '自动开启 / 关闭',
+      key: 'schedule',
+      render: (_, p) => (
+        <Space direction="vertical" size={0}>
+          {scheduleText(p, schedule).map((line) => (
+            <Typography.Text
+              key={line}
+              type={line.startsWith('需督查室') ? 'warning' : undefined}
+              style={{ fontSize: 13 }}
+            >
+              {line}
+            </Typography.Text>
+          ))}
         </Space>
       ),
     },
@@ -78,7 +113,9 @@ export default function PeriodsPage() {
               description={
                 p.pastAtImport
                   ? '该报送期导入时已过截止日期，开启后各单位报送将计为逾期。'
-                  : '开启后各责任单位即可填报本期完成情况。'
+                  : p.status === 'planned' && p.opensOn && schedule?.autoOpen !== false
+                    ? `本期将于${md(p.opensOn)}自动开启，现在开启则各单位可提前填报。`
+                    : '开启后各责任单位即可填报本期完成情况。'
               }
               okText="开启"
               cancelText="取消"
@@ -115,7 +152,15 @@ export default function PeriodsPage() {
 
   return (
     <>
-      <PageHeader title="报送期管理" subtitle="按责任分解通知规定的时间节点开启、关闭报送期，必要时延期并说明理由" />
+      <PageHeader
+        title="报送期管理"
+        subtitle="报送期按系统设置自动开启、关闭（截止日期逢节假日顺延），督查室也可手动开启、关闭，必要时延期并说明理由"
+        extra={
+          <Link to="/office/settings" style={{ whiteSpace: 'nowrap' }}>
+            自动开启/关闭设置
+          </Link>
+        }
+      />
       {periods.error && <QueryError error={periods.error} onRetry={() => void periods.refetch()} />}
       {action.error && <ErrorAlert error={action.error} />}
       <Card>
@@ -125,6 +170,8 @@ export default function PeriodsPage() {
           dataSource={periods.data ?? []}
           loading={periods.isPending}
           pagination={false}
+          // On a phone the table scrolls sideways; its cells keep their lines.
+          scroll={{ x: 1000 }}
           locale={{ emptyText: '尚无报送期。导入责任分解通知后，系统按通知规定的报送时间生成报送期。' }}
         />
       </Card>

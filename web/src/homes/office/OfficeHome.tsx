@@ -9,6 +9,7 @@ import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
 import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { QueryError } from '../../layout/QueryError';
+import { PeriodsDueBanner } from '../../reporting/PeriodsDueBanner';
 
 export default function OfficeHome() {
   const { me } = useSession();
@@ -19,6 +20,7 @@ export default function OfficeHome() {
   return (
     <>
       <PageHeader title="督查室工作台" subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`} />
+      <PeriodsDueBanner />
       <DashboardSection scope="office" />
       {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
       <HomeRankingCard />
