@@ -29,30 +29,31 @@ export function PeriodsDueBanner() {
             message={`${p.label}${past ? '已于' : '将于'}${md(p.effectiveDeadline)}截止，尚未开启填报`}
             description={
               <>
-                未开启前，各单位不能填报，系统也不会发出报送提醒。
-                <Link to="/office/periods">查看报送期管理</Link>
+                <div>
+                  未开启前，各单位不能填报，系统也不会发出报送提醒。
+                  <Link to="/office/periods">查看报送期管理</Link>
+                </div>
+                <Popconfirm
+                  title={`开启“${p.label}”填报？`}
+                  description="开启后各责任单位即可填报本期完成情况。"
+                  okText="开启"
+                  cancelText="取消"
+                  onConfirm={() =>
+                    action.mutate(
+                      { id: p.id, action: 'open' },
+                      {
+                        onSuccess: () => void message.success(`${p.label}已开启填报`),
+                        onError: (err) => void message.error(errorMessage(err)),
+                      },
+                    )
+                  }
+                >
+                  {/* Under the words, not beside them: on a phone the line keeps its width. */}
+                  <Button type="primary" size="small" loading={action.isPending} style={{ marginTop: 8 }}>
+                    开启填报
+                  </Button>
+                </Popconfirm>
               </>
-            }
-            action={
-              <Popconfirm
-                title={`开启“${p.label}”填报？`}
-                description="开启后各责任单位即可填报本期完成情况。"
-                okText="开启"
-                cancelText="取消"
-                onConfirm={() =>
-                  action.mutate(
-                    { id: p.id, action: 'open' },
-                    {
-                      onSuccess: () => void message.success(`${p.label}已开启填报`),
-                      onError: (err) => void message.error(errorMessage(err)),
-                    },
-                  )
-                }
-              >
-                <Button type="primary" size="small" loading={action.isPending}>
-                  开启填报
-                </Button>
-              </Popconfirm>
             }
           />
         );

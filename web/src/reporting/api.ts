@@ -109,6 +109,8 @@ export function usePeriodAction() {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: reportingKeys.periods });
       void qc.invalidateQueries({ queryKey: reportingKeys.schedule });
+      // The dashboard's current period follows what is open.
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },
   });
 }

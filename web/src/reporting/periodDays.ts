@@ -44,10 +44,14 @@ type ScheduleFacts = {
   pastAtImport: boolean;
 };
 
-/** When the schedule opens and closes the period, or that the office has taken it over. */
+/**
+ * When the schedule opens and closes the period, or that the office has taken it over. `why` follows
+ * a switched-off setting (the settings card itself needs no pointer to the settings).
+ */
 export function scheduleText(
   p: ScheduleFacts,
   s: Pick<PeriodScheduleSettings, 'autoOpen' | 'autoClose'> | undefined,
+  why = '（系统设置）',
 ): string[] {
   if (p.statusSetBy === 'office') return [`督查室已手动${p.status === 'closed' ? '关闭' : '开启'}，不再自动开启、关闭`];
   const opens =
@@ -56,12 +60,11 @@ export function scheduleText(
       : p.pastAtImport || !p.autoOpens
         ? '需督查室手动开启'
         : s && !s.autoOpen
-          ? '不自动开启（系统设置）'
+          ? `不自动开启${why}`
           : p.opensOn === null
             ? '导入时开启'
             : `${md(p.opensOn)}自动开启`;
-  const closes =
-    p.status === 'closed' ? null : s && !s.autoClose ? '不自动关闭（系统设置）' : `${md(p.closesOn)}自动关闭`;
+  const closes = p.status === 'closed' ? null : s && !s.autoClose ? `不自动关闭${why}` : `${md(p.closesOn)}自动关闭`;
   return [opens, closes].filter((x): x is string => x !== null);
 }
 

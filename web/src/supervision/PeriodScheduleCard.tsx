@@ -15,7 +15,7 @@ function preview(view: PeriodScheduleView, s: PeriodSchedule) {
     for (const p of ofNotice) {
       if (p.status === 'closed') continue;
       const w = windows.get(p.position)!;
-      out.push({ id: p.id, label: p.label, lines: scheduleText({ ...p, ...w }, s) });
+      out.push({ id: p.id, label: p.label, lines: scheduleText({ ...p, ...w }, s, '') });
     }
   }
   return out;
@@ -74,7 +74,7 @@ export function PeriodScheduleCard() {
                 addonBefore="上期截止后第"
                 addonAfter="天开启"
                 disabled={values?.autoOpen === false}
-                style={{ width: 240 }}
+                style={{ width: '100%', maxWidth: 240 }}
               />
             </Form.Item>
           </div>
@@ -95,7 +95,7 @@ export function PeriodScheduleCard() {
                 addonBefore="截止后"
                 addonAfter="天关闭"
                 disabled={values?.autoClose === false}
-                style={{ width: 220 }}
+                style={{ width: '100%', maxWidth: 220 }}
               />
             </Form.Item>
           </div>
