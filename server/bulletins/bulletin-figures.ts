@@ -10,6 +10,7 @@ import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, findPeriod } from '../reporting/periods.repository';
 import { periodStandings } from '../reporting/standings';
 import { computeOrgLights } from '../supervision/lights.service';
+import { mostBehind } from '../../core/supervision/most-behind';
 
 // A pre-filter only: each report's standing decides whether its entries count (below).
 const REACHED_OFFICE = IN_OFFICE_STATES;
@@ -117,14 +118,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       return c ? { ...ref(t.id), unitName: c.unit_name, reportId: c.report_id, progressId: c.progress_id } : ref(t.id, entryOfTask.get(t.id));
     });
 
-  const severity = (id: number) => {
-    const l = lightOf(id);
-    return (l.light === 'red' ? 1000 : 0) + (l.progress === null ? 0 : Math.max(0, l.schedule - l.progress) * 100);
-  };
-  const behindAll = tasks.filter((t) => ['red', 'yellow'].includes(lightOf(t.id).light));
-  const behind = [...behindAll]
-    .sort((a, b) => severity(b.id) - severity(a.id))
-    .slice(0, MOST_BEHIND_LISTED)
+  const behind = mostBehind(tasks, (t) => lightOf(t.id), MOST_BEHIND_LISTED)
     .map((t) => ({
       ...ref(t.id, entryOfTask.get(t.id)),
       light: lightOf(t.id).light,

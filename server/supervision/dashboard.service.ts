@@ -6,6 +6,7 @@ import { periodStandings } from '../reporting/standings';
 import { groupBy } from '../../core/group-by';
 import { noticeYears } from '../ledger/notice-years';
 import { latestActuals } from '../../core/supervision/latest-actuals';
+import { mostBehind } from '../../core/supervision/most-behind';
 import { evaluateLights, loadLightData } from './lights.service';
 
 export type LightCounts = Record<Light, number> & { total: number };
@@ -151,15 +152,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     trend.push({ periodId: p.id, label: p.label, counts });
   }
 
-  const severity = (id: number) => {
-    const l = lightOf(id);
-    const rank = { red: 4, yellow: 3, grey: 1, green: 0, blue: 0 }[l.light];
-    return rank * 10 + (l.progress === null ? 0 : Math.max(0, l.schedule - l.progress));
-  };
-  const mostBehindTasks = scoped
-    .filter((t) => ['red', 'yellow'].includes(lightOf(t.id).light))
-    .sort((a, b) => severity(b.id) - severity(a.id))
-    .slice(0, 10)
+  const mostBehindTasks = mostBehind(scoped, (t) => lightOf(t.id), 10)
     .map((t) => ({
       taskId: t.id,
       annexNo: t.annex_no,
