@@ -89,6 +89,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'fgj.fuzeren', displayName: '张伟', role: 'unit_head', org: DEMO_DISTRICT, unit: '区发改局' },
   { username: 'jyj.jingban', displayName: '黄丽', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区教育局' },
   { username: 'jyj.fuzeren', displayName: '吴强', role: 'unit_head', org: DEMO_DISTRICT, unit: '区教育局' },
+  { username: 'ylj.jingban', displayName: '何芳', role: 'unit_staff', org: DEMO_DISTRICT, unit: '区园林和林业局' },
+  { username: 'ylj.fuzeren', displayName: '郑志刚', role: 'unit_head', org: DEMO_DISTRICT, unit: '区园林和林业局' },
   { username: 'dingli', displayName: '丁力', role: 'leader', org: DEMO_DISTRICT, leader: '丁力' },
   { username: 'lixianyong', displayName: '李先勇', role: 'leader', org: DEMO_DISTRICT, leader: '李先勇' },
   { username: 'fenghuang', displayName: '凤凰镇人民政府', role: 'viewer', org: DEMO_DISTRICT },

@@ -5,8 +5,8 @@ import { confirm, item, label, shot as reportShot } from './report-steps';
 
 // Issue 4's remaining browser checks, on a server whose business date is 2024-07-03, two days after
 // the Q2 deadline: 区发改局 (co-operating on task (29), which 区交通运输局 leads) reports its part and
-// its head approves it late; the report is marked 逾期 2 天 for the unit and for the office, and the
-// lead unit's clerk sees 区发改局's part beside task (29).
+// its head approves it late; the report is marked 逾期2个工作日报送 (lateness in working days) for the
+// unit and for the office, and the lead unit's clerk sees 区发改局's part beside task (29).
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -51,12 +51,12 @@ describe('a late report and a co-operating unit’s part', () => {
     await head.waitForURL(/\/unit-head\/report\/\d+$/);
     await head.getByRole('button', { name: '审定并报送' }).click();
     await confirm(head, '报送');
-    await head.getByTestId('report-header').getByText('逾期 2 天').waitFor();
+    await head.getByTestId('report-header').getByText('逾期2个工作日报送').waitFor();
     await shot(head, '01-head-approved-late');
 
     // The office sees it as late in the period's 报送情况.
     await office.goto(`/office/periods/${q2.id}`);
-    await office.getByRole('row').filter({ hasText: '区发改局' }).getByText('2 天').waitFor();
+    await office.getByRole('row').filter({ hasText: '区发改局' }).getByText('逾期2个工作日报送').waitFor();
     await office.getByRole('row').filter({ hasText: '区发改局' }).getByText('已报送督查室').waitFor();
     await shot(office, '02-office-period-late');
 

@@ -4,7 +4,7 @@ import { signIn, startE2E, type E2E } from './harness';
 import { confirm, item, label, shot as reportShot } from './report-steps';
 
 // The quarterly cycle through the browser against the real demo server (business date 2024-06-25,
-// seed notice imported at start): the office opens Q2, two clerks of 区交通运输局 fill the report
+// seed notice imported at start): Q2 opened itself at import, two clerks of 区交通运输局 fill the report
 // (and collide on one task), the head returns and approves, the office returns one task and
 // finally accepts. Every step leaves a screenshot in test-results/e2e/qr-*.png.
 
@@ -29,7 +29,7 @@ const shot = (page: Page, name: string) => reportShot(page, `qr-${name}`);
 
 describe('quarterly report', () => {
   it('runs a unit report from opening the period to acceptance', { timeout: 240_000 }, async () => {
-    // 1. The office opens 2024年第二季度.
+    // 1. 2024年第二季度 opened itself at import (core/reporting/period-schedule.ts): nobody opens it.
     const { page: office } = await e2e.newPage();
     await signIn(office, 'duchashi');
     await office.waitForURL('**/office');
@@ -38,22 +38,23 @@ describe('quarterly report', () => {
     const q1 = office.getByRole('row').filter({ hasText: '2024年第一季度' });
     await q1.getByText('导入时已过期').waitFor();
     const q2 = office.getByRole('row').filter({ hasText: '2024年第二季度' });
-    await q2.getByRole('button', { name: '开启填报' }).click();
-    await confirm(office, '开启');
     await q2.getByText('填报中').waitFor();
-    // Q3 is extended over the National Day holiday: new deadline and reason both required.
+    await q2.getByText('系统自动开启').waitFor();
+    // Q3's 10月1日 is National Day: the deadline in force is already 10月8日. The office extends it
+    // further; new deadline and reason both required.
     const q3 = office.getByRole('row').filter({ hasText: '2024年第三季度' });
+    await q3.getByText('→ 顺延至10月8日').waitFor();
     await q3.getByRole('button', { name: label('延期') }).click();
     const extend = office.getByRole('dialog').filter({ hasText: '延期 · 2024年第三季度' });
     await extend.getByRole('button', { name: '确认延期' }).click();
     await extend.getByText('请填写延期理由').waitFor();
-    await extend.getByLabel('新的截止日期').fill('2024-10-08');
+    await extend.getByLabel('新的截止日期').fill('2024-10-15');
     await extend.getByLabel('新的截止日期').press('Enter');
-    await extend.getByLabel('延期理由').fill('国庆假期顺延');
+    await extend.getByLabel('延期理由').fill('汛期防汛任务繁重');
     await shot(office, '01a-office-extend-modal');
     await extend.getByRole('button', { name: '确认延期' }).click();
-    await q3.getByText('国庆假期顺延').waitFor();
-    await q3.getByText('2024年10月8日').waitFor();
+    await q3.getByText('原定10月1日，已延期：汛期防汛任务繁重').waitFor();
+    await q3.getByText('2024年10月15日').waitFor();
     await q1.getByText('导入时已过期').hover();
     await office.getByRole('tooltip').filter({ hasText: '截止日期在通知印发或导入系统时已经过去' }).waitFor();
     await shot(office, '01-office-periods');
@@ -150,7 +151,7 @@ describe('quarterly report', () => {
     await back.getByLabel('退回原因').fill(HEAD_REASON);
     await shot(head, '07-head-return-modal');
     await back.getByRole('button', { name: label('退回') }).click();
-    await stateTag(head).filter({ hasText: '已退回' }).waitFor();
+    await stateTag(head).filter({ hasText: '负责人退回修改' }).waitFor();
 
     // 8. The clerk sees the reason and resubmits; the head approves.
     await clerk.reload();
@@ -179,13 +180,14 @@ describe('quarterly report', () => {
     await shot(office, '11-office-review');
     await office.getByRole('button', { name: label('退回') }).click();
     const ret = office.getByRole('dialog').filter({ hasText: '退回报告' });
-    await ret.getByRole('button', { name: /退回（0 项意见）/ }).click();
-    await ret.getByText('请至少为一个事项填写退回意见').waitFor();
+    await ret.getByRole('button', { name: '确认退回' }).click();
+    await ret.getByText('请填写退回意见（总体意见或任一事项的意见）').waitFor();
+    await ret.getByText(/逐项意见（可选/).click();
     await ret.getByLabel('第(12)项退回意见').fill(OFFICE_REASON);
-    await ret.getByLabel('总体意见').fill('请于截止日期前重新报送。');
+    await ret.getByLabel('退回意见', { exact: true }).fill('请于截止日期前重新报送。');
     await shot(office, '12-office-return-modal');
-    await ret.getByRole('button', { name: /退回（1 项意见）/ }).click();
-    await stateTag(office).filter({ hasText: '已退回' }).waitFor();
+    await ret.getByRole('button', { name: '确认退回' }).click();
+    await stateTag(office).filter({ hasText: '退回修改' }).waitFor();
 
     // 10. The clerk sees the office's comment on task (12), resubmits; the head approves.
     await clerk.reload();
@@ -200,7 +202,7 @@ describe('quarterly report', () => {
     await head.reload();
     await head.getByRole('button', { name: '审定并报送' }).click();
     await confirm(head, '报送');
-    await stateTag(head).filter({ hasText: '已报送督查室' }).waitFor();
+    await stateTag(head).filter({ hasText: '已重新报送' }).waitFor();
 
     // 11. The office accepts.
     await office.reload();
