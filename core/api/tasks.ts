@@ -123,10 +123,10 @@ export const taskPatch = z.object({
 /** 销号: the office closes a task its lead unit reported completed in a report the office accepted. */
 export const taskCloseBody = z.object({
   /** 说明 (optional): why, or on what evidence, the task is closed. */
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(2000).optional(),
 });
 
 /** 撤销销号: the task is asked for again from the next period on; the reason is required and audited. */
 export const taskReopenBody = z.object({
-  reason: z.string().trim().min(1, '请填写撤销销号的理由').max(500),
+  reason: z.string().trim().min(1, '请填写撤销销号的理由').max(2000),
 });

@@ -173,7 +173,7 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
     if (task.closed_on !== null && task.closed_on <= today) {
       // 销号: completed, accepted and closed by the office; its light stays blue.
       const schedule = scheduleShare(today, `${task.year}-01-01`, task.due_date ?? `${task.year}-12-31`);
-      result.set(task.id, { light: 'blue', reasons: [`已销号（${task.closed_on}）：已完成，督查室审核通过后销号`], schedule, progress: 1 });
+      result.set(task.id, { light: 'blue', reasons: [`${Number(task.closed_on.slice(0, 4))}年${Number(task.closed_on.slice(5, 7))}月${Number(task.closed_on.slice(8, 10))}日销号：已完成，经督查室审核通过`], schedule, progress: 1 });
       continue;
     }
     const overdue: LightInput['overdue'] = [];

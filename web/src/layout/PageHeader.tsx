@@ -7,7 +7,8 @@ export function PageHeader({ title, subtitle, extra }: { title: string; subtitle
     document.title = `${title} - 督办`;
   }, [title]);
   return (
-    <div className="page-header" style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}>
+    // On a phone the buttons go under the title when both do not fit on one line.
+    <div className="page-header" style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 16 }}>
       <div>
         <Typography.Title level={3}>{title}</Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}

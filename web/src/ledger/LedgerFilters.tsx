@@ -14,6 +14,11 @@ const ANNEX_OPTIONS = ANNEX_KINDS.map((kind, i) => ({
   label: `附件${i + 1} · ${ANNEX_KIND_LABELS[kind]}`,
 }));
 const LIGHT_OPTIONS = LIGHT_ORDER.map((l) => ({ value: l, label: LIGHT_LABELS[l] }));
+/** 销号: the tasks the office closed as completed, or those still reported on. */
+const CLOSED_OPTIONS = [
+  { value: 'yes', label: '已销号' },
+  { value: 'no', label: '未销号' },
+];
 
 interface Props {
   params: URLSearchParams;
@@ -45,7 +50,7 @@ export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Pr
         <Input.Search
           allowClear
           placeholder="搜索工作标准、上级事项、目标，如 充电桩"
-          style={{ width: 380 }}
+          style={{ width: 380, maxWidth: '100%' }}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           onSearch={(v) => onChange({ q: v.trim() || undefined })}
@@ -69,6 +74,15 @@ export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Pr
           value={params.get('light') ?? undefined}
           options={LIGHT_OPTIONS}
           onChange={set('light')}
+        />
+        <Select
+          allowClear
+          placeholder="是否销号"
+          aria-label="是否销号"
+          style={{ width: 120 }}
+          value={params.get('closed') ?? undefined}
+          options={CLOSED_OPTIONS}
+          onChange={set('closed')}
         />
       </Space>
       <Space wrap size={[12, 8]}>

@@ -54,7 +54,7 @@ export default function LedgerPage() {
         title="台账"
         subtitle={subtitle}
         extra={
-          <Space>
+          <Space wrap>
             {/* A plain link: the browser downloads the workbook with the session cookie, all pages. */}
             <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
               导出 Excel

@@ -1,11 +1,12 @@
-import { Table, Typography } from 'antd';
+import { Grid, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import type { TaskList, TaskRow } from './api';
 import { LightTag } from '../dashboard/LightTag';
 import { DueDate } from './DueDate';
 import { highlight } from './Highlight';
-import { LeaderNames, UnitRoleTags, taskRef } from './TaskTags';
+import { ClosedTag, LeaderNames, UnitRoleTags, taskRef } from './TaskTags';
 
 interface Props {
   data: TaskList | undefined;
@@ -19,6 +20,8 @@ interface Props {
 /** The ledger rows; paging is the server's (242 tasks and more do not come down at once). */
 export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Props) {
   const navigate = useNavigate();
+  // On a phone the columns keep their widths and the table scrolls sideways, instead of one character a line.
+  const narrow = Grid.useBreakpoint().md === false;
   const columns: ColumnsType<TaskRow> = [
     {
       title: '附件/序号',
@@ -53,8 +56,19 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
     {
       title: '灯色',
       key: 'light',
-      width: 76,
-      render: (_, r) => <LightTag light={r.light.color} reasons={r.light.reasons} />,
+      width: 92,
+      render: (_, r) => (
+        <Space direction="vertical" size={4}>
+          <LightTag light={r.light.color} reasons={r.light.reasons} />
+          {/* 销号: closed as completed; the date is on the tag's second line, the basis on hover. */}
+          {r.closure && <ClosedTag closure={r.closure} short />}
+          {r.closure && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {dayjs(r.closure.closedOn).format('M月D日')}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
     },
     { title: '完成时限', key: 'due', width: 110, render: (_, r) => <DueDate task={r} /> },
     { title: '分管区领导', key: 'leaders', width: 120, render: (_, r) => <LeaderNames leaders={r.leaders} /> },
@@ -69,6 +83,7 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
       loading={loading}
       columns={columns}
       dataSource={data?.items ?? []}
+      scroll={narrow ? { x: 1100 } : undefined}
       locale={{ emptyText: '没有符合条件的事项' }}
       onRow={(r) => ({
         onClick: (e) => {

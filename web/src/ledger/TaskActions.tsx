@@ -9,6 +9,7 @@ import { useWriteInstruction, type TaskDetail } from './api';
 import { EditTaskModal } from './EditTaskModal';
 import { HanddownAction } from '../levels/TaskLevels';
 import { RaiseCoordinationModal } from './RaiseCoordinationModal';
+import { TaskClosureAction } from './TaskClosureAction';
 import { taskRef } from './TaskTags';
 
 type Open = 'coordination' | 'adjustment' | 'instruction' | 'edit' | null;
@@ -67,6 +68,8 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
       )}
       {/* 下达 (web/src/levels): a city's or province's office hands the item down. */}
       <HanddownAction me={me} task={task} />
+      {/* 销号 / 撤销销号: the office, when the lead unit's accepted report says completed. */}
+      {can(me.role, 'task.write') && <TaskClosureAction task={task} />}
       {can(me.role, 'task.write') && (
         <>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('edit')}>

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { AnnexKind } from '../../../core/notice/types';
 import { useSession } from '../auth/session';
 import { LightTag } from '../dashboard/LightTag';
@@ -6,7 +6,7 @@ import { levelPrefix } from '../layout/orgLevel';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import type { TaskDetail } from './api';
 import { DueDateLine } from './DueDate';
-import { LeaderNames, UnitRoleTags } from './TaskTags';
+import { ClosedTag, closureText, LeaderNames, UnitRoleTags } from './TaskTags';
 
 /** 基本信息: what the notice printed for the task, as the office keeps it now. */
 export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
@@ -14,14 +14,17 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
   const upstream = task.annex.no > 1;
   // 区/市/省: the words follow the level of the signed-in organisation (a city reads 市目标, 分管市领导).
   const lv = levelPrefix(useSession().me?.org.level);
+  // On a phone three label-value pairs a row leave a few characters a line: one pair a row, label above.
+  const wide = Grid.useBreakpoint().md !== false;
   return (
     <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
       <Descriptions
         bordered
         size="small"
-        column={3}
-        styles={{ label: { width: 110 } }}
-        items={[
+        column={wide ? 3 : 1}
+        layout={wide ? 'horizontal' : 'vertical'}
+        styles={{ label: wide ? { width: 110 } : {} }}
+        items={fit(wide, [
           {
             key: 'annex',
             label: '附件',
@@ -63,6 +66,21 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
               </>
             ),
           },
+          ...(task.closure
+            ? [
+                {
+                  key: 'closure',
+                  label: '销号',
+                  span: 3,
+                  children: (
+                    <Space size={8} wrap data-testid="task-closure">
+                      <ClosedTag closure={task.closure} />
+                      <Typography.Text>{closureText(task.closure)}</Typography.Text>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           { key: 'leaders', label: `分管${lv}领导`, span: 3, children: <LeaderNames leaders={task.leaders} /> },
           { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={task.units} /> },
           ...(task.uncertain
@@ -75,8 +93,11 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
                 },
               ]
             : []),
-        ]}
+        ])}
       />
     </Card>
   );
 }
+
+/** One pair a row on a narrow screen: the spans of the three-column layout do not apply. */
+const fit = <T extends { span?: number }>(wide: boolean, items: T[]): T[] => (wide ? items : items.map((i) => ({ ...i, span: 1 })));

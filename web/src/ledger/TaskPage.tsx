@@ -13,7 +13,7 @@ import { TaskLevelCards } from '../levels/TaskLevels';
 import { AdjustmentList, CoordinationList, InstructionList, LinkedTasks, ReportEntries } from './TaskRecords';
 import { HistoryList, VersionList } from './TaskVersions';
 import './ledger.css';
-import { countLabel, taskRef } from './TaskTags';
+import { ClosedTag, countLabel, taskRef } from './TaskTags';
 import { goBack } from '../layout/go-back';
 
 /** A task's page: what it asks, who does it, what was reported, and everything that happened to it. */
@@ -28,7 +28,18 @@ export default function TaskPage() {
     <>
       <PageHeader
         title={d ? `事项 ${taskRef(d.task)}` : '事项'}
-        subtitle={d ? `${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版` : undefined}
+        subtitle={
+          d ? (
+            <>
+              {`${d.task.category ? `${d.task.category.name} · ` : ''}第${d.task.version}版`}
+              {d.task.closure && (
+                <span style={{ marginInlineStart: 8 }}>
+                  <ClosedTag closure={d.task.closure} />
+                </span>
+              )}
+            </>
+          ) : undefined
+        }
         extra={
           <>
             <Button icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate, '/ledger')} style={{ marginInlineEnd: 8 }}>

@@ -1,5 +1,7 @@
+import { CheckOutlined } from '@ant-design/icons';
 import { Badge, Space, Tag, Tooltip, Typography } from 'antd';
-import type { TaskRow } from './api';
+import dayjs from 'dayjs';
+import type { TaskClosure, TaskRow } from './api';
 
 /** 责任单位: the lead unit (牵头) in the lead colour first, the co-operating units (配合) after it. */
 export function UnitRoleTags({ units, vertical = false }: { units: TaskRow['units']; vertical?: boolean }) {
@@ -39,5 +41,23 @@ export function countLabel(label: string, n: number) {
       {label}
       {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
     </span>
+  );
+}
+
+/** What a closure means, in one sentence: who closed it when, on which report, and the office's 说明. */
+export function closureText(c: TaskClosure): string {
+  const by = c.closedByName ? `由${c.closedByName}` : '';
+  const note = c.note ? `说明：${c.note}` : '';
+  return `${dayjs(c.closedOn).format('YYYY年M月D日')}${by}销号（依据${c.periodLabel}报告：已完成，经督查室审核通过）。以后各期不再报送本事项。${note}`;
+}
+
+/** 已销号 with its date: the office closed the task as completed; the tooltip says on what. */
+export function ClosedTag({ closure, short = false }: { closure: TaskClosure; short?: boolean }) {
+  return (
+    <Tooltip title={closureText(closure)}>
+      <Tag color="geekblue" icon={<CheckOutlined />} data-testid="closed-tag" style={{ marginInlineEnd: 0 }}>
+        已销号{short ? '' : `（${dayjs(closure.closedOn).format('M月D日')}）`}
+      </Tag>
+    </Tooltip>
   );
 }

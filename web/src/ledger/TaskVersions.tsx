@@ -45,7 +45,13 @@ const FIELD_LABELS: Record<string, string> = {
   unitIds: '责任单位',
 };
 
-const ACTION_LABELS: Record<string, string> = { 'task.update': '督查室修改台账' };
+const ACTION_LABELS: Record<string, string> = { 'task.update': '督查室修改台账', 'task.close': '销号', 'task.reopen': '撤销销号' };
+
+/** 销号 and 撤销销号 are not field edits: one line says on what, or why (the audit log keeps the rest). */
+const SUMMARIES: Record<string, (after: Record<string, unknown>) => string> = {
+  'task.close': (a) => `依据${String(a.periodLabel ?? '')}报告：已完成，经督查室审核通过${a.note ? `。说明：${String(a.note)}` : ''}`,
+  'task.reopen': (a) => `理由：${String(a.reason ?? '')}`,
+};
 
 /** 修改记录: the audited edits, field by field, with ids shown as the names people know. */
 export function HistoryList({ history }: { history: TaskDetail['history'] }) {
@@ -65,7 +71,8 @@ export function HistoryList({ history }: { history: TaskDetail['history'] }) {
       items={history.map((h, n) => {
         const before = (h.before ?? {}) as Record<string, unknown>;
         const after = (h.after ?? {}) as Record<string, unknown>;
-        const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+        const summary = SUMMARIES[h.action]?.(after);
+        const changed = summary ? [] : Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
         return {
           key: n,
           children: (
@@ -74,6 +81,7 @@ export function HistoryList({ history }: { history: TaskDetail['history'] }) {
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                 {h.actorName} · {when(h.at)}
               </Typography.Text>
+              {summary && <div>{summary}</div>}
               {changed.map((k) => (
                 <div key={k}>
                   {FIELD_LABELS[k] ?? k}：<span className="task-version-before">{names(k, before[k])}</span> →{' '}

@@ -9,6 +9,8 @@ import { api } from '../api/client';
 export type TaskList = z.infer<typeof taskListSchema>;
 export type TaskRow = TaskList['items'][number];
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
+/** 销号: when and by whom a task was closed, on which period's accepted report. */
+export type TaskClosure = NonNullable<TaskRow['closure']>;
 export type TaskPatch = z.input<typeof taskPatch>;
 export type Coordination = z.infer<typeof coordinationSchema>;
 export type Adjustment = z.infer<typeof adjustmentSchema>;
@@ -65,3 +67,9 @@ export const useProposeAdjustment = () =>
 
 export const useWriteInstruction = () =>
   useTaskMutation<{ body: string }, Instruction>((id) => `/api/tasks/${id}/instructions`);
+
+/** 销号 (the office): the lead unit's latest accepted report says completed. */
+export const useCloseTask = () => useTaskMutation<{ note?: string }, { closure: TaskClosure }>((id) => `/api/tasks/${id}/close`);
+
+/** 撤销销号 (the office), with the reason the audit log keeps. */
+export const useReopenTask = () => useTaskMutation<{ reason: string }, { ok: true }>((id) => `/api/tasks/${id}/reopen`);

@@ -27,6 +27,7 @@ describe('ledger filters in the URL', () => {
 
   it('passes the dashboard’s light and category, and exports every page of the same filter', () => {
     expect(apiQuery(params('light=red&categoryId=4'), null)).toBe('categoryId=4&light=red&pageSize=20');
+    expect(apiQuery(params('closed=yes&light=blue'), null)).toBe('light=blue&closed=yes&pageSize=20');
     expect(exportHref(params('unitId=3&page=2&pageSize=50'), null)).toBe('/api/tasks/export.xlsx?unitId=3');
     expect(exportHref(params(''), 7)).toBe('/api/tasks/export.xlsx?leaderId=7');
   });

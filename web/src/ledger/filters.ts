@@ -12,6 +12,7 @@ export const API_KEYS = [
   'unitRole',
   'dueBy',
   'light',
+  'closed',
   'q',
   'page',
   'pageSize',
