@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import {
   PROGRESS_STATUS_LABELS,
   REPORT_STATE_LABELS,
@@ -48,14 +48,4 @@ const PROGRESS_COLORS: Record<ProgressStatus, string> = {
 export function ProgressStatusTag({ status }: { status: string }) {
   const s = status as ProgressStatus;
   return <Tag color={PROGRESS_COLORS[s] ?? 'default'}>{PROGRESS_STATUS_LABELS[s] ?? status}</Tag>;
-}
-
-/** 逾期 N 天 in red, or nothing. */
-export function LateTag({ days }: { days: number | null | undefined }) {
-  if (!days || days <= 0) return null;
-  return (
-    <Tooltip title="审定报送时间晚于截止日期的天数">
-      <Tag color="red">逾期 {days} 天</Tag>
-    </Tooltip>
-  );
 }
