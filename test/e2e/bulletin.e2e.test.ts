@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import type { Bulletin } from '../../web/src/bulletins/api';
 import { RESULTS_DIR, apiGet, apiSend, signIn, startE2E, type E2E } from './harness';
-import { dialog, label, openBell, openMenu } from './ledger-steps';
+import { dialog, label, openBell, openMenu, pickOption } from './ledger-steps';
 
 // 督查通报 through the browser, against the real demo server (business date 2024-06-25: the first
 // quarter opened, reported — some units late, some missing — and closed). The office generates the
@@ -59,8 +59,11 @@ describe('督查通报', () => {
     await office.getByRole('button', { name: /生成通报/ }).click();
     const modal = dialog(office, '生成督查通报');
     await modal.waitFor();
-    // Only opened periods are offered; Q1 (closed) is the latest, and the one picked.
-    await modal.getByText(`${PERIOD}（已关闭）`).waitFor();
+    // Only opened periods are offered: Q2 (open since import) is the latest and picked first; the office picks Q1.
+    await modal.locator('.ant-select-selection-item').filter({ hasText: '2024年第二季度（填报中）' }).waitFor();
+    await modal.locator('.ant-select').click();
+    await pickOption(office, `${PERIOD}（已关闭）`);
+    await modal.locator('.ant-select-selection-item').filter({ hasText: `${PERIOD}（已关闭）` }).waitFor();
     await shot(office, 'bulletin-01-generate');
     await modal.getByRole('button', { name: '生成通报初稿' }).click();
     await office.waitForURL(/\/office\/bulletins\/\d+$/);
