@@ -337,4 +337,18 @@ describe('where a returned report stands', () => {
         .waitFor();
     },
   );
+  it('the office changes when periods close in 系统设置 and 报送期管理 follows', { timeout: 60_000 }, async () => {
+    await office.goto('/office/settings');
+    const card = office.getByTestId('settings-period-schedule');
+    await card.getByText('2024年第二季度').waitFor();
+    await card.getByText('7月16日自动关闭').waitFor();
+    await card.getByRole('spinbutton', { name: '关闭日' }).fill('10');
+    // The preview follows the edit before anything is saved.
+    await card.getByText('7月11日自动关闭').waitFor();
+    await shots(office, '09-settings-period-schedule', () => office.getByTestId('settings-period-schedule'));
+    await card.getByRole('button', { name: label('保存') }).click();
+    await office.getByText('报送期自动开启/关闭设置已保存').waitFor();
+    await office.goto('/office/periods');
+    await row(office, Q2).getByText('7月11日自动关闭').waitFor();
+  });
 });
