@@ -1,3 +1,4 @@
+import { beijingDate, onFixedDate } from '../core/calendar/business-time';
 import type { Config } from './config/config';
 
 /**
@@ -12,22 +13,14 @@ export type Clock = {
   now(): Date;
 };
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { beijingDate };
 
 export function createClock(config: Pick<Config, 'today'>): Clock {
   const fixed = config.today;
   if (!fixed) return { today: () => beijingDate(new Date()), now: () => new Date() };
   return {
     today: () => fixed,
-    now: () => {
-      // Keep the time of day moving (Beijing time) on the fixed date.
-      const real = new Date(Date.now() + BEIJING_OFFSET_MS);
-      const timeOfDay = real.getTime() - Date.parse(`${real.toISOString().slice(0, 10)}T00:00:00Z`);
-      return new Date(Date.parse(`${fixed}T00:00:00Z`) - BEIJING_OFFSET_MS + timeOfDay);
-    },
+    // Keep the time of day moving (Beijing time) on the fixed date.
+    now: () => onFixedDate(fixed, new Date()),
   };
 }

@@ -19,9 +19,23 @@ export async function openContext(config: Config, opts: { poolSize?: number } = 
   return { db: handle.db, engine: handle.engine, config, clock: createClock(config), close: handle.close };
 }
 
+/** The business clock of the context each open transaction was started from (inTransaction). */
+const transactionClocks = new WeakMap<Db, Clock>();
+const realClock = createClock({ today: null });
+
+/**
+ * The business clock for a helper that is handed only `trx` (notifications, links, upstream
+ * adjustments): the clock of the context whose inTransaction opened it. Outside one, the real time.
+ * Where the context is at hand, use ctx.clock directly.
+ */
+export function clockOf(trx: Db): Clock {
+  return transactionClocks.get(trx) ?? realClock;
+}
+
 /** Runs fn in one transaction: a change and its audit entry commit together or not at all. */
 export function inTransaction<T>(ctx: AppContext, fn: (trx: Db) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
+    transactionClocks.set(trx, ctx.clock);
     // SQLite: take the write lock before the first read (what BEGIN IMMEDIATE does). A deferred
     // transaction that reads and then writes fails at once with "database is locked" when another
     // process wrote in between; waiting (busy_timeout) cannot save it. One process is unaffected.

@@ -52,6 +52,7 @@ export async function proposeAdjustment(
         before_value: before.value,
         after_value: input.indicatorId === undefined ? null : input.afterValue!,
         reason: input.reason.trim(),
+        created_at: ctx.clock.now().toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -87,7 +88,7 @@ export async function decideAdjustment(ctx: AppContext, actor: Actor, a: Adjustm
     }
     await trx
       .updateTable('target_adjustments')
-      .set({ status: decision, decided_by_name: actor.name, decision_note: note.trim() || null, decided_at: new Date().toISOString(), resulting_version: resultingVersion })
+      .set({ status: decision, decided_by_name: actor.name, decision_note: note.trim() || null, decided_at: ctx.clock.now().toISOString(), resulting_version: resultingVersion })
       .where('id', '=', a.id)
       .execute();
     // An approved change of an item this organisation handed down travels on to the levels below.

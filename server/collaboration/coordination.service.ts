@@ -48,6 +48,8 @@ export async function raiseRequest(
         raised_by_name: actor.name,
         problem: input.problem,
         departments: input.departments,
+        // When it was raised is a business time; updated_at is technical.
+        created_at: ctx.clock.now().toISOString(),
         updated_at: new Date().toISOString(),
       })
       .returning('id')
@@ -60,15 +62,18 @@ export async function raiseRequest(
   });
 }
 
-async function addComment(trx: Db, actor: Actor, r: CoordinationRequest, body: string) {
-  await trx.insertInto('coordination_comments').values({ org_id: r.org_id, request_id: r.id, author_id: actor.userId!, author_name: actor.name, body }).execute();
+async function addComment(trx: Db, actor: Actor, r: CoordinationRequest, body: string, at: Date) {
+  await trx
+    .insertInto('coordination_comments')
+    .values({ org_id: r.org_id, request_id: r.id, author_id: actor.userId!, author_name: actor.name, body, created_at: at.toISOString() })
+    .execute();
 }
 
 export async function commentOnRequest(ctx: AppContext, actor: Actor, r: CoordinationRequest, body: string) {
   if (!isParticipant(actor, r)) throw new AppError('FORBIDDEN_NOT_ADDRESSEE');
   if (r.status === 'closed') throw new AppError('COORDINATION_CLOSED');
   await inTransaction(ctx, async (trx) => {
-    await addComment(trx, actor, r, body);
+    await addComment(trx, actor, r, body, ctx.clock.now());
     const note = { kind: 'coordination', title: `${actor.name}对协调事项发表了意见`, body: body.slice(0, 120), link: link(r.id) };
     await notifyUnits(trx, r.org_id, [r.unit_id, ...(r.assigned_unit_id ? [r.assigned_unit_id] : [])], note);
     if (actor.role !== 'leader') await notifyLeaders(trx, r.org_id, [r.leader_id], note);
@@ -85,16 +90,18 @@ export async function handleRequest(
   if (actor.leaderId !== r.leader_id) throw new AppError('FORBIDDEN_NOT_ADDRESSEE');
   if (r.status === 'closed') throw new AppError('COORDINATION_CLOSED');
   await inTransaction(ctx, async (trx) => {
+    // Assigned and closed when, in the work: the business clock (updated_at stays technical).
+    const at = ctx.clock.now();
     const now = new Date().toISOString();
     if (action.kind === 'assign') {
       const unit = await trx.selectFrom('units').select('id').where('id', '=', action.unitId).where('org_id', '=', r.org_id).executeTakeFirst();
       if (!unit) throw new AppError('VALIDATION_FAILED', { zh: '承办单位不在本机构名录中', en: 'unknown unit' });
       await trx.updateTable('coordination_requests').set({ status: 'assigned', assigned_unit_id: unit.id, updated_at: now }).where('id', '=', r.id).execute();
-      if (action.comment) await addComment(trx, actor, r, action.comment);
+      if (action.comment) await addComment(trx, actor, r, action.comment, at);
       await notifyUnits(trx, r.org_id, [unit.id, r.unit_id], { kind: 'coordination', title: `${actor.name}交办了协调事项`, body: action.comment ?? '', link: link(r.id) });
     } else {
       if (!action.resolution.trim()) throw new AppError('REASON_REQUIRED', { zh: '请填写办结意见', en: 'give the resolution' });
-      await trx.updateTable('coordination_requests').set({ status: 'closed', resolution: action.resolution.trim(), closed_at: now, updated_at: now }).where('id', '=', r.id).execute();
+      await trx.updateTable('coordination_requests').set({ status: 'closed', resolution: action.resolution.trim(), closed_at: at.toISOString(), updated_at: now }).where('id', '=', r.id).execute();
       await notifyUnits(trx, r.org_id, [r.unit_id, ...(r.assigned_unit_id ? [r.assigned_unit_id] : [])], {
         kind: 'coordination',
         title: '协调事项已办结',

@@ -68,9 +68,12 @@ export async function insertNotice(
   actor: Actor,
   parsed: ParsedNotice,
   file: { fileName: string; format: string; content: Buffer },
+  /** When it was imported, on the business clock: the 导入时间 people read. */
+  importedAt: Date,
 ): Promise<number> {
   const d = parsed.document;
   const now = new Date().toISOString();
+  const created_at = importedAt.toISOString();
   const { id } = await trx
     .insertInto('notices')
     .values({
@@ -84,16 +87,17 @@ export async function insertNotice(
       reporting_deadlines_json: JSON.stringify(d.reportingDeadlines),
       anomalies_json: JSON.stringify(parsed.anomalies),
       imported_by: actor.userId,
+      created_at,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await storeNoticeFile(trx, orgId, id, file);
+  await storeNoticeFile(trx, orgId, id, file, importedAt);
   return id;
 }
 
-/** Every upload of a notice is kept as uploaded, the first import and each re-import. */
-export async function storeNoticeFile(trx: Db, orgId: number, noticeId: number, file: { fileName: string; format: string; content: Buffer }) {
+/** Every upload of a notice is kept as uploaded, the first import and each re-import (at: the business time of the upload). */
+export async function storeNoticeFile(trx: Db, orgId: number, noticeId: number, file: { fileName: string; format: string; content: Buffer }, at: Date) {
   await trx
     .insertInto('notice_files')
     .values({
@@ -104,6 +108,7 @@ export async function storeNoticeFile(trx: Db, orgId: number, noticeId: number, 
       size: file.content.length,
       sha256: createHash('sha256').update(file.content).digest('hex'),
       content: file.content,
+      created_at: at.toISOString(),
     })
     .execute();
 }

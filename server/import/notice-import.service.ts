@@ -111,7 +111,7 @@ export async function importNotice(
     if (existing) {
       if (!opts.update) throw new AppError('NOTICE_ALREADY_IMPORTED', { zh: parsed.document.docNumber!, en: parsed.document.docNumber! });
       const applied = await applyUpdate(trx, orgId, existing.id, parsed, dir, opts.accept);
-      await storeNoticeFile(trx, orgId, existing.id, stored);
+      await storeNoticeFile(trx, orgId, existing.id, stored, ctx.clock.now());
       const upstreamLinks = await linkUpstream(trx, orgId, actor.name, [existing.id]);
       const downstreamLinked = await linkDescendants(trx, ctx, actor, orgId);
       await appendAudit(trx, ctx.engine, {
@@ -124,7 +124,7 @@ export async function importNotice(
       });
       return { noticeId: existing.id, created: false, tasks: parsed.stats.tasks, annexes: parsed.annexes.length, applied, upstreamLinks, downstreamLinked };
     }
-    const noticeId = await insertNotice(trx, orgId, actor, parsed, stored);
+    const noticeId = await insertNotice(trx, orgId, actor, parsed, stored, ctx.clock.now());
     await createPeriodsForNotice(trx, ctx, orgId, noticeId, {
       year: parsed.document.year ?? Number(ctx.clock.today().slice(0, 4)),
       issuedDate: parsed.document.issuedDate,

@@ -1,6 +1,6 @@
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
-import { inTransaction, type AppContext } from '../context';
+import { clockOf, inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors/app-error';
 import { rederiveIndicators } from '../ledger/task-indicators';
@@ -90,6 +90,8 @@ async function receivingNotice(trx: Db, ctx: AppContext, lowerOrgId: number, upp
       reporting_deadlines_json: upper.reporting_deadlines_json,
       anomalies_json: '[]',
       imported_by: null,
+      // Arrived (its 导入时间 in the notices list) on the business clock.
+      created_at: ctx.clock.now().toISOString(),
       updated_at: now,
     })
     .returning('id')
@@ -186,6 +188,7 @@ export async function handDown(ctx: AppContext, actor: Actor, upperTaskId: numbe
           lower_set_at: null,
           arrived_on: ctx.clock.today(),
           created_by_name: actor.name,
+          created_at: ctx.clock.now().toISOString(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -204,11 +207,11 @@ export async function handDown(ctx: AppContext, actor: Actor, upperTaskId: numbe
   });
 }
 
-/** The lower office has set its own target of a handed-down item (its first edit of the task). */
+/** The lower office has set its own target of a handed-down item (its first edit of the task), at the business time. */
 export async function markLowerTargetSet(trx: Db, lowerTaskId: number) {
   await trx
     .updateTable('handdowns')
-    .set({ lower_set_at: new Date().toISOString() })
+    .set({ lower_set_at: clockOf(trx).now().toISOString() })
     .where('lower_task_id', '=', lowerTaskId)
     .where('target_mode', '=', 'lower_sets')
     .where('lower_set_at', 'is', null)

@@ -1,6 +1,6 @@
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
-import { inTransaction, type AppContext } from '../context';
+import { clockOf, inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import type { Organisation } from '../db/schema';
 import { organisationTree, taskNumber, upperAnnexMatches } from './levels.repository';
@@ -107,6 +107,7 @@ export async function linkUpstream(trx: Db, lowerOrgId: number, createdByName: s
         target_mode: 'set',
         lower_set_at: null,
         created_by_name: createdByName,
+        created_at: clockOf(trx).now().toISOString(),
       })
       .execute();
     result.linked++;

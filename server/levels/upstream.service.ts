@@ -1,5 +1,6 @@
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
+import { clockOf } from '../context';
 import type { Engine } from '../db/connection';
 import type { Db } from '../db/connection';
 import { notifyOffice } from '../notifications/notify';
@@ -31,7 +32,16 @@ export async function proposeUpstreamChange(trx: Db, engine: Engine, actor: Acto
     .execute();
   for (const l of links) {
     const office = `${l.upper_org_name}人民政府督查室`;
-    const base = { org_id: l.lower_org_id, task_id: l.lower_task_id, unit_id: null, proposed_by: null, proposed_by_name: office, source: 'upstream' as const, handdown_id: l.id };
+    const base = {
+      org_id: l.lower_org_id,
+      task_id: l.lower_task_id,
+      unit_id: null,
+      proposed_by: null,
+      proposed_by_name: office,
+      source: 'upstream' as const,
+      handdown_id: l.id,
+      created_at: clockOf(trx).now().toISOString(),
+    };
     let values;
     if (change.kind === 'standard') {
       values = { ...base, indicator_id: null, before_text: l.lower_standard, after_text: change.after, before_value: null, after_value: null, reason: `上级调整了交办事项的目标任务：${change.reason}` };

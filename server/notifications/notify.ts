@@ -1,4 +1,6 @@
 import type { Role } from '../../core/roles';
+import type { Clock } from '../clock';
+import { clockOf } from '../context';
 import type { Db } from '../db/connection';
 
 export type Notice = { kind: string; title: string; body?: string; link?: string | null };
@@ -6,12 +8,15 @@ export type Notice = { kind: string; title: string; body?: string; link?: string
 /**
  * In-app notifications, written in the transaction of the change they tell about. Addressed to
  * people by what they are: a unit (its clerks and head), a leader (their account), or a role.
+ * Stamped with that transaction's business clock (clockOf): a notice reads as when the change
+ * happened in the work, on the same calendar as the change itself.
  */
 async function insertFor(trx: Db, orgId: number, userIds: number[], n: Notice) {
   if (userIds.length === 0) return;
+  const created_at = clockOf(trx).now().toISOString();
   await trx
     .insertInto('notifications')
-    .values(userIds.map((user_id) => ({ org_id: orgId, user_id, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null })))
+    .values(userIds.map((user_id) => ({ org_id: orgId, user_id, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, created_at })))
     .execute();
 }
 
@@ -48,8 +53,8 @@ export function listNotifications(db: Db, userId: number, limit = 50) {
   return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
 }
 
-export async function markRead(db: Db, userId: number, id: number | 'all') {
-  let q = db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+export async function markRead(db: Db, clock: Clock, userId: number, id: number | 'all') {
+  let q = db.updateTable('notifications').set({ read_at: clock.now().toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (id !== 'all') q = q.where('id', '=', id);
   await q.execute();
 }

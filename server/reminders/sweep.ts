@@ -1,6 +1,6 @@
 import { CHANNEL_LABELS, type Channel } from '../../core/api/reminders';
 import { plannedReminders, type PlannedReminder } from '../../core/supervision/reminders';
-import type { AppContext } from '../context';
+import { inTransaction, type AppContext } from '../context';
 import { notifyLeaders, notifyUnitHeads, notifyUnits } from '../notifications/notify';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline } from '../reporting/periods.repository';
@@ -92,9 +92,14 @@ export async function planReminders(
   return out;
 }
 
-/** Records one planned reminder; null when another sweep (this or another instance) already did. */
+/**
+ * Records one planned reminder; null when another sweep (this or another instance) already did.
+ * The reminder, its urge and its in-app notices are stamped with the business clock (the 催办记录
+ * and the bell read on the same calendar as the deadlines); the outbox's times stay technical.
+ */
 async function recordReminder(ctx: AppContext, item: ReminderPlanItem, today: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  const createdAt = ctx.clock.now().toISOString();
+  return inTransaction(ctx, async (trx) => {
     const inserted = await trx
       .insertInto('reminders')
       .values({
@@ -109,6 +114,7 @@ async function recordReminder(ctx: AppContext, item: ReminderPlanItem, today: st
         body: item.body,
         business_date: today,
         recipients_json: JSON.stringify(item.people.map((p) => p.name)),
+        created_at: createdAt,
       })
       .onConflict((oc) => oc.columns(['org_id', 'key']).doNothing())
       .returning('id')
@@ -141,6 +147,7 @@ async function recordReminder(ctx: AppContext, item: ReminderPlanItem, today: st
           created_by: null,
           created_by_name: AUTO_URGE_BY,
           business_date: today,
+          created_at: createdAt,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -30,7 +30,7 @@ export const inboxRoutes: Routes = (app, ctx) => {
     config: { access: 'account.self' },
     schema: { tags: ['inbox'], summary: 'Mark one of my notifications read', params: idParam, response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await markRead(ctx.db, actorOf(request).userId!, request.params.id);
+      await markRead(ctx.db, ctx.clock, actorOf(request).userId!, request.params.id);
       return reply.code(204).send(null);
     },
   });
@@ -39,7 +39,7 @@ export const inboxRoutes: Routes = (app, ctx) => {
     config: { access: 'account.self' },
     schema: { tags: ['inbox'], summary: 'Mark all my notifications read', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await markRead(ctx.db, actorOf(request).userId!, 'all');
+      await markRead(ctx.db, ctx.clock, actorOf(request).userId!, 'all');
       return reply.code(204).send(null);
     },
   });

@@ -7,8 +7,6 @@ import { loadTask } from '../../http/load-task';
 import type { Routes } from '../../http/zod-app';
 import { findReport } from '../../reporting/reports.repository';
 
-const present = (id: number, authorName: string, body: string) => ({ id, authorName, body, createdAt: new Date().toISOString() });
-
 export const instructionRoutes: Routes = (app, ctx) => {
   app.post('/api/tasks/:id/instructions', {
     config: { access: 'instruction.write', recordScoped: true },
@@ -16,8 +14,8 @@ export const instructionRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const { row, people } = await loadTask(ctx, request, 'instruction.write');
       const actor = actorOf(request);
-      const id = await writeInstruction(ctx, actor, { taskId: row.id, unitIds: people.units.map((u) => u.id) }, request.body.body);
-      return present(id, actor.name, request.body.body);
+      const { id, createdAt } = await writeInstruction(ctx, actor, { taskId: row.id, unitIds: people.units.map((u) => u.id) }, request.body.body);
+      return { id, authorName: actor.name, body: request.body.body, createdAt };
     },
   });
 
@@ -29,8 +27,8 @@ export const instructionRoutes: Routes = (app, ctx) => {
       if (!report) throw new AppError('NOT_FOUND');
       request.authorize('instruction.write', { orgId: report.org_id });
       const actor = actorOf(request);
-      const id = await writeInstruction(ctx, actor, { reportId: report.id, unitIds: [report.unit_id] }, request.body.body);
-      return present(id, actor.name, request.body.body);
+      const { id, createdAt } = await writeInstruction(ctx, actor, { reportId: report.id, unitIds: [report.unit_id] }, request.body.body);
+      return { id, authorName: actor.name, body: request.body.body, createdAt };
     },
   });
 };
