@@ -22,6 +22,13 @@ export const meSchema = z.object({
   mustChangePassword: z.boolean(),
   /** Two-step verification (TOTP): whether it is on, and whether this role is offered it. */
   totp: z.object({ enabled: z.boolean(), mayEnrol: z.boolean() }),
+  /**
+   * The business calendar (server/clock.ts) the work's dates are on: `today` (YYYY-MM-DD, Beijing),
+   * `fixed` when DUBAN_TODAY (or the demo) holds it on one date instead of following the real date,
+   * `demo` when this is the demo. The web shows the date in the header when it differs from the real
+   * one, and reads "now" the way the server does (the fixed date at the current time of day).
+   */
+  businessClock: z.object({ today: z.string(), fixed: z.boolean(), demo: z.boolean() }),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -14,7 +14,7 @@ export async function renderAuditWorkbook(title: string, entries: AsyncIterable<
       title,
       columns: [
         { header: '序号', width: 8 },
-        { header: '时间（北京时间）', width: 20 },
+        { header: '操作时间（系统时间，北京时间）', width: 22 },
         { header: '操作人', width: 16 },
         { header: '操作', width: 28 },
         { header: '对象', width: 16 },

@@ -33,5 +33,6 @@ export async function presentMe(ctx: AppContext, signedIn: SignedIn): Promise<Me
     csrfToken: signedIn.csrfToken,
     mustChangePassword: signedIn.mustChangePassword,
     totp: { enabled: totp !== undefined, mayEnrol: mayEnrolTotp(role) },
+    businessClock: { today: ctx.clock.today(), fixed: ctx.config.today !== null, demo: ctx.config.demo },
   };
 }

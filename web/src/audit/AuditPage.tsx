@@ -1,5 +1,5 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '../api/types';
 import { useSession } from '../auth/session';
@@ -46,6 +46,15 @@ export default function AuditPage() {
         title="审计日志"
         subtitle={`${me?.displayName ?? ''}（${me?.roleLabel ?? '安全审计员'}）· 所有数据变更均记录在哈希链中，篡改可被发现`}
       />
+      {/* The audit log is a security record: it keeps the server's real time, which in the demo (or
+          with DUBAN_TODAY) is not the business date the work's own records show. */}
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="audit-clock-note"
+        message="审计日志的操作时间为服务器的实际时间（系统时间）；报告、审核、协调、通知等业务记录中的日期按业务日期计算，两者可能不同。"
+      />
       <VerifyChainCard />
       <ExportCard />
       <Card
@@ -68,7 +77,7 @@ export default function AuditPage() {
           columns={[
             { title: '编号', dataIndex: 'id', width: 80 },
             {
-              title: '时间',
+              title: '操作时间（系统时间）',
               dataIndex: 'at',
               width: 180,
               render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),

@@ -14,7 +14,7 @@ export function ExportCard() {
   return (
     <Card title="导出审计日志" style={{ marginBottom: 16 }} data-testid="audit-export">
       <Space wrap size="middle">
-        <span>日期范围</span>
+        <span>日期范围（系统时间）</span>
         <DatePicker.RangePicker
           value={range}
           allowClear={false}

@@ -83,7 +83,7 @@ function TotpOn({ enabledAt, recoveryCodesLeft }: { enabledAt: string | null; re
         column={1}
         styles={{ label: { width: 140 } }}
         items={[
-          { key: 'at', label: '开启时间', children: enabledAt ? dayjs(enabledAt).format('YYYY-MM-DD HH:mm') : '—' },
+          { key: 'at', label: '开启时间（系统时间）', children: enabledAt ? dayjs(enabledAt).format('YYYY-MM-DD HH:mm') : '—' },
           {
             key: 'left',
             label: '剩余恢复码',

@@ -41,7 +41,7 @@ export function TotpResetCard() {
           { title: '姓名', dataIndex: 'displayName' },
           { title: '用户名', dataIndex: 'username' },
           { title: '角色', dataIndex: 'roleLabel', render: (label: string) => <Tag>{label}</Tag> },
-          { title: '开启时间', dataIndex: 'enabledAt', render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '开启时间（系统时间）', dataIndex: 'enabledAt', render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—') },
           {
             title: '操作',
             key: 'actions',

@@ -5,6 +5,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
+import { businessNow } from '../layout/businessClock';
 import { useMarkRead, useNotifications, type Notification } from './api';
 import { linkFor } from './links';
 import './inbox.css';
@@ -73,7 +74,8 @@ export function NotificationBell({ me }: { me: Me }) {
                       className="inbox-time"
                       title={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
                     >
-                      {dayjs(n.createdAt).fromNow()}
+                      {/* Notifications carry business time: count from the business clock's now. */}
+                      {dayjs(n.createdAt).from(businessNow(me.businessClock))}
                     </Typography.Text>
                   </>
                 }

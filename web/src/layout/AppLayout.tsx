@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { BUSINESS_ROLES } from '../../../core/roles';
@@ -8,10 +8,26 @@ import { AccountSecurityModal } from '../auth/AccountSecurityModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout } from '../auth/session';
 import { ROLE_COLORS } from '../roles';
+import { businessDateDiffers } from './businessClock';
 import { NAV } from './menu';
 import { NotificationBell } from '../inbox/NotificationBell';
 
 const { Header, Sider, Content, Footer } = Layout;
+
+/**
+ * The date the work is on, shown only when it is not the real date (the demo, or DUBAN_TODAY):
+ * deadlines, lateness, reminders and every business record read on it; security records do not.
+ */
+function BusinessDate({ clock }: { clock: Me['businessClock'] }) {
+  const [y, m, d] = clock.today.split('-').map(Number);
+  return (
+    <Tooltip title="截止日期、逾期、提醒以及导入、审核、协调、通知等业务记录的时间均按业务日期计算；审计日志等安全记录使用服务器的实际时间（系统时间）。">
+      <span className="app-business-date" data-testid="business-date">
+        业务日期：{y}年{m}月{d}日{clock.demo ? '（演示）' : ''}
+      </span>
+    </Tooltip>
+  );
+}
 
 export function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
@@ -80,6 +96,7 @@ export function AppLayout({ me }: { me: Me }) {
             <span className="app-org" data-testid="org-path">
               {orgPath.join(' / ')}
             </span>
+            {businessDateDiffers(me.businessClock) && <BusinessDate clock={me.businessClock} />}
           </div>
           <Space size="middle" className="app-header-right">
             {/* The three system roles (三员) get no business notifications. */}

@@ -10,9 +10,10 @@ function DeliveryTag({ d }: { d: Delivery }) {
   const tip = [
     d.target && `发送对象：${d.target}`,
     `尝试 ${d.attempts} 次`,
-    d.sentAt && `发送时间：${dayjs(d.sentAt).format('YYYY-MM-DD HH:mm')}`,
+    // The outbox runs on the real time (retries, leases): its times are labelled as such.
+    d.sentAt && `发送时间（系统时间）：${dayjs(d.sentAt).format('YYYY-MM-DD HH:mm')}`,
     d.lastError && `最近错误：${d.lastError}`,
-    d.status !== 'sent' && d.nextAttemptAt && `下次重试：${dayjs(d.nextAttemptAt).format('YYYY-MM-DD HH:mm')}`,
+    d.status !== 'sent' && d.nextAttemptAt && `下次重试（系统时间）：${dayjs(d.nextAttemptAt).format('YYYY-MM-DD HH:mm')}`,
   ].filter(Boolean);
   return (
     <Tooltip
