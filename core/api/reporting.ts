@@ -126,7 +126,8 @@ export const reportItemSchema = z.object({
   indicators: z.array(
     z.object({ id: z.number(), name: z.string(), target: z.number(), unit: z.string(), qualifier: z.string().nullable(), actual: z.number().nullable() }),
   ),
-  coParts: z.array(z.object({ unitName: z.string(), reportState: z.string(), status: z.string(), narrative: z.string(), problems: z.string() })),
+  /** The co-operating units' parts, each with where its unit's report stands (core/reporting/standing.ts). */
+  coParts: z.array(z.object({ unitName: z.string(), standing: standingSchema, status: z.string(), narrative: z.string(), problems: z.string() })),
   evidence: z.array(z.object({ id: z.number(), fileName: z.string(), size: z.number(), contentType: z.string() })),
 });
 

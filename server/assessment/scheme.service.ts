@@ -20,7 +20,7 @@ export async function getScheme(db: Db, orgId: number, year: number): Promise<Sc
 export async function putScheme(ctx: AppContext, actor: Actor, orgId: number, year: number, scheme: AssessmentScheme): Promise<SchemeView> {
   const before = await getScheme(ctx.db, orgId, year);
   await inTransaction(ctx, async (trx) => {
-    const row = { scheme_json: JSON.stringify(scheme), updated_by_name: actor.name, updated_at: new Date().toISOString() };
+    const row = { scheme_json: JSON.stringify(scheme), updated_by_name: actor.name, updated_at: ctx.clock.now().toISOString() };
     await trx
       .insertInto('assessment_schemes')
       .values({ org_id: orgId, year, ...row })

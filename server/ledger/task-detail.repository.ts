@@ -49,6 +49,15 @@ export function reportEntriesOfTask(db: Db, taskId: number) {
       'task_progress.problems',
       'task_progress.task_version',
       'task_progress.updated_at',
+      // What core/reporting/standing.ts reads: the period's deadlines and the report's history.
+      'periods.deadline',
+      'periods.extended_deadline',
+      'unit_reports.state',
+      'unit_reports.first_reached_on',
+      'unit_reports.office_returns',
+      'unit_reports.invalid_return',
+      'unit_reports.returned_by_role',
+      'unit_reports.resubmit_by',
     ])
     .where('task_progress.task_id', '=', taskId)
     .orderBy('periods.position', 'desc')

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { clockOf } from '../context';
 
 /**
  * Keeps every version of a task's target (standard text and indicator targets) with why it
@@ -23,6 +24,8 @@ export async function snapshotTask(trx: Db, taskId: number, reason: string, chan
       indicators_json: JSON.stringify(indicators),
       reason,
       changed_by_name: changedByName,
+      // When the target changed, in the business's calendar (the version list shows it).
+      created_at: clockOf(trx).now().toISOString(),
     })
     .onConflict((oc) => oc.columns(['task_id', 'version']).doNothing())
     .execute();

@@ -113,7 +113,7 @@ describe('levels: province → city → districts', () => {
     const drill = await w.users.cityOffice.request('GET', `/api/rollup/lower-tasks/${w.ids.a.piles}`);
     expect(drill.statusCode, drill.body).toBe(200);
     expect(drill.json().org.name).toBe('甲区');
-    expect(drill.json().reports[0]).toMatchObject({ narrative: `已建成600个，${MARKER}进展`, reportState: '已通过' });
+    expect(drill.json().reports[0]).toMatchObject({ narrative: `已建成600个，${MARKER}进展`, reportState: '已通过（按时报送）' });
     expect(drill.json().indicators[0].actuals).toEqual([{ periodLabel: '2024年第二季度', unitName: '区发改局', value: 600 }]);
     // Not handed down: refused; writes never pass through roll-up.
     expect((await w.users.cityOffice.request('GET', `/api/rollup/lower-tasks/${w.ids.a.ownTask}`)).json().error.code).toBe('FORBIDDEN_OTHER_ORG');

@@ -1,4 +1,7 @@
-import { PROGRESS_STATUS_LABELS, REPORT_STATE_LABELS } from '../../core/reporting/states';
+import type { WorkCalendar } from '../../core/calendar/work-calendar';
+import { reportStanding } from '../../core/reporting/standing';
+import { historyOf, periodDates } from '../reporting/standings';
+import { PROGRESS_STATUS_LABELS } from '../../core/reporting/states';
 import { LIGHT_LABELS, type LightResult } from '../../core/supervision/lights';
 import { DUE_DATE_SOURCES, type DueDateSource } from '../../core/notice/due-date';
 import type { reportEntriesOfTask } from '../ledger/task-detail.repository';
@@ -40,14 +43,18 @@ export function presentClosure(row: Pick<TaskRow, 'closed_on' | 'closed_by_name'
   return { closedOn: row.closed_on, closedByName: row.closed_by_name ?? '', note: row.close_note, periodLabel: row.closed_period_label ?? '' };
 }
 
-/** A task's report entry as the task page and the roll-up drill-down show it (core/api/tasks taskReportEntrySchema). */
-export function presentTaskReportEntry(r: Awaited<ReturnType<typeof reportEntriesOfTask>>[number]) {
+/**
+ * A task's report entry as the task page and the roll-up drill-down show it (core/api/tasks
+ * taskReportEntrySchema); the report's state in words is where it stands (core/reporting/standing.ts).
+ */
+export function presentTaskReportEntry(r: Awaited<ReturnType<typeof reportEntriesOfTask>>[number], at: { today: string; calendar: WorkCalendar }) {
+  const standing = reportStanding(historyOf(r), periodDates(r), at);
   return {
     reportId: r.report_id,
     periodLabel: r.period_label,
     unitName: r.unit_name,
     unitRole: r.unit_role,
-    reportState: REPORT_STATE_LABELS[r.report_state],
+    reportState: standing.reached ? `${standing.label}（${standing.timelinessLabel}）` : standing.label,
     status: PROGRESS_STATUS_LABELS[r.status],
     narrative: r.narrative,
     problems: r.problems,

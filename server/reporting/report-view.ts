@@ -4,7 +4,7 @@ import { calendarOf } from '../calendar/calendar.service';
 import type { AppContext } from '../context';
 import { findUnit } from '../directory/units.repository';
 import { findPeriod } from './periods.repository';
-import { standingOfReport } from './standings';
+import { periodStandings, standingOfReport, type UnitStanding } from './standings';
 import { listInstructions } from '../collaboration/collaboration.repository';
 import { listEvidence } from './evidence.service';
 import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
@@ -22,9 +22,9 @@ function daysAfter(calendar: WorkCalendar, from: string, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export async function presentReportSummary(ctx: AppContext, report: Report) {
+export async function presentReportSummary(ctx: AppContext, report: Report, standings?: UnitStanding[]) {
   const [period, unit, calendar] = await Promise.all([findPeriod(ctx.db, report.period_id), findUnit(ctx.db, report.unit_id), calendarOf(ctx.db, report.org_id)]);
-  const standing = (await standingOfReport(ctx, period!, report.unit_id))!;
+  const standing = standings ? standings.find((u) => u.unitId === report.unit_id)!.standing : (await standingOfReport(ctx, period!, report.unit_id))!;
   const today = ctx.clock.today();
   return {
     id: report.id,
@@ -47,16 +47,19 @@ export async function presentReportSummary(ctx: AppContext, report: Report) {
 
 /** The report as its page shows it: every task entry, its indicators, and co-units' parts beside the lead's. */
 export async function presentReport(ctx: AppContext, report: Report) {
-  const [summary, items, indicators, evidence, instructions, period] = await Promise.all([
-    presentReportSummary(ctx, report),
+  const period = (await findPeriod(ctx.db, report.period_id))!;
+  // Where every unit's report of the period stands: this one's, and the co-operating units' beside it.
+  const standings = await periodStandings(ctx, period);
+  const standingOf = new Map(standings.map((u) => [u.unitId, u.standing]));
+  const [summary, items, indicators, evidence, instructions] = await Promise.all([
+    presentReportSummary(ctx, report, standings),
     reportItems(ctx.db, report.id),
     indicatorsWithActuals(ctx.db, report.id),
     listEvidence(ctx.db, report.id),
     listInstructions(ctx.db, { reportId: report.id }),
-    findPeriod(ctx.db, report.period_id),
   ]);
   // 销号 after an earlier period: the entry was written before the closure (ledger/task-closure.service.ts).
-  const closedBefore = (i: (typeof items)[number]) => i.closed_on !== null && i.closed_after_position !== null && period!.position > i.closed_after_position;
+  const closedBefore = (i: (typeof items)[number]) => i.closed_on !== null && i.closed_after_position !== null && period.position > i.closed_after_position;
   const leadTaskIds = items.filter((i) => i.unit_role === 'lead').map((i) => i.task_id);
   const parts = await coUnitParts(ctx.db, report.period_id, leadTaskIds, report.unit_id);
   return {
@@ -85,7 +88,7 @@ export async function presentReport(ctx: AppContext, report: Report) {
         .map((x) => ({ id: x.id, name: x.name, target: x.target, unit: x.unit, qualifier: x.qualifier, actual: x.actual ?? null })),
       coParts: parts
         .filter((p) => p.task_id === i.task_id)
-        .map((p) => ({ unitName: p.unit_name, reportState: p.report_state, status: p.status, narrative: p.narrative, problems: p.problems })),
+        .map((p) => ({ unitName: p.unit_name, standing: standingOf.get(p.unit_id)!, status: p.status, narrative: p.narrative, problems: p.problems })),
       evidence: evidence
         .filter((e) => e.progress_id === i.progressId)
         .map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, contentType: e.content_type })),

@@ -108,6 +108,7 @@ export function coUnitParts(db: Db, periodId: number, taskIds: number[], exceptU
     .select([
       'task_progress.task_id',
       'units.name as unit_name',
+      'unit_reports.unit_id',
       'unit_reports.state as report_state',
       'task_progress.status',
       'task_progress.narrative',

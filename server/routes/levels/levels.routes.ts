@@ -27,6 +27,7 @@ import { relinkOrg } from '../../levels/link.service';
 import { ranking, rollup } from '../../levels/rollup.service';
 import { presentTaskReportEntry, presentTaskRow } from '../../presenters/task';
 import { computeOrgLights } from '../../supervision/lights.service';
+import { calendarOf } from '../../calendar/calendar.service';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -134,13 +135,14 @@ export const levelRoutes: Routes = (app, ctx) => {
       const row = await findTaskRow(ctx.db, request.params.id);
       if (!row) throw new AppError('NOT_FOUND');
       request.authorize('rollup.read', { orgId: row.org_id, upstreamOrgIds: await upstreamOrgIdsOf(ctx.db, row.id) });
-      const [people, lights, [indicators, actuals], reports, versions, org] = await Promise.all([
+      const [people, lights, [indicators, actuals], reports, versions, org, calendar] = await Promise.all([
         peopleOfTasks(ctx.db, [row.id]),
         computeOrgLights(ctx, row.org_id, { taskIds: [row.id] }),
         indicatorActualsOfTask(ctx.db, row.id),
         reportEntriesOfTask(ctx.db, row.id),
         listTaskVersions(ctx.db, row.id),
         ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', row.org_id).executeTakeFirstOrThrow(),
+        calendarOf(ctx.db, row.org_id),
       ]);
       return {
         org,
@@ -149,7 +151,7 @@ export const levelRoutes: Routes = (app, ctx) => {
           ...i,
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
-        reports: reports.map(presentTaskReportEntry),
+        reports: reports.map((r) => presentTaskReportEntry(r, { today: ctx.clock.today(), calendar })),
         versions: versions.map((v) => ({ version: v.version, standard: v.standard, reason: v.reason, changedByName: v.changed_by_name, createdAt: v.created_at })),
       };
     },

@@ -16,6 +16,7 @@ import { renderLedgerWorkbook } from '../../exports/ledger-xlsx';
 import { commentsOf, listAdjustments, listCoordination, listInstructions } from '../../collaboration/collaboration.repository';
 import { listTaskVersions } from '../../ledger/task-versions';
 import { presentAdjustment, presentCoordination } from '../../presenters/collaboration';
+import { calendarOf } from '../../calendar/calendar.service';
 
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
 
@@ -74,7 +75,7 @@ export const taskRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const { row, people } = await loadTask(request, 'task.read');
       const lights = await computeOrgLights(ctx, row.org_id, { taskIds: [row.id] });
-      const [[indicators, actuals], links, reports, history, coordination, adjustments, instructions, versions] = await Promise.all([
+      const [[indicators, actuals], links, reports, history, coordination, adjustments, instructions, versions, calendar] = await Promise.all([
         indicatorActualsOfTask(ctx.db, row.id),
         linksOfTask(ctx.db, row.id),
         reportEntriesOfTask(ctx.db, row.id),
@@ -83,6 +84,7 @@ export const taskRoutes: Routes = (app, ctx) => {
         listAdjustments(ctx.db, row.org_id, { taskId: row.id }),
         listInstructions(ctx.db, { taskId: row.id }),
         listTaskVersions(ctx.db, row.id),
+        calendarOf(ctx.db, row.org_id),
       ]);
       const [comments, closeOptionOf] = await Promise.all([commentsOf(ctx.db, coordination.map((c) => c.id)), closeOption(ctx, row)]);
       return {
@@ -100,7 +102,7 @@ export const taskRoutes: Routes = (app, ctx) => {
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
         links: links.map((l) => ({ taskId: l.task_id, annexNo: l.annex_no, seq: l.seq, standard: l.standard, reason: l.reason, status: l.status })),
-        reports: reports.map(presentTaskReportEntry),
+        reports: reports.map((r) => presentTaskReportEntry(r, { today: ctx.clock.today(), calendar })),
         history: history.map((h) => ({ at: h.at, actorName: h.actor_name, action: h.action, before: parse(h.before_json), after: parse(h.after_json) })),
         coordination: coordination.map((c) => presentCoordination(c, comments)),
         adjustments: adjustments.map(presentAdjustment),

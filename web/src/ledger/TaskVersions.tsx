@@ -53,7 +53,7 @@ const SUMMARIES: Record<string, (after: Record<string, unknown>) => string> = {
   'task.reopen': (a) => `理由：${String(a.reason ?? '')}`,
 };
 
-/** 修改记录: the audited edits, field by field, with ids shown as the names people know. */
+/** 修改记录: the audited edits, field by field, with ids shown as the names people know; their time is the audit log's real time, labelled so. */
 export function HistoryList({ history }: { history: TaskDetail['history'] }) {
   const units = useUnits();
   const leaders = useLeaders();
@@ -79,7 +79,7 @@ export function HistoryList({ history }: { history: TaskDetail['history'] }) {
             <div>
               <Typography.Text strong>{ACTION_LABELS[h.action] ?? h.action}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                {h.actorName} · {when(h.at)}
+                {h.actorName} · {when(h.at)}（系统时间）
               </Typography.Text>
               {summary && <div>{summary}</div>}
               {changed.map((k) => (

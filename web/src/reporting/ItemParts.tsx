@@ -1,7 +1,8 @@
 // Read-only pieces of a task entry: indicator targets, co-units' parts, text blocks.
 import { Collapse, Space, Typography } from 'antd';
 import type { ReportItem } from './api';
-import { ProgressStatusTag, ReportStateTag } from './StateTags';
+import { StandingKindTag } from './StandingTag';
+import { ProgressStatusTag } from './StateTags';
 
 const PRE_QUALIFIERS = /^(不低于|不少于|不高于|不超过|超过|高于|低于|至少|约|超)$/u;
 
@@ -41,7 +42,7 @@ export function CoParts({ parts }: { parts: ReportItem['coParts'] }) {
                 <div key={p.unitName}>
                   <Space size={8} style={{ marginBottom: 4 }}>
                     <Typography.Text strong>{p.unitName}</Typography.Text>
-                    <ReportStateTag state={p.reportState} />
+                    <StandingKindTag standing={p.standing} />
                     <ProgressStatusTag status={p.status} />
                   </Space>
                   <TextBlock label="进展情况" text={p.narrative} />
