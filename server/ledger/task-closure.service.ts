@@ -111,7 +111,8 @@ export async function closeTask(ctx: AppContext, actor: Actor, taskId: number, b
         complete: true,
       });
     const note = body.note?.trim() || null;
-    await trx
+    // Two offices closing at once: the second finds it closed (PostgreSQL waits on the row).
+    const closed = await trx
       .updateTable('tasks')
       .set({
         closed_on: today,
@@ -122,7 +123,8 @@ export async function closeTask(ctx: AppContext, actor: Actor, taskId: number, b
       })
       .where('id', '=', taskId)
       .where('closed_on', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    if (Number(closed.numUpdatedRows) === 0) throw new AppError('TASK_ALREADY_CLOSED');
     const later = (await laterUnsentEntries(trx, taskId, task.notice_id, c.period.position)).filter((e) => e.untouched);
     const removedReports = await removeEntries(trx, later);
     const unitIds = await unitIdsOf(trx, taskId);
@@ -171,11 +173,13 @@ export async function reopenTask(ctx: AppContext, actor: Actor, taskId: number, 
     const reason = body.reason.trim();
     if (!reason)
       throw new AppError('REASON_REQUIRED', { zh: '请填写撤销销号的理由', en: 'give the reason for reopening' });
-    await trx
+    const reopened = await trx
       .updateTable('tasks')
       .set({ closed_on: null, closed_after_position: null, closed_by_name: null, closed_at: null, close_note: null })
       .where('id', '=', taskId)
-      .execute();
+      .where('closed_on', '=', task.closed_on)
+      .executeTakeFirst();
+    if (Number(reopened.numUpdatedRows) === 0) throw new AppError('TASK_NOT_CLOSED');
     const now = new Date().toISOString();
     const added: { reportId: number; unitId: number; periodLabel: string }[] = [];
     for (const r of await laterEditableReports(trx, taskId, task.notice_id, task.closed_after_position)) {
