@@ -71,6 +71,7 @@ export const ERRORS = {
   REPORT_WRONG_STATE: { status: 409, zh: '报告当前状态不允许此操作', en: 'The report is not in a state that allows this' },
   REPORT_NOT_STARTED: { status: 404, zh: '本单位尚未开始填报该期报告', en: 'The unit has not started this period’s report' },
   URGE_NOT_NEEDED: { status: 409, zh: '该单位本期报告已报送督查室（或本期免报），无需催办', en: 'The report reached the office (or the unit is exempt): nothing to urge' },
+  REPORT_EXEMPT: { status: 409, zh: '本期免报', en: 'The unit is exempt from this period' },
   REPORT_NOT_RESPONSIBLE: { status: 403, zh: '本单位不是该事项的责任单位', en: 'The unit is not responsible for this task' },
   EDIT_CONFLICT: {
     status: 409,

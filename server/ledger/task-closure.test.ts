@@ -287,7 +287,7 @@ describe('closing a completed task (销号)', () => {
     const clerk = await signInAs(t.app, (await makeUser(t.ctx, orgId, 'unit_staff', { unitId: lone.unitId })).username);
     const open = await clerk.request('POST', `/api/periods/${periods[2]!.id}/reports/mine`);
     expect(open.json().error).toMatchObject({
-      code: 'REPORT_NOT_RESPONSIBLE',
+      code: 'REPORT_EXEMPT',
       message: '本单位本期没有需要报送的事项（事项已销号，或在截止日期后才下达），本期免报',
     });
 

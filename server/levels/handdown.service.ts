@@ -8,6 +8,7 @@ import { snapshotTask } from '../ledger/task-versions';
 import { notifyOffice } from '../notifications/notify';
 import { createPeriodsForNotice } from '../reporting/periods.service';
 import { ANNEX_KIND_TITLES, lowerAnnexKind, organisationTree, taskNumber } from './levels.repository';
+import { dueDate } from '../../core/notice/due-date';
 
 /** One receiving organisation: its own target text and deadline, or null = its office sets them. */
 export type HanddownTarget = { orgId: number; standard: string | null; deadline: string | null };
@@ -21,18 +22,6 @@ export type HanddownCreated = {
   seq: string;
   createdNotice: boolean;
 };
-
-/** "12月" / "2024年6月底" → last day of that month; otherwise null (the same rule as the parser). */
-export function dueDateOf(deadline: string | null, year: number): string | null {
-  if (deadline === null) return null;
-  const m = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末)?$/u.exec(deadline.replace(/\s+/g, ''));
-  if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : null;
-  const y = m[1] ? Number(m[1]) : year;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
-  return `${y}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-}
 
 async function upperTaskOf(db: Db, taskId: number) {
   return db
@@ -163,7 +152,7 @@ export async function handDown(ctx: AppContext, actor: Actor, upperTaskId: numbe
           upstream_item: upper.standard,
           standard,
           deadline,
-          due_date: target.deadline !== null ? dueDateOf(deadline, upper.year) : upper.due_date,
+          due_date: target.deadline !== null ? dueDate(deadline, upper.year) : upper.due_date,
           leaders_printed: '',
           units_printed_json: '[]',
           repairs_json: '[]',

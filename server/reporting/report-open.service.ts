@@ -108,7 +108,7 @@ export async function nothingToReport(db: Db, unitId: number, period: ReportingP
   if ((await unitTasks(db, unitId, period.notice_id)).length === 0) {
     return new AppError('REPORT_NOT_RESPONSIBLE', { zh: '本单位在该通知中没有责任事项', en: 'the unit has no tasks in this notice' });
   }
-  return new AppError('REPORT_NOT_RESPONSIBLE', {
+  return new AppError('REPORT_EXEMPT', {
     zh: '本单位本期没有需要报送的事项（事项已销号，或在截止日期后才下达），本期免报',
     en: 'the period asks the unit about none of its tasks (closed, or handed down after the deadline): it is exempt',
     complete: true,

@@ -31,6 +31,8 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
   // A closed period shows only when its report still needs the unit (returned by the office after the close).
   if (closed && !unfinished(report)) return null;
   const notResponsible = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_RESPONSIBLE';
+  // 本期免报: its tasks were closed (销号) or handed down after the deadline (core/reporting/standing.ts).
+  const exempt = mine.error instanceof ApiError && mine.error.code === 'REPORT_EXEMPT';
   // REPORT_NOT_STARTED simply means no clerk has opened it yet.
   const notStarted = mine.error instanceof ApiError && mine.error.code === 'REPORT_NOT_STARTED';
   const { label, primary } = actionFor(who, report?.state);
@@ -38,7 +40,7 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
   return (
     <List.Item
       actions={
-        notResponsible
+        notResponsible || exempt
           ? []
           : [
               <Button
@@ -68,6 +70,7 @@ function PeriodRow({ period, who }: { period: Period; who: Who }) {
               截止日期：{dayjs(period.effectiveDeadline).format('YYYY年M月D日')}
               {period.extensionReason && `（已延期：${period.extensionReason}）`}
               {notResponsible && ' · 本单位在该通知中没有责任事项，无需报送'}
+              {exempt && ' · 本期免报（本单位本期没有需要报送的事项：事项已销号，或在截止日期后才下达）'}
             </div>
             {report?.standing.kind === 'returned' && report.standing.resubmitBy && (
               <div data-testid="home-resubmit-by">

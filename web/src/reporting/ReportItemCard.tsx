@@ -87,6 +87,14 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch }
           message="该事项在台账中已调整（如目标调整），请按调整后的内容填报。"
         />
       )}
+      {item.closedOn && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`该事项已于${Number(item.closedOn.slice(5, 7))}月${Number(item.closedOn.slice(8))}日销号（已完成并经督查室审核通过），本期无需填写。`}
+        />
+      )}
       {item.officeComment && (
         <Alert
           type="warning"
