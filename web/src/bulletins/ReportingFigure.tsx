@@ -54,7 +54,7 @@ export function ReportingFigure({ f }: { f: BulletinFigures }) {
     <Card size="small" title={`报送情况 · ${f.periodLabel}`} className="bulletin-figure" data-testid="figure-reporting">
       <Space size={40} wrap style={{ marginBottom: 12 }}>
         <Statistic title="应报" value={r.expected} suffix="个" />
-        <Statistic title="按时" value={r.onTime} suffix="个" valueStyle={{ color: '#389e0d' }} />
+        <Statistic title="按时" value={r.onTime} suffix="个" valueStyle={{ color: '#237804' }} />
         <Statistic
           title="逾期"
           value={r.late}

@@ -129,10 +129,10 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
       <Row gutter={8} style={{ marginBottom: 12 }}>
         {(
           [
-            ['按时', s.onTime, '#389e0d'],
-            ['逾期', s.late, s.late ? '#d4380d' : '#8c8c8c'],
-            ['未报', s.missing, s.missing ? '#cf1322' : '#8c8c8c'],
-            ['未到期', s.pending, '#8c8c8c'],
+            ['按时', s.onTime, '#237804'],
+            ['逾期', s.late, s.late ? '#d4380d' : '#595959'],
+            ['未报', s.missing, s.missing ? '#cf1322' : '#595959'],
+            ['未到期', s.pending, '#595959'],
           ] as const
         ).map(([label, n, color]) => (
           <Col xs={12} sm={6} key={label}>

@@ -39,7 +39,7 @@ export function countLabel(label: string, n: number) {
   return (
     <span>
       {label}
-      {n > 0 && <Badge count={n} color="#8c8c8c" style={{ marginInlineStart: 6 }} />}
+      {n > 0 && <Badge count={n} color="#595959" style={{ marginInlineStart: 6 }} />}
     </span>
   );
 }

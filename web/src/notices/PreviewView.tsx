@@ -62,7 +62,7 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
         {stat(
           `待确认数（共 ${counts.uncertain} 项，已处理 ${counts.uncertain - counts.pending} 项）`,
           counts.pending,
-          counts.pending > 0 ? '#d46b08' : '#389e0d',
+          counts.pending > 0 ? '#d46b08' : '#237804',
           '项',
         )}
       </Row>

@@ -111,13 +111,13 @@ export default function PeriodReportsPage() {
       <Card style={{ marginBottom: 16 }} loading={rows.isPending}>
         <Space size={48} wrap>
           <Statistic title="责任单位" value={items.length - count('exempt')} suffix="个" />
-          <Statistic title="按时报送" value={timely('on_time')} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title="按时报送" value={timely('on_time')} valueStyle={{ color: '#237804' }} />
           <Statistic title="逾期报送" value={timely('late')} valueStyle={{ color: '#d4380d' }} />
           <Statistic title="逾期未报" value={timely('missing')} valueStyle={{ color: '#a8071a' }} />
           <Statistic title="未报送督查室" value={count('not_started', 'drafting', 'pending_head')} />
-          <Statistic title="待督查室审核" value={count('reached', 'resubmitted')} valueStyle={{ color: '#1677ff' }} />
+          <Statistic title="待督查室审核" value={count('reached', 'resubmitted')} valueStyle={{ color: '#1f4e9e' }} />
           <Statistic title="退回修改" value={count('returned')} valueStyle={{ color: '#d46b08' }} />
-          <Statistic title="已通过" value={count('accepted')} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title="已通过" value={count('accepted')} valueStyle={{ color: '#237804' }} />
         </Space>
       </Card>
       <Card>
