@@ -16,7 +16,7 @@ import { openContext } from '../server/context';
 import { startServerProcess } from '../server/test/server-process';
 import { postgresWorld, sqliteWorld, type World } from './data/worlds';
 import { benchApiLoad, BENCH_SERVER_ENV } from './load/api-load.bench';
-import { benchParse } from './parse.bench';
+import { benchParse, benchParseServer, benchParseSizes } from './parse.bench';
 import { benchScale } from './scale.bench';
 import { runWebBench } from './web.bench';
 
@@ -44,7 +44,11 @@ const started = new Date();
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 print(`duban bench — ${started.toISOString()} — ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
 
-if (parts.has('parse')) for (const line of benchParse()) print(line);
+if (parts.has('parse')) {
+  for (const line of benchParse()) print(line);
+  for (const line of benchParseSizes()) print(line);
+  for (const line of await benchParseServer()) print(line);
+}
 
 if (parts.has('api') || parts.has('scale')) {
   for (const engine of engines) {

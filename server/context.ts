@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sealStoredChannelSecrets } from './channels/channel-secrets';
 import { createClock, type Clock } from './clock';
 import type { Config } from './config/config';
 import { openDatabase, type Db, type Engine } from './db/connection';
@@ -12,6 +13,8 @@ export async function openContext(config: Config, opts: { poolSize?: number } = 
   const handle = openDatabase(config.database, opts);
   try {
     await migrateToLatest(handle.db, handle.engine);
+    // Channel secrets saved before they were sealed: sealed now, with the key kept out of the database.
+    await sealStoredChannelSecrets({ db: handle.db, config });
   } catch (e) {
     await handle.close();
     throw e;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentSchemeSchema } from '../assessment/schema';
+import { editVersion } from './common';
 import { GRADES, PARTS, QUALITY_RATINGS } from '../assessment/scheme';
 
 /** The year-end assessment (绩效考核) API: scheme per year, runs with every unit's breakdown, adjustments, vetoes, report ratings. */
@@ -16,7 +17,12 @@ export const schemeViewSchema = z.object({
   isDefault: z.boolean(),
   updatedByName: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** What a save sends back (schemeBody): 0 while nothing is saved for the year. */
+  version: z.number(),
 });
+
+/** The scheme to save, with the version the office loaded (issue 17, finding 11). */
+export const schemeBody = assessmentSchemeSchema.safeExtend({ version: editVersion() });
 
 /** Run the whole year (every period of the year's notices) or one period. */
 export const runBody = z
@@ -30,7 +36,12 @@ export const adjustmentBody = z.object({
   reason,
 });
 export const vetoBody = z.object({ year, unitId: z.number().int().positive(), reason });
-export const qualityBody = z.object({ rating: z.enum(QUALITY_RATINGS).nullable() });
+/**
+ * The new rating, with the rating the office saw when it chose (issue 17, finding 11): the rating is
+ * the record's only field, so it is its own version — a save over someone else's newer rating is
+ * refused (STALE_VERSION).
+ */
+export const qualityBody = z.object({ rating: z.enum(QUALITY_RATINGS).nullable(), loadedRating: z.enum(QUALITY_RATINGS).nullable() });
 
 export const qualityViewSchema = z.object({
   reportId: z.number(),

@@ -32,6 +32,8 @@ export const listedDaySchema = z.object({
 
 export const workCalendarViewSchema = z.object({
   settings: calendarSettingsSchema,
+  /** What a save sends back with the settings (0 while the defaults apply). */
+  version: z.number(),
   year: z.number().int(),
   /** The State Council's arrangement of `year` ships with Duban; if not, the office enters it from the notice. */
   yearShipped: z.boolean(),

@@ -10,6 +10,19 @@ export const idParam = z.object({ id: dbId() });
 /** A calendar date YYYY-MM-DD that exists (2024-13-01 and 2024-02-30 are refused, not rolled over). */
 export const isoDate = () => z.iso.date({ error: 'a date YYYY-MM-DD that exists' });
 
+/**
+ * The version of a record an edit was made against (issue 17, finding 11): the server refuses the
+ * save (409 STALE_VERSION) when someone else saved since. 0 is a setting or scheme never saved.
+ */
+export const editVersion = () => z.number().int().min(0).max(MAX_DB_ID);
+/** A setting as read, with its version. */
+export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => versioned(schema, z.number());
+/** A setting as saved, with the version the editor loaded (the schema's own refinements kept: safeExtend). */
+export const withEditVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => versioned(schema, editVersion());
+// safeExtend's generic shape check cannot see that `version` is new to an arbitrary shape; the result's type is spelt out.
+const versioned = <T extends z.ZodRawShape>(schema: z.ZodObject<T>, version: z.ZodNumber) =>
+  schema.safeExtend({ version } as never) as unknown as z.ZodObject<T & { version: z.ZodNumber }>;
+
 export const errorSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -56,4 +56,28 @@ export const dashboardSchema = z.object({
     z.object({ taskId: z.number(), annexNo: z.number(), seq: z.string(), standard: z.string(), light, reasons: z.array(z.string()), leaders: z.array(z.string()), units: z.array(z.string()) }),
   ),
   mostBehindUnits: z.array(z.object({ unitId: z.number(), unitName: z.string(), red: z.number(), yellow: z.number(), total: z.number(), taskIds: z.array(z.number()) })),
+  /** Opened periods of the year with units 逾期未报 (core/reporting/standing.ts), as the period page counts them. */
+  overdue: z.array(z.object({ periodId: z.number(), label: z.string(), missing: z.number() })),
+  /** A leader's or a unit's red and yellow tasks, most behind first, with the whole text, reasons, units and last report (a leader's home); empty for the whole organisation. */
+  focusTasks: z.array(
+    z.object({
+      taskId: z.number(),
+      annexNo: z.number(),
+      seq: z.string(),
+      standard: z.string(),
+      light: z.enum(['red', 'yellow']),
+      reasons: z.array(z.string()),
+      units: z.array(z.object({ name: z.string(), role: z.enum(['lead', 'co']) })),
+      leaders: z.array(z.string()),
+      lastReport: z
+        .object({
+          on: z.string(),
+          unitName: z.string(),
+          periodLabel: z.string(),
+          /** The progress the unit gave in that report (未启动, 滞后 …), when it gave one. */
+          status: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
 });

@@ -2,13 +2,18 @@ import { z } from 'zod';
 
 /** Reminders, urges (催办) and the channels they go out on: API schemas and the stored settings. */
 
-export const CHANNELS = ['email', 'wecom', 'dingtalk'] as const;
+export const CHANNELS = ['email', 'wecom', 'dingtalk', 'wecom_app', 'dingtalk_work', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   email: '电子邮件',
   wecom: '企业微信群机器人',
   dingtalk: '钉钉群机器人',
+  wecom_app: '企业微信应用消息',
+  dingtalk_work: '钉钉工作通知',
+  sms: '短信（未读补发）',
 };
+/** A named person's state on a message to the person (WeCom 应用消息, DingTalk 工作通知, SMS). */
+export const RECIPIENT_STATUS_LABELS = { pending: '待发送', sent: '已发送', read: '已读', failed: '失败' } as const;
 
 export const REMINDER_KIND_LABELS = {
   before_deadline: '截止前提醒',
@@ -50,11 +55,12 @@ export const channelSettingsSchema = z
       /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
       secure: z.boolean(),
       username: z.string().max(255),
-      password: z.string().max(500),
+      /** Stored sealed (server/channels/channel-secrets.ts), hence longer than the 500 a person may type. */
+      password: z.string().max(4000),
       from: z.string().trim().max(255),
     }),
     wecom: z.object({ enabled: z.boolean(), webhookUrl: httpUrl }),
-    dingtalk: z.object({ enabled: z.boolean(), webhookUrl: httpUrl, secret: z.string().trim().max(500) }),
+    dingtalk: z.object({ enabled: z.boolean(), webhookUrl: httpUrl, secret: z.string().trim().max(4000) }),
   })
   .superRefine((v, ctx) => {
     if (v.email.enabled && (!v.email.host || !v.email.from))
@@ -127,6 +133,16 @@ export const deliverySchema = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** Messages to the person: each named person's state (empty for e-mail and the group robots). */
+  recipients: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['pending', 'sent', 'read', 'failed']),
+      statusLabel: z.string(),
+      error: z.string().nullable(),
+      readAt: z.string().nullable(),
+    }),
+  ),
 });
 
 export const reminderItemSchema = z.object({
@@ -156,4 +172,32 @@ export const urgeResultSchema = z.object({
   urgeId: z.number(),
   notified: z.number(),
   deliveries: z.array(z.object({ channel: z.enum(CHANNELS), target: z.string() })),
+});
+
+/**
+ * POST /api/periods/:id/urges (批量催办): one urge per unit. requestKey is made by the page for one
+ * confirmation; sent again (a double click, a retry), it urges nobody twice.
+ */
+export const bulkUrgeBody = z.object({
+  unitIds: z.array(z.number().int().positive()).min(1).max(2000),
+  message: z.string().trim().min(1).max(2000),
+  requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 letters, digits, - or _'),
+});
+
+const unitRefSchema = z.object({ unitId: z.number(), unitName: z.string() });
+
+export const bulkUrgeResultSchema = z.object({
+  urged: z.array(unitRefSchema.extend({ urgeId: z.number() })),
+  /** Urged already by this same request (its key) — not urged again. */
+  alreadyUrged: z.array(unitRefSchema),
+  /** Not urged: the report reached the office or the unit is exempt; reason is where it stands. */
+  skipped: z.array(unitRefSchema.extend({ reason: z.string() })),
+  /** People told in the app, and messages queued on the outgoing channels. */
+  notified: z.number(),
+  deliveries: z.number(),
+});
+
+/** GET /api/periods/:id/urges: each urged unit's count (by hand and by the sweep) and last business day. */
+export const urgeTallySchema = z.object({
+  units: z.array(z.object({ unitId: z.number(), count: z.number(), manual: z.number(), auto: z.number(), lastOn: z.string() })),
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { evidenceFileSchema } from './evidence';
+import { editVersion, isoDate } from './common';
 import { PROGRESS_STATUSES, REPORT_STATES } from '../reporting/states';
 import type { Standing } from '../reporting/standing';
 import type { PeriodScheduleSettings } from '../reporting/period-schedule';
+import { itemCoReportingSchema } from './co-reporting';
 
 /** When periods open and close by themselves (core/reporting/period-schedule.ts). */
 export const periodScheduleSchema = z.object({
@@ -15,6 +17,8 @@ export const periodScheduleSchema = z.object({
 /** GET/PUT /api/settings/period-schedule: the setting, the business day, and each period's days under it. */
 export const periodScheduleViewSchema = z.object({
   settings: periodScheduleSchema,
+  /** What a save sends back with the settings (0 while the defaults apply). */
+  version: z.number(),
   today: z.string(),
   periods: z.array(
     z.object({
@@ -75,9 +79,11 @@ export const periodSchema = z.object({
   statusLabel: z.string(),
   /** The deadline had passed when the notice was issued or imported: the office should look at it. */
   pastAtImport: z.boolean(),
+  /** Goes up with every change the office makes; an extension sends back the one it loaded. */
+  version: z.number(),
 });
 
-export const extendPeriodBody = z.object({ deadline: isoDate(), reason: z.string().trim().min(1).max(500) });
+export const extendPeriodBody = z.object({ deadline: isoDate(), reason: z.string().trim().min(1).max(500), version: editVersion() });
 
 export const reportSummarySchema = z.object({
   id: z.number(),
@@ -126,9 +132,22 @@ export const reportItemSchema = z.object({
   indicators: z.array(
     z.object({ id: z.number(), name: z.string(), target: z.number(), unit: z.string(), qualifier: z.string().nullable(), actual: z.number().nullable() }),
   ),
+  /** How the task's co-operating units report: separately, or their part to the lead unit (报牵头单位). */
+  coReporting: itemCoReportingSchema,
   /** The co-operating units' parts, each with where its unit's report stands (core/reporting/standing.ts). */
   coParts: z.array(z.object({ unitName: z.string(), standing: standingSchema, status: z.string(), narrative: z.string(), problems: z.string() })),
-  evidence: z.array(z.object({ id: z.number(), fileName: z.string(), size: z.number(), contentType: z.string() })),
+  evidence: z.array(evidenceFileSchema),
+  /** 上期: the unit's last written entry on this task in an earlier period of the notice, or null. */
+  previous: z
+    .object({
+      periodLabel: z.string(),
+      status: z.enum(PROGRESS_STATUSES),
+      narrative: z.string(),
+      problems: z.string(),
+      nextSteps: z.string(),
+      actuals: z.array(z.object({ indicatorId: z.number(), value: z.number().nullable() })),
+    })
+    .nullable(),
 });
 
 export const reportViewSchema = z.object({
@@ -146,6 +165,9 @@ export const progressBody = z.object({
   nextSteps: z.string().max(5000).default(''),
   actuals: z.array(z.object({ indicatorId: z.number().int().positive(), value: z.number().finite().nullable() })).max(50).default([]),
 });
+
+/** 沿用上期: copy last period's entry into these entries (all of the report's when omitted); only blank entries are filled. */
+export const copyForwardBody = z.object({ taskIds: z.array(z.number().int().positive()).max(500).optional() });
 
 export const transitionBody = z.object({
   version: z.number().int().positive(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { evidenceFileSchema } from './evidence';
 import { adjustmentSchema, coordinationSchema, instructionSchema } from './collaboration';
 import { DUE_DATE_SOURCES } from '../notice/due-date';
+import { coReportingMode } from './co-reporting';
 
 /** Ledger (台账) filters. Everything optional; unit roles always see only their unit's tasks. */
 export const taskListQuery = z.object({
@@ -59,6 +61,8 @@ export const taskRowSchema = z.object({
   version: z.number(),
   light: z.object({ color: z.enum(['blue', 'green', 'yellow', 'red', 'grey']), label: z.string(), reasons: z.array(z.string()) }),
   closure: taskClosureSchema.nullable(),
+  /** How its co-operating units report: separately to the office, or their part to the lead unit (报牵头单位). */
+  coReporting: coReportingMode,
 });
 
 export const taskListSchema = z.object({ items: z.array(taskRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -75,6 +79,8 @@ export const taskReportEntrySchema = z.object({
   problems: z.string(),
   taskVersion: z.number(),
   updatedAt: z.string(),
+  /** 佐证材料 the person may open; only on the organisation's own task page (not in an upper level's view). */
+  evidence: z.array(evidenceFileSchema).optional(),
 });
 
 export const taskDetailSchema = z.object({

@@ -1,23 +1,34 @@
 // Chinese names for the audit log's action and entity codes, shared by the auditor's page and the
-// audit export. The codes stay visible next to the label (auditors quote them in findings); an
-// unknown code is shown as-is, never hidden.
+// audit export. The page shows the label only, with the code on hover (auditors quote codes in
+// findings); the Excel export keeps both. server/audit/labels-coverage.test.ts fails when the server
+// writes a code that has no label here; an unknown code is still shown as-is, never hidden.
 export const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in': '登录',
   'auth.sign_in_failed': '登录失败',
   'auth.sign_in_locked': '锁定期间尝试登录',
   'auth.locked': '连续登录失败，账号锁定',
+  'auth.sign_in_disabled': '已停用账号尝试登录',
+  'auth.reauth_failed': '修改密码或关闭两步验证时密码或验证码错误',
   'auth.sign_out': '退出登录',
   'auth.sign_out_everywhere': '退出所有设备上的登录',
   'auth.totp_failed': '动态验证码错误',
   'auth.totp_replayed': '动态验证码重复使用',
+  'auth.sso_unbound': '政务平台账号未绑定，登录被拒绝',
   'user.create': '新建用户',
   'user.update': '修改用户',
+  'user.import': '批量导入账号',
   'user.reset_password': '重置密码',
+  'user.identity_bound': '绑定平台账号',
+  'user.identity_unbound': '解除平台账号绑定',
   'user.change_password': '修改本人密码',
   'user.totp_setup': '生成两步验证密钥',
   'user.totp_enable': '开启两步验证',
   'user.totp_disable': '关闭两步验证',
   'user.totp_reset': '重置两步验证',
+  // 账号变更申请 (issue 17, finding 4): proposed by the system administrator, decided by the security administrator.
+  'account_request.propose': '提交账号变更申请',
+  'account_request.approve': '批准账号变更申请',
+  'account_request.reject': '驳回账号变更申请',
   'security.rate_limited': '请求过于频繁被拒绝',
   'audit.export': '导出审计日志',
   'system.restore': '从备份恢复数据库',
@@ -27,8 +38,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'leader.update': '修改领导',
   'setting.update': '修改设置',
   'notice.import': '导入通知',
+  'notice.create': '新建台账',
+  'annex.create': '新增附件',
+  'task.create': '新增任务',
+  'task.move': '移动任务',
+  'task.delete': '删除任务',
   'notice.reimport': '重新导入通知',
   'task.update': '修改任务',
+  'task.co_reporting': '修改配合单位报送方式',
+  'task.indicator.update': '修改指标',
   'task.read': '查阅任务',
   'task.handed_down': '接收上级下达任务',
   'task.close': '事项销号',
@@ -42,8 +60,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'period.open': '开启报送期',
   'period.close': '关闭报送期',
   'period.extend': '延长报送期限',
+  'period.auto_open': '报送期按计划自动开启',
+  'period.auto_close': '报送期按计划自动关闭',
   'report.create': '开始填报',
+  'report.co_remind': '提醒配合单位填写',
   'report.edit': '修改报告',
+  'report.copy_forward': '沿用上期内容',
   'progress.save': '保存进展',
   'evidence.add': '上传佐证材料',
   'evidence.remove': '删除佐证材料',
@@ -52,6 +74,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'report.head_return': '负责人退回',
   'report.accept': '督查室审核通过',
   'report.office_return': '督查室退回',
+  'report.withdraw': '经办人撤回提交',
+  'report.head_withdraw': '负责人撤回报送',
   'report.review': '督查室审阅',
   'report.quality_rate': '报告质量评价',
   'urge.create': '催办',
@@ -80,6 +104,7 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
+  account_request: '账号变更申请',
   user: '用户',
   unit: '单位',
   leader: '领导',
@@ -106,6 +131,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   assessment_run: '考核结果',
   assessment_veto: '一票否决',
 };
+
+/** The line that stands for several autosaves of one report item by one person (server/audit/autosave-groups.ts). */
+export const AUTOSAVE_GROUP_LABEL = '编辑进展';
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
 export const entityLabel = (code: string) => ENTITY_LABELS[code] ?? code;

@@ -2,7 +2,7 @@
 export { parseNoticeText, parseNoticeRows } from './parse';
 export { NoticeParseError } from './errors';
 export type { NoticeParseErrorCode, NoticeErrorLocation } from './errors';
-export { textToRows, readHeader, columnRole } from './rows';
+export { textToRows, splitTextRows, readHeader, columnRole } from './rows';
 export { readDocumentFacts, datesInSentence } from './document';
 export { splitAnnexes, annexKind } from './annexes';
 export { parseTable } from './table';

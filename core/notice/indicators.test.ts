@@ -63,6 +63,36 @@ describe('extractIndicators', () => {
     expect(brief('新建100个5G基站')).toEqual([['新建5G基站', 100, '个', null]]);
   });
 
+  // Lines of the demo notice (data/demo/xinzhou-2024-notice.txt, 附件3 item 8): names reached clerks as
+  // "即新增公共停车位" and "考核目标" (shown on the report form as "考核目标（目标 3000个）").
+  it('drops a leading 即 and gives a bare 考核目标 the subject its sibling named', () => {
+    const line =
+      '2.根据《武汉市停车场及新能源汽车配套设施建设工作指挥部2024年工作要点》下发的相关任务要求，新洲区停车位必达目标为2500个，考核目标为3000个，公共停车位占比不低于必达目标的30%，即新增公共停车位750个；';
+    expect(brief(line)).toEqual([
+      ['新洲区停车位必达目标', 2500, '个', null],
+      ['新洲区停车位考核目标', 3000, '个', null],
+      ['公共停车位占比', 30, '%', '不低于'],
+      ['新增公共停车位', 750, '个', null],
+    ]);
+    expect(brief('1.充电桩建设目标任务（必达目标）1500个；其中，公共充电桩（必达目标）1025个；专用充电桩（必达目标）345个；')).toEqual([
+      ['充电桩建设目标任务（必达目标）', 1500, '个', null],
+      ['公共充电桩（必达目标）', 1025, '个', null],
+      ['专用充电桩（必达目标）', 345, '个', null],
+    ]);
+    expect(brief('4.新改扩建公办幼儿园4所，其中秋季开园3所，新增公办学位450个。')).toEqual([
+      ['新改扩建公办幼儿园', 4, '所', null],
+      ['秋季开园', 3, '所', null],
+      ['新增公办学位', 450, '个', null],
+    ]);
+  });
+
+  it('keeps 即 where it starts a word, and a bare 目标 with no sibling to borrow from', () => {
+    expect(brief('即时办结率达到95%。')).toEqual([['即时办结率', 95, '%', null]]);
+    expect(brief('考核目标为3000个。')).toEqual([['考核目标', 3000, '个', null]]);
+    // A sibling in another sentence names another subject: nothing is borrowed across 。 or ；.
+    expect(brief('新建停车位必达目标为2500个；考核目标为3000个。')[1]).toEqual(['考核目标', 3000, '个', null]);
+  });
+
   it('keeps ranges that name a class of project out of the values', () => {
     expect(brief('新开工亿元以上项目15个，其中10—50亿元项目2个')).toEqual([
       ['新开工亿元以上项目', 15, '个', null],
@@ -93,6 +123,15 @@ describe('indicators on the seed', () => {
     expect(find(1, '(183)')[1]).toEqual(['新增学位', 2400, '个', null]);
     expect(find(1, '(31)')).toEqual([]);
     expect(find(1, '(3)')).toEqual([]);
+  });
+
+  it('names the parking targets of 附件3 item 8 as the office would', () => {
+    expect(find(3, '8').slice(3, 7)).toEqual([
+      ['新洲区停车位必达目标', 2500, '个', null],
+      ['新洲区停车位考核目标', 3000, '个', null],
+      ['公共停车位占比', 30, '%', '不低于'],
+      ['新增公共停车位', 750, '个', null],
+    ]);
   });
 
   it('extracts targets from annexes 2–5', () => {

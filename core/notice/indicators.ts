@@ -62,7 +62,13 @@ const PRE_QUALIFIER = /(不低于|不少于|不高于|不超过|超过|高于|�
 const COUNT_UNIT = /^(?:万)?(个|家|户|所|座|条|处|项|场|套|间|张|台|辆|盏|杆|栋|艘|颗|人|名)$/u;
 const PRE_FILLER = /(分别达到|分别为|达到|达|稳定在|保持在|控制在|为|分别)$/u;
 const LEAD_FILLER =
-  /^([、，,/]|\d+[.．、](?!\d)|\d[.．、](?=\d{4}年)|[一二三四五六七八九十]是|其中|力争|确保|努力|争取|并|和|及|且)+/u;
+  /^([、，,/]|\d+[.．、](?!\d)|\d[.．、](?=\d{4}年)|[一二三四五六七八九十]是|其中|力争|确保|努力|争取|并|和|及|且|即(?![时将期使便可刻日])|也就是)+/u;
+/**
+ * A name that only says which kind of target it is ("考核目标为3000个") after a sibling that named the
+ * subject ("新洲区停车位必达目标为2500个，"): the subject is the sibling's name without its kind.
+ */
+const TARGET_KIND = /(考核|必达|力争|奋斗|预期|年度|序时)?目标(任务)?$/u;
+const BARE_TARGET_KIND = /^(考核|必达|力争|奋斗|预期|年度|序时)?目标(任务)?$/u;
 const HARD_DELIM = /[，。；：,;:！？!?（）()【】\n]/u;
 const NUMBER = /\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+/gu;
 
@@ -84,10 +90,49 @@ function quotedMask(text: string): boolean[] {
   return mask;
 }
 
+/**
+ * Where the clause holding position p starts: back from p to the nearest delimiter outside quotes,
+ * except that a parenthesis without digits is part of the name ("中心（服务点）2个", "新（改、扩）建")
+ * and is stepped over. Computed for every position in one forward pass (a scan back from every
+ * number was quadratic on a long text with many numbers and no punctuation); clauseStart(p) is
+ * what that scan gave, delimiter for delimiter.
+ */
+function clauseStarts(view: string, mask: boolean[]): (p: number) => number {
+  const n = view.length;
+  const prevDelim = new Int32Array(n).fill(-1); // the last unmasked delimiter at or before i
+  const startAfter = new Int32Array(n); // for a delimiter at i: the clause start a scan reaching it gives
+  let lastDelim = -1;
+  let lastOpen = -1; // the last '(' before i (masked or not, as lastIndexOf found it)
+  let digits = 0;
+  let digitsAtOpen = 0;
+  const at = (p: number): number => (p < 0 ? 0 : prevDelim[p] === -1 ? 0 : (startAfter[prevDelim[p] ?? 0] ?? 0));
+  for (let i = 0; i < n; i++) {
+    const ch = view[i] ?? '';
+    if (!mask[i] && HARD_DELIM.test(ch)) {
+      const jump = ch === ')' && lastOpen >= 0 && digits === digitsAtOpen;
+      startAfter[i] = jump ? at(lastOpen - 1) : i + 1;
+      lastDelim = i;
+    }
+    prevDelim[i] = lastDelim;
+    if (ch === '(') {
+      lastOpen = i;
+      digitsAtOpen = digits;
+    }
+    if (/\d/.test(ch)) digits += 1;
+  }
+  return at;
+}
+
+/** Enough text after a number to read its measure and qualifier ("万千瓦", "及以上"). */
+const AFTER_WINDOW = 16;
+/** Enough text after a count measure to read the counted noun (at most 24 characters + a code). */
+const TAIL_WINDOW = 200;
+
 export function extractIndicators(printed: string): Indicator[] {
   const text = normalizeSpaces(printed);
   const view = matchView(text);
   const mask = quotedMask(view);
+  const clauseStartOf = clauseStarts(view, mask);
   const out: Indicator[] = [];
   let lastEnd = 0;
   let lastClauseStart = -1;
@@ -98,7 +143,7 @@ export function extractIndicators(printed: string): Indicator[] {
     const end = start + raw.length;
     if (mask[start]) continue;
     const before = view[start - 1] ?? '';
-    const after = view.slice(end);
+    const after = view.slice(end, end + AFTER_WINDOW);
     const arabic = /^\d/.test(raw);
     let value: number | null;
     let unit: string | undefined;
@@ -119,7 +164,7 @@ export function extractIndicators(printed: string): Indicator[] {
 
     let spanEnd = end + unit.length;
     let qualifier: string | null = null;
-    const post = POST_QUALIFIER.exec(view.slice(spanEnd));
+    const post = POST_QUALIFIER.exec(view.slice(spanEnd, spanEnd + AFTER_WINDOW));
     if (post?.[1] !== undefined) {
       qualifier = post[1];
       spanEnd += post[1].length;
@@ -127,22 +172,7 @@ export function extractIndicators(printed: string): Indicator[] {
 
     // Name: back to the clause start, or to the end of the previous indicator in the same clause
     // ("新建停车位3000个、充电桩4000个").
-    let clauseStart = 0;
-    for (let i = start - 1; i >= 0; i--) {
-      const ch = view[i] ?? '';
-      if (ch === ')' && !mask[i]) {
-        // A parenthesis without numbers is part of the name: "中心（服务点）2个", "新（改、扩）建".
-        const open = view.lastIndexOf('(', i);
-        if (open >= 0 && !/\d/.test(view.slice(open, i))) {
-          i = open;
-          continue;
-        }
-      }
-      if (HARD_DELIM.test(ch) && !mask[i]) {
-        clauseStart = i + 1;
-        break;
-      }
-    }
+    const clauseStart = clauseStartOf(start - 1);
     const nameStart = clauseStart === lastClauseStart ? Math.max(clauseStart, lastEnd) : clauseStart;
     let name = text.slice(nameStart, start);
     const pre = PRE_QUALIFIER.exec(name);
@@ -154,12 +184,16 @@ export function extractIndicators(printed: string): Indicator[] {
     // "完成61个行政村生活污水治理": the counted thing follows the measure word; read it into the name.
     if (COUNT_UNIT.test(unit) && qualifier === null) {
       const tail = /^(?:\d+[A-Za-z]+)?[\p{Script=Han}“”][\p{Script=Han}“”A-Za-z]{1,23}?(?=[，。；、,;:：（(]|$)/u.exec(
-        view.slice(spanEnd),
+        view.slice(spanEnd, spanEnd + TAIL_WINDOW),
       );
       if (tail) name = `${name}${text.slice(spanEnd, spanEnd + tail[0].length)}`;
     }
     const prev = out[out.length - 1];
     const opener = view[clauseStart - 1] ?? '';
+    if (prev && BARE_TARGET_KIND.test(name) && !/[。；;\n]/u.test(view.slice(lastEnd, start))) {
+      const subject = prev.name.replace(TARGET_KIND, '');
+      if (subject !== '' && subject !== prev.name) name = `${subject}${name}`;
+    }
     if (name === '' && prev && clauseStart === lastClauseStart)
       name = prev.name; // "90%、84%"
     else if ((opener === '（' || opener === '(') && prev) name = `${prev.name}（${name}）`; // 57万亩（非托管区48.5万亩）

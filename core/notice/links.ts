@@ -8,8 +8,22 @@
 import { matchKey } from './text';
 import type { ParsedAnnex, ParsedTask } from './types';
 
+/**
+ * Bounds that keep this linear in the notice (a crafted notice made it quadratic in tasks, found by a
+ * security probe): only the first LINK_TEXT_LIMIT characters of a text are compared (the seed's
+ * longest target has 271); a bigram that more than FREQUENT_BIGRAM later tasks share is not used to
+ * find candidates (it says nothing about similarity; candidates found through rarer bigrams still
+ * count it); past WORK_BUDGET steps of the index no more links are proposed; and a task gets at most
+ * MAX_LINKS_PER_TASK links (thousands of near-identical tasks would otherwise link every pair).
+ */
+const LINK_TEXT_LIMIT = 600;
+const FREQUENT_BIGRAM = 1000;
+const WORK_BUDGET = 5_000_000;
+/** Links proposed per task at most (the seed's tasks have at most one; a person confirms each). */
+const MAX_LINKS_PER_TASK = 10;
+
 function bigrams(text: string): Set<string> {
-  const key = matchKey(text)
+  const key = matchKey(text.slice(0, LINK_TEXT_LIMIT))
     .replace(/^\d+[.．、]/u, '')
     .replace(/[\p{P}\p{S}\s]/gu, '');
   const out = new Set<string>();
@@ -68,16 +82,35 @@ export function proposeLinks(annexes: ParsedAnnex[], opts: LinkOptions = {}): nu
     firstOfNext[i] = same ? (firstOfNext[i + 1] ?? entries.length) : i + 1;
   }
   const counts = new Int32Array(entries.length);
+  let work = 0;
   entries.forEach((e, i) => {
+    if (work > WORK_BUDGET) return;
     const minJ = firstOfNext[i] ?? entries.length;
     const touched: number[] = [];
+    const frequent: string[] = [];
     for (const g of e.standard) {
-      for (const j of index.get(g) ?? []) {
-        if (j < minJ) continue;
+      const list = index.get(g) ?? [];
+      // Posting lists are in entry order: start at the first later annex's entry.
+      const from = firstAtLeast(list, minJ);
+      if (list.length - from > FREQUENT_BIGRAM) {
+        frequent.push(g);
+        continue;
+      }
+      work += list.length - from + 1;
+      for (let k = from; k < list.length; k++) {
+        const j = list[k] ?? 0;
         const c = counts[j] ?? 0;
         counts[j] = c + 1;
         if (c === 0) touched.push(j);
       }
+    }
+    if (frequent.length > 0) {
+      work += touched.length * frequent.length;
+      if (work > WORK_BUDGET) {
+        for (const j of touched) counts[j] = 0;
+        return;
+      }
+      for (const j of touched) for (const g of frequent) if (entries[j]?.standard.has(g)) counts[j] = (counts[j] ?? 0) + 1;
     }
     for (const j of touched) {
       const common = counts[j] ?? 0;
@@ -98,11 +131,27 @@ export function proposeLinks(annexes: ParsedAnnex[], opts: LinkOptions = {}): nu
           : std >= threshold
             ? 'near-identical district target text'
             : 'one district target is contained in the other';
+      if (e.task.links.length >= MAX_LINKS_PER_TASK || f.task.links.length >= MAX_LINKS_PER_TASK) continue;
       const s = Math.round(sim * 100) / 100;
       e.task.links.push({ annexNo: f.annexNo, seq: f.task.seq, reason, similarity: s });
       f.task.links.push({ annexNo: e.annexNo, seq: e.task.seq, reason, similarity: s });
       count++;
     }
   });
+  if (work > WORK_BUDGET) {
+    annexes[0]?.anomalies.push('too many similar task texts: links between annexes were not proposed for every task');
+  }
   return count;
+}
+
+/** The first index of a sorted list whose value is at least `min` (binary search). */
+function firstAtLeast(list: number[], min: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

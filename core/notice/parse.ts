@@ -5,16 +5,20 @@ import { splitAnnexes } from './annexes';
 import type { AnnexSegment } from './annexes';
 import { readDocumentFacts } from './document';
 import { NoticeParseError } from './errors';
+import { assertRowsWithinLimit, assertTasksWithinLimit } from './limits';
 import { extractIndicators } from './indicators';
 import { buildLeaderDirectory, resolveLeaders } from './leaders';
-import { parseLabelledLayout } from './layouts';
 import { proposeLinks } from './links';
-import { readHeader, textToRows } from './rows';
-import { parseTable } from './table';
+import { cleanNoticeRows } from './clean';
+import { separateRoleNotes } from './role-notes';
+import { textToRows } from './rows';
+import { PROSE_STRATEGIES, STRATEGIES, readSegmentBest } from './strategies';
+import { missingFacts, unreadText, withDefaults } from './coverage';
 import type { RawTask } from './table';
 import type { ParsedAnnex, ParsedNotice, ParsedTask, ParseOptions, NoticeRow } from './types';
 import { duplicatedWords } from './text';
-import { taskDue } from './due-date';
+import { dueDate, taskDue } from './due-date';
+import { milestoneDate } from './milestones';
 import { buildUnitDirectory, resolveUnits } from './units';
 
 export function parseNoticeText(text: string, opts: ParseOptions = {}): ParsedNotice {
@@ -28,24 +32,30 @@ interface RawAnnex {
   tasks: RawTask[];
   categories: ParsedAnnex['categories'];
   anomalies: string[];
+  explainedLines: number[];
+  readings: NonNullable<ParsedAnnex['readings']>;
 }
 
 function readSegment(segment: AnnexSegment): RawAnnex {
-  if (segment.rows.some((r) => readHeader(r) !== null)) {
-    const t = parseTable(segment.rows);
-    const anomalies = [...t.anomalies];
-    // Annex 3 of the seed is the province's livelihood list, but its header says 市级下达.
-    const level = segment.kind.startsWith('province') ? '省' : segment.kind.startsWith('city') ? '市' : null;
-    const other = level === '省' ? '市' : '省';
-    for (const h of t.upstreamHeaders) {
-      if (level !== null && h.includes(other) && !h.includes(level)) {
-        anomalies.push(`the upstream column is headed "${h}" but the annex title says ${level}`);
-      }
+  const { best, readings } = readSegmentBest(segment.rows, { kind: segment.kind, title: segment.title }, STRATEGIES, PROSE_STRATEGIES);
+  const anomalies = [...best.anomalies];
+  // Annex 3 of the seed is the province's livelihood list, but its header says 市级下达.
+  const level = segment.kind.startsWith('province') ? '省' : segment.kind.startsWith('city') ? '市' : null;
+  const other = level === '省' ? '市' : '省';
+  for (const h of best.upstreamHeaders ?? []) {
+    if (level !== null && h.includes(other) && !h.includes(level)) {
+      anomalies.push(`the upstream column is headed "${h}" but the annex title says ${level}`);
     }
-    return { segment, layout: 'table', tasks: t.tasks, categories: t.categories, anomalies };
   }
-  const l = parseLabelledLayout(segment.rows);
-  return { segment, layout: l.layout, tasks: l.tasks, categories: l.categories, anomalies: l.anomalies };
+  return {
+    segment,
+    layout: best.layout,
+    tasks: best.tasks.map(separateRoleNotes),
+    categories: best.categories,
+    anomalies,
+    explainedLines: best.explainedLines ?? [],
+    readings: readings.map((r) => ({ layout: r.reading.layout, tasks: r.reading.tasks.length, score: Math.round(r.score) })),
+  };
 }
 
 /** Reports printed numbering that jumps or repeats ("21" followed by "24"). */
@@ -85,9 +95,13 @@ function numberedOnce(segments: AnnexSegment[], anomalies: string[]): AnnexSegme
   });
 }
 
-export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): ParsedNotice {
+export function parseNoticeRows(printedRows: NoticeRow[], opts: ParseOptions = {}): ParsedNotice {
+  // Web-page furniture, reposting sites' pinyin, a notice on one line: cleaned before any reading.
+  const rows = cleanNoticeRows(printedRows);
   if (rows.length === 0) throw new NoticeParseError('EMPTY_TEXT', { line: 1 });
-  const document = readDocumentFacts(rows, opts.fileName);
+  assertRowsWithinLimit(rows);
+  const printed = readDocumentFacts(rows, opts.fileName);
+  const document = withDefaults(printed, opts.documentDefaults);
   let segments = splitAnnexes(rows, document.annexTitles);
   if (segments.length === 0) {
     // No annex: the tasks may be in the body itself (labelled or inline layouts).
@@ -98,6 +112,7 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
   const raw = segments.map(readSegment);
 
   const total = raw.reduce((s, a) => s + a.tasks.length, 0);
+  if (total > 0) assertTasksWithinLimit(raw.flatMap((a) => a.tasks));
   if (total === 0) {
     const hasTabs = rows.filter((r) => r.cells.length >= 3);
     if (raw.some((a) => a.layout === 'table')) {
@@ -156,6 +171,12 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
         repairs,
         uncertain,
         line: t.line,
+        ...(t.endLine !== undefined && t.endLine > t.line ? { endLine: t.endLine } : {}),
+        ...(t.milestones && t.milestones.length > 0
+          ? { milestones: t.milestones.map((m) => ({ text: m, dueDate: dueDate(milestoneDate(m), document.year) })) }
+          : {}),
+        ...(t.notes && t.notes.length > 0 ? { notes: t.notes } : {}),
+        ...(t.uncertainFields && t.uncertainFields.length > 0 ? { uncertainFields: t.uncertainFields } : {}),
       };
     });
     return {
@@ -163,6 +184,7 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
       title: a.segment.title,
       kind: a.segment.kind,
       layout: a.layout,
+      readings: a.readings,
       categories: a.categories,
       tasks,
       anomalies: annexAnomalies,
@@ -187,6 +209,8 @@ export function parseNoticeRows(rows: NoticeRow[], opts: ParseOptions = {}): Par
     annexes,
     directories: { leaders: leaderDirectory, units: unitDirectory },
     anomalies,
+    unread: unreadText(raw, rows, printed),
+    missingFacts: missingFacts(printed),
     stats: {
       tasks: tasks.length,
       repairs: tasks.reduce((s, t) => s + t.repairs.length, 0),

@@ -9,10 +9,10 @@
 //   the 序号 column, with the upstream number prefixed to the upstream text ("7.以建设…");
 // - printed numbering with gaps (annex 2 jumps from 21 to 24) is kept and reported.
 
-import { readHeader, rowText, sameHeader } from './rows';
+import { columnRole, readHeader, rowText, sameHeader } from './rows';
 import type { ColumnRole, TableHeader } from './rows';
-import { cleanCell, foldWidth, squash } from './text';
-import type { CategoryVariant, NoticeRow, Repair } from './types';
+import { cleanCell, foldWidth, headingNumber, matchKey, squash } from './text';
+import type { CategoryVariant, NoticeRow, Repair, TaskField } from './types';
 
 export interface RawTask {
   seq: string;
@@ -31,6 +31,13 @@ export interface RawTask {
   repairs: Repair[];
   uncertain: boolean;
   section: string | null;
+  /** The task's last source line (inclusive), when it spans more than its first. */
+  endLine?: number;
+  /** Dated steps printed in the task (「6月底前完成…」), as printed. */
+  milestones?: string[];
+  /** Role text naming no unit (「等有关部门」), kept as a note. */
+  notes?: string[];
+  uncertainFields?: import('./types').TaskField[];
 }
 
 export interface TableResult {
@@ -39,6 +46,8 @@ export interface TableResult {
   anomalies: string[];
   /** The printed headers of the upstream column ("省级下达的责任事项", "市级下达的责任事项"). */
   upstreamHeaders: string[];
+  /** The lines of the header rows (the first and its page-break repeats). */
+  headerLines: number[];
 }
 
 const TASK_SEQ = /^[(（]\s*(\d+)\s*[)）]\s*/u;
@@ -108,16 +117,42 @@ export function parseTable(rows: NoticeRow[]): TableResult {
   const anomalies: string[] = [];
   const labels: Label[] = [];
   let header: TableHeader | null = null;
+  /** The header's first row as printed (page-break repeats are compared with it). */
+  let printedHeader: TableHeader | null = null;
+  let afterHeader = false;
   let label: Label | null = null;
   const upstreamHeaders: string[] = [];
+  const headerLines: number[] = [];
+  // Categories printed by name only (类别, 项目名称) are numbered in order of first appearance.
+  const categoryNos = new Map<string, number>();
+  const ordinal = (name: string): number => {
+    let no = categoryNos.get(name);
+    if (no === undefined) {
+      no = categoryNos.size + 1;
+      categoryNos.set(name, no);
+    }
+    return no;
+  };
 
   for (const row of rows) {
     const h = readHeader(row);
     if (h) {
-      if (header && !sameHeader(header, h)) anomalies.push(`line ${row.line}: table header changes columns`);
+      if (printedHeader && !sameHeader(printedHeader, h))
+        anomalies.push(`line ${row.line}: table header changes columns`);
+      printedHeader = h;
       header = h;
+      headerLines.push(row.line);
       const up = cell(row.cells, h.roles, 'upstream');
       if (up !== '' && !upstreamHeaders.includes(squash(up))) upstreamHeaders.push(squash(up));
+      afterHeader = true;
+      continue;
+    }
+    // A header over two rows: 「责任单位」 merged over 「牵头单位 | 配合单位」 printed on the row below.
+    const sub: TableHeader | null = afterHeader && header ? subHeader(row, header) : null;
+    afterHeader = false;
+    if (sub) {
+      header = sub;
+      headerLines.push(row.line);
       continue;
     }
     if (header === null || row.cells.length < 2) {
@@ -134,11 +169,18 @@ export function parseTable(rows: NoticeRow[]): TableResult {
     const catCell = squash(cell(cells, roles, 'category'));
     let stdCell = cleanCell(cell(cells, roles, 'standard'));
 
-    // Category label (annex-1 style: the 序号 column numbers categories, not tasks).
-    if (hasCategory && (catCell !== '' || /^\d+$/.test(seqCell))) {
+    // Two numberings share the 序号 column: annex-1 style prints the task number inside the standard
+    // cell ("(1) …") and numbers categories in 序号; most tables number tasks in 序号 and print the
+    // category (类别, 项目名称) in a cell merged over its tasks.
+    let seq: string | null = null;
+    let seqNo: number | null = null;
+    const inStd = TASK_SEQ.exec(stdCell);
+    const numbersCategories = hasCategory && inStd !== null;
+    if (hasCategory && (catCell !== '' || (numbersCategories && /^\d+$/.test(seqCell)))) {
+      const named = categoryNumber(catCell);
       label = {
-        no: /^\d+$/.test(seqCell) ? Number(seqCell) : null,
-        name: catCell,
+        no: numbersCategories ? (/^\d+$/.test(seqCell) ? Number(seqCell) : null) : (named?.no ?? ordinal(catCell)),
+        name: named?.name ?? catCell,
         printed: cell(cells, roles, 'category'),
         line: row.line,
         headerLine: header.line,
@@ -146,15 +188,11 @@ export function parseTable(rows: NoticeRow[]): TableResult {
       };
       labels.push(label);
     }
-
-    let seq: string | null = null;
-    let seqNo: number | null = null;
-    const inStd = TASK_SEQ.exec(stdCell);
     if (inStd?.[1] !== undefined) {
       seq = inStd[0].trim();
       seqNo = Number(inStd[1]);
       stdCell = stdCell.slice(inStd[0].length).trim();
-    } else if (!hasCategory && /^\d+$/.test(seqCell)) {
+    } else if (/^\d+$/.test(seqCell)) {
       seq = seqCell;
       seqNo = Number(seqCell);
     }
@@ -184,7 +222,7 @@ export function parseTable(rows: NoticeRow[]): TableResult {
 
     const up = UPSTREAM_NO.exec(upstreamCell);
     const deadline = squash(cell(cells, roles, 'deadline'));
-    tasks.push({
+    const task: RawTask = {
       seq,
       seqNo,
       categoryNo: label?.no ?? null,
@@ -201,12 +239,89 @@ export function parseTable(rows: NoticeRow[]): TableResult {
       repairs: repair ? [repair] : [],
       uncertain: false,
       section: null,
-    });
+    };
+    const prev = tasks[tasks.length - 1];
+    if (prev !== undefined) inheritMergedCells(task, prev, roles);
+    tasks.push(task);
   }
 
   const categories = canonicalCategories(labels);
   applyCategories(tasks, labels, categories, anomalies);
-  return { tasks, categories, anomalies, upstreamHeaders };
+  return { tasks, categories, anomalies, upstreamHeaders, headerLines };
+}
+
+const SUB_HEADER_ROLES: ReadonlySet<ColumnRole> = new Set(['leaders', 'leadUnits', 'coUnits', 'units', 'deadline']);
+
+/** The header completed by a second header row under it, or null when the row is data. */
+function subHeader(row: NoticeRow, header: TableHeader): TableHeader | null {
+  const filled = row.cells.map((c, i) => [i, c] as const).filter(([, c]) => c !== '');
+  if (filled.length === 0 || /^\s*\d/u.test(row.cells[0] ?? '')) return null;
+  const roles = [...header.roles];
+  for (const [i, c] of filled) {
+    if (matchKey(c).length > 12) return null;
+    const role = columnRole(c);
+    if (!SUB_HEADER_ROLES.has(role)) return null;
+    roles[i] = role;
+  }
+  for (let i = 0; i < roles.length; i++) if (roles[i] === undefined) roles[i] = 'other';
+  return { roles, line: header.line };
+}
+
+const CN_HEADING = /^([一二三四五六七八九十]+)[、.．]\s*(.+)$/u;
+
+/** 「一、经济发展」 in a category cell: its printed number and name. */
+function categoryNumber(catCell: string): { no: number; name: string } | null {
+  const m = CN_HEADING.exec(catCell);
+  const no = m?.[1] !== undefined ? headingNumber(m[1]) : null;
+  return no !== null && m?.[2] !== undefined ? { no, name: m[2] } : null;
+}
+
+/**
+ * Merged cells: a unit, leader or deadline cell printed once and empty on the rows below it means
+ * "the same as above" (the .docx/PDF rendering of a vertically merged cell). A task always has a
+ * lead unit, so an empty lead cell is read as spanning; an empty co-unit cell spans only when the
+ * lead cell is empty too (otherwise the row simply has no co-units). A span that would cross into
+ * another category, or an empty lead cell beside a printed co-unit cell, is ambiguous: the task is
+ * then marked for confirmation.
+ */
+function inheritMergedCells(task: RawTask, prev: RawTask, roles: ColumnRole[]): void {
+  const crosses = task.categoryNo !== prev.categoryNo;
+  // A lead cell empty beside a printed co-unit cell may be a merge or a lead left out: ask.
+  const partial = task.leadUnitsRaw === '' && task.coUnitsRaw !== '';
+  const inherited: TaskField[] = [];
+  const take = (field: 'leadersRaw' | 'leadUnitsRaw' | 'coUnitsRaw', what: TaskField): void => {
+    if (task[field] !== '' || prev[field] === '') return;
+    task[field] = prev[field];
+    if (!inherited.includes(what)) inherited.push(what);
+  };
+  const leadRole: ColumnRole = roles.includes('leadUnits') ? 'leadUnits' : 'units';
+  const leadEmpty = task.leadUnitsRaw === '';
+  if (roles.includes(leadRole) && leadEmpty) {
+    take('leadUnitsRaw', 'units');
+    if (task.coUnitsRaw === '') take('coUnitsRaw', 'units');
+  }
+  if (roles.includes('leaders')) take('leadersRaw', 'leaders');
+  if (roles.includes('deadline') && task.deadline === null && prev.deadline !== null) {
+    task.deadline = prev.deadline;
+    inherited.push('deadline');
+  }
+  if (inherited.length === 0) return;
+  task.repairs.push({
+    field: 'row',
+    raw: '',
+    result: inherited.join(', '),
+    rule: `merged-cell: empty ${inherited.join('/')} cell read as the cell above (${prev.seq}) spanning this row`,
+    uncertain: crosses || partial,
+    line: task.line,
+  });
+  if (crosses || partial) {
+    task.uncertain = true;
+    task.uncertainFields = [...(task.uncertainFields ?? []), ...inherited];
+    const why = crosses ? 'across a category boundary' : 'although the co-unit cell is printed';
+    task.anomalies.push(
+      `line ${task.line}: empty ${inherited.join('/')} cell taken from ${prev.seq} ${why} — please confirm`,
+    );
+  }
 }
 
 /** Canonical names onto tasks; flags labels repeated on the same page (span boundary unclear). */

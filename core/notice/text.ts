@@ -69,13 +69,37 @@ const KEY_CACHE = new Map<string, string>();
 
 /** Folds full-width ASCII (（）：；，．０-９) to ASCII, one char for one (keeps indexes aligned). */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!FULL_WIDTH.test(text)) return text;
+  if (text.length < 1024) return text.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // A long text: a loop over char codes, not replace() with a callback (a call per character made
+  // a long run of full-width brackets take seconds per megabyte).
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, i + 8192)));
+  return parts.join('');
 }
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 
 /** Simplified + width-folded copy with the same length as the input (for regex matching). */
 export function matchView(text: string): string {
-  return foldWidth(toSimplified(text));
+  // Every strategy reads every row through this view (nine strategies on each upload): remember
+  // the recent ones rather than fold the same text nine times. Bounded, so a hostile upload of
+  // distinct lines costs memory once per line at most.
+  const known = VIEWS.get(text);
+  if (known !== undefined) return known;
+  const view = foldWidth(toSimplified(text));
+  if (VIEWS.size >= VIEW_CACHE_SIZE) VIEWS.clear();
+  if (text.length <= VIEW_CACHE_TEXT) VIEWS.set(text, view);
+  return view;
 }
+const VIEWS = new Map<string, string>();
+const VIEW_CACHE_SIZE = 20_000;
+const VIEW_CACHE_TEXT = 2_000;
 
 const CN_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
@@ -125,10 +149,17 @@ export function headingNumber(text: string): number | null {
   return parseChineseNumber(text);
 }
 
+/** At most this many duplicated words are reported per text: past it they are noise, not slips. */
+const MAX_DUPLICATED_WORDS = 20;
+
 /**
  * Words printed twice in a row ("全域旅游旅游形象", "企业企业培育", "郝城、郝城"): typing slips the
  * office may want to correct at the source. Reported, never changed. Single-character doubling
  * ("人人", "件件") is ordinary Chinese and ignored.
+ *
+ * Linear: the slide below stops after as many steps as the match is long (a real slip slides one
+ * or two), so a long run of one character ("的的的…", found by a security probe to freeze the
+ * server for minutes) no longer slides to the end of the run from every match.
  */
 export function duplicatedWords(text: string): string[] {
   const out: string[] = [];
@@ -136,12 +167,14 @@ export function duplicatedWords(text: string): string[] {
     // "算力运力运力": the repeat can be read from 力 or from 运; slide to the last reading.
     const sep = m[2] ?? '';
     let word = m[1] ?? '';
-    for (let i = m.index + 1; ; i++) {
+    const last = m.index + m[0].length;
+    for (let i = m.index + 1; i <= last; i++) {
       const w = text.slice(i, i + word.length);
       if (text.slice(i + word.length, i + 2 * word.length + sep.length) !== `${sep}${w}`) break;
       word = w;
     }
     out.push(`${word}${sep}${word}`);
+    if (out.length >= MAX_DUPLICATED_WORDS) break;
   }
   return out;
 }

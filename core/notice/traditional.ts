@@ -31,7 +31,38 @@ const PAIRS =
   '賬账質质贏赢趨趋跡迹踐践蹤踪軟软轉转辭辞農农連连週周進进運运過过達达' +
   '違违遞递適适選选遺遗邁迈還还醫医釋释針针銷销鋪铺錄录鍵键鎮镇鏈链闊阔' +
   '國国圍围劉刘陳陈鄧邓謝谢遊游趙赵吳吴楊杨羅罗孫孙鍾钟韓韩馮冯蔣蒋蕭萧葉叶蘇苏盧卢譚谭' +
-  '防防陸陆隱隐雖虽響响頁页項项順顺預预頒颁領领頻频顧顾顯显飲饮館馆';
+  '防防陸陆隱隐雖虽響响頁页項项順顺預预頒颁領领頻频顧顾顯显飲饮館馆' +
+  '機机屆届擬拟蓋盖換换奮奋廈厦偉伟傳传億亿優优儲储兒儿內内冊册劑剂' +
+  '啟启單单圓圆塊块壞坏夠够夥伙奪夺婦妇孫孙嶺岭帶带幫帮廳厅彌弥徑径' +
+  '懸悬戶户拋抛揮挥損损擁拥攤摊攬揽斃毙昇升曬晒樞枢橫横淨净淺浅測测' +
+  '溝沟滬沪滯滞漁渔濱滨瀏浏燈灯爐炉獨独琺珐璽玺產产畢毕瘧疟癥症' +
+  '碩硕碼码禦御穀谷窮穷竊窃筆笔籌筹粵粤糾纠紐纽絃弦綫线緝缉縱纵繳缴' +
+  '聖圣膚肤臨临艦舰蘭兰虛虚衝冲襲袭詳详誤误諮咨謂谓譜谱豐丰賴赖贈赠' +
+  '蹟迹躍跃轄辖輔辅輯辑轟轰釐厘鑑鉴閒闲闡阐陣阵陸陆雖虽韌韧頂顶頓顿' +
+  '頸颈顏颜騰腾驅驱驟骤鬆松麗丽黨党齡龄龜龟';
+
+/**
+ * Taiwan-style wording for the same labels, in pairs of equal length (so indexes still line up):
+ * 主辦機關 is the 牵头单位, 協辦機關 the 配合单位, 辦理期限 the 完成时限, 計畫 a 计划. Applied after
+ * the characters are mapped, for matching only.
+ */
+const TAIWAN_WORDS: ReadonlyMap<string, string> = new Map([
+  ['主办机关', '牵头单位'],
+  ['主责机关', '牵头单位'],
+  ['主办单位', '牵头单位'],
+  ['协办机关', '配合单位'],
+  ['配合机关', '配合单位'],
+  ['权责机关', '责任单位'],
+  ['权责单位', '责任单位'],
+  ['执行机关', '责任单位'],
+  ['办理期限', '完成时限'],
+  ['完成期程', '完成时限'],
+  ['预定期程', '完成时限'],
+  ['计画', '计划'],
+  ['资讯', '信息'],
+  ['网路', '网络'],
+]);
+const TAIWAN_RE = new RegExp([...TAIWAN_WORDS.keys()].join('|'), 'gu');
 
 const TRAD_TO_SIMP: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
@@ -48,8 +79,11 @@ const TRAD_RE = new RegExp(`[${[...TRAD_TO_SIMP.keys()].join('')}]`, 'gu');
 
 /** Maps traditional characters to simplified ones, one character for one, keeping length. */
 export function toSimplified(text: string): string {
-  return text.replace(TRAD_RE, (ch) => TRAD_TO_SIMP.get(ch) ?? ch);
+  const simplified = text.replace(TRAD_RE, (ch) => TRAD_TO_SIMP.get(ch) ?? ch);
+  return TAIWAN_HINT.test(simplified) ? simplified.replace(TAIWAN_RE, (w) => TAIWAN_WORDS.get(w) ?? w) : simplified;
 }
+/** Every Taiwan word above holds one of these: most text skips the second pass. */
+const TAIWAN_HINT = /机关|主办|权责|期限|期程|计画|资讯|网路/u;
 
 /** True when the text contains characters we know only as traditional forms. */
 export function hasTraditional(text: string): boolean {

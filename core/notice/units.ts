@@ -12,9 +12,9 @@
 import { matchKey, squash } from './text';
 import type { DirectoryEntry, Repair, UnitRef } from './types';
 
-/** How unit names end (局, 办, 中心, 专班, 公司, 团区委 …). */
+/** How unit names end (局, 办, 中心, 专班, 公司, 团区委, 海关总署, 工业发展科 …). */
 const UNIT_END =
-  /(局|办|室|中心|社|会|委|班|部|联|园|公司|队|院|所|站|组|处|厅|馆|行|团|司|区|镇|街道|政府|集团|协会|医院|学校)$/u;
+  /(局|办|室|中心|社|会|委|班|部|联|园|公司|队|院|所|站|组|处|厅|馆|行|团|司|署|科|区|镇|街道|政府|集团|协会|医院|学校)$/u;
 /** How a unit name begins when it is a new unit rather than the tail of a wrapped one. */
 const UNIT_START = /^(区|市|省|县|团|各|中共|共青团)/u;
 
@@ -53,7 +53,7 @@ export function splitUnitCell(cell: string): SplitUnit[] {
     pendingWrap = '';
     const name = squash(printed);
     const next = tokens[i + 1];
-    if (!UNIT_END.test(name) && next !== undefined && !UNIT_START.test(next) && !/^[(（]/u.test(next)) {
+    if (!UNIT_END.test(matchKey(name)) && next !== undefined && !UNIT_START.test(next) && !/^[(（]/u.test(next)) {
       pendingWrap = printed;
       continue;
     }

@@ -26,6 +26,8 @@ export const ACTIONS = {
   'report.edit': ['unit_staff'],
   'report.approve': ['unit_head'],
   'report.review': ['office'],
+  // 报牵头单位 (issue 15): the lead unit's clerk or head reminds co-operating units to write their part.
+  'report.coRemind': ['unit_staff', 'unit_head'],
   'task.read': ['office', 'unit_staff', 'unit_head', 'leader', 'viewer'],
   'task.write': ['office'],
   'coordination.raise': ['unit_staff', 'unit_head'],
@@ -61,6 +63,10 @@ export const ACTIONS = {
   'handdown.write': ['office'],
   'rollup.read': ['office', 'leader', 'viewer'],
   'users.manage': ['sysadmin'],
+  // 账号变更申请 (issue 17, finding 4): the system administrator proposes what lets someone sign in
+  // or grants a role; only the security administrator approves or rejects it. Both see the list.
+  'account_requests.read': ['sysadmin', 'secadmin'],
+  'account_requests.decide': ['secadmin'],
   'audit.read': ['auditor'],
   'security.read': ['secadmin'],
   // The optional TOTP second factor: the office and the three system roles enrol themselves; the

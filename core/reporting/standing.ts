@@ -13,7 +13,9 @@ import type { ReportState } from './states';
  * - Lateness and overdue days follow the organisation's working-day calendar, counted after the
  *   deadline in force (the extension when granted, moved off a day off when the setting says so).
  * - A unit with nothing to report in the period (its tasks closed (销号) or handed down after the
- *   deadline) is exempt: never missing, never late.
+ *   deadline) is exempt: never missing, never late. So is, from the office's point of view, a
+ *   co-operating unit whose every task of the period feeds its part to the lead unit (报牵头单位,
+ *   officeHearsFrom): it writes its parts, the lead unit's report carries them to the office.
  * - Evaluated on a past date (a bulletin's as-of day, the dashboard's trend), an arrival after that
  *   day has not happened yet.
  */
@@ -65,7 +67,8 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
 
 /** What each state means, for the user guide and the help popovers (one text, in Chinese). */
 export const STANDING_MEANINGS: Record<StandingKind, string> = {
-  exempt: '本单位本期没有需要报送的事项（事项已销号，或在截止日期后才下达），不计未报、不计逾期。',
+  exempt:
+    '本单位本期没有需要报送督查室的事项（事项已销号，或在截止日期后才下达，或本单位配合的事项均设为“报牵头单位”——配合部分仍须填写，由牵头单位汇总报送），不计未报、不计逾期。',
   not_started: '本期报告尚未开始填写。截止日期过后即为“逾期未报”。',
   drafting: '经办人正在填写（含被单位负责人退回、或被督查室认定为无效报送后重新填写）。尚未报送督查室。',
   pending_head: '经办人已提交，等待单位主要负责人审定。尚未报送督查室。',
@@ -120,13 +123,23 @@ function kindOf(report: ReportHistory | null, reachedByNow: boolean): StandingKi
   }
 }
 
-export function reportStanding(report: ReportHistory | null, period: PeriodDates, at: { today: string; calendar: WorkCalendar }, opts: { exempt?: boolean } = {}): Standing {
+/** Why a unit is exempt: nothing asked at all, or everything it writes goes to the lead units (报牵头单位). */
+export type ExemptBecause = 'nothing_asked' | 'via_lead';
+
+const VIA_LEAD_TEXT = '本期免报（配合事项均报牵头单位汇总报送）';
+
+export function reportStanding(
+  report: ReportHistory | null,
+  period: PeriodDates,
+  at: { today: string; calendar: WorkCalendar },
+  opts: { exempt?: boolean; exemptBecause?: ExemptBecause } = {},
+): Standing {
   const { today, calendar } = at;
   const deadline = periodDeadline(period, calendar);
   const unit = calendar.dayUnit;
   const common = { deadline, resubmitBy: report?.resubmitBy ?? null, invalidReturn: report?.invalidReturn ?? false };
   if (opts.exempt) {
-    return { ...common, kind: 'exempt', label: STANDING_LABELS.exempt, reached: false, reachedOn: null, lateDays: null, overdueDays: null, timeliness: 'exempt', timelinessLabel: TIMELINESS_LABELS.exempt, inOffice: false, text: STANDING_LABELS.exempt };
+    return { ...common, kind: 'exempt', label: STANDING_LABELS.exempt, reached: false, reachedOn: null, lateDays: null, overdueDays: null, timeliness: 'exempt', timelinessLabel: TIMELINESS_LABELS.exempt, inOffice: false, text: opts.exemptBecause === 'via_lead' ? VIA_LEAD_TEXT : STANDING_LABELS.exempt };
   }
   const reachedOn = report?.firstReachedOn ?? null;
   const reached = reachedOn !== null && reachedOn <= today;
@@ -178,4 +191,27 @@ export function periodAsksAbout(task: { closedAfterPosition: number | null; arri
   if (task.closedAfterPosition !== null && period.position > task.closedAfterPosition) return false;
   if (task.arrivedOn !== null && task.arrivedOn > deadline.effective) return false;
   return true;
+}
+
+/**
+ * How a task's co-operating units (配合单位) report, chosen by the office per task (issue 15):
+ * 'separate' — each reports its part to the office in its own report (the default);
+ * 'via_lead' — each still writes its part every period, but the part goes to the lead unit, whose
+ * entry carries it to the office (one report to the office instead of several).
+ */
+export type CoReporting = 'separate' | 'via_lead';
+
+export const CO_REPORTING_LABELS: Record<CoReporting, string> = {
+  separate: '配合单位单独报送督查室',
+  via_lead: '配合单位报牵头单位',
+};
+
+/**
+ * Whether the office hears from a unit about a task directly: always from the lead unit; from a
+ * co-operating unit unless the task's co-units feed the lead ('via_lead'). The office's views —
+ * standings, lights, the dashboard, bulletins, the 汇总表, the assessment, the roll-up — read an
+ * entry only where this holds, and a unit none of whose asked tasks it holds for is exempt.
+ */
+export function officeHearsFrom(role: 'lead' | 'co', coReporting: CoReporting): boolean {
+  return role === 'lead' || coReporting !== 'via_lead';
 }

@@ -16,7 +16,7 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   returned: '已退回',
 };
 
-export type ReportTransition = 'submit' | 'approve' | 'head_return' | 'accept' | 'office_return';
+export type ReportTransition = 'submit' | 'approve' | 'head_return' | 'accept' | 'office_return' | 'withdraw' | 'head_withdraw';
 
 export const TRANSITIONS: Record<ReportTransition, { from: readonly ReportState[]; to: ReportState; role: Role; label: string }> = {
   submit: { from: ['draft', 'returned'], to: 'pending_head', role: 'unit_staff', label: '提交负责人审定' },
@@ -24,6 +24,9 @@ export const TRANSITIONS: Record<ReportTransition, { from: readonly ReportState[
   head_return: { from: ['pending_head'], to: 'returned', role: 'unit_head', label: '退回修改' },
   accept: { from: ['submitted'], to: 'accepted', role: 'office', label: '审核通过' },
   office_return: { from: ['submitted'], to: 'returned', role: 'office', label: '退回' },
+  // 撤回: a person takes back what the next person has not acted on yet.
+  withdraw: { from: ['pending_head'], to: 'draft', role: 'unit_staff', label: '撤回' },
+  head_withdraw: { from: ['submitted'], to: 'pending_head', role: 'unit_head', label: '撤回报送' },
 };
 
 /** States in which the unit's clerks may still change the report's content. */

@@ -6,7 +6,8 @@ import type { Db } from '../db/connection';
 import type { WorkCalendar } from '../../core/calendar/work-calendar';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, type Period } from '../reporting/periods.repository';
-import { standingsOfPeriods } from '../reporting/standings';
+import { officeHearsFrom } from '../../core/reporting/standing';
+import { coReportingOf, standingsOfPeriods, viaLeadTasks } from '../reporting/standings';
 import { tasksOfUnit } from '../reporting/report-open.service';
 import {
   indicatorsOfNotices,
@@ -47,7 +48,7 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
   const closingPeriods = await closingPeriodsOutside(db, scope, taskRows);
   const periods = [...scope.periods, ...closingPeriods];
   const periodIds = periods.map((p) => p.id);
-  const [unitRows, indicators, reports, standings, allEntries, actuals, vetoes] = await Promise.all([
+  const [unitRows, indicators, reports, standings, allEntries, actuals, vetoes, viaLead] = await Promise.all([
     responsibleUnits(db, scope.noticeIds),
     indicatorsOfNotices(db, scope.noticeIds),
     reportsOfPeriods(db, periodIds),
@@ -56,6 +57,7 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
     reachedEntries(db, periodIds),
     reachedActuals(db, periodIds),
     listVetoes(db, scope.orgId, scope.year),
+    viaLeadTasks(db, taskRows.map((t) => t.id)),
   ]);
   const positionOf = new Map(periods.map((p) => [p.id, p.position]));
   const extra = new Set(closingPeriods.map((p) => p.id));
@@ -81,6 +83,8 @@ export async function gatherInput(ctx: AppContext, scope: RunScope): Promise<Ass
     for (const t of await tasksOfUnit(db, row.id, row.notice_id)) {
       const task = taskById.get(t.taskId);
       if (!task) continue;
+      // 报牵头单位: the office assesses such a task through its lead unit's entry; a co-unit's part is not scored on its own.
+      if (!officeHearsFrom(t.role, coReportingOf(viaLead, t.taskId))) continue;
       unit.tasks.push({
         id: t.taskId,
         noticeId: row.notice_id,

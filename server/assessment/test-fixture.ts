@@ -8,7 +8,7 @@ import { saveProgress } from '../reporting/progress.service';
 import { openReport } from '../reporting/report-open.service';
 import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
-import { makeUnit } from '../test/factories';
+import { makeUnit, fillBlankEntries } from '../test/factories';
 import { rateReport } from './quality.service';
 
 /**
@@ -106,10 +106,11 @@ export async function buildAssessmentFixture(ctx: AppContext, orgId: number) {
         actuals: indicatorId && e.actual !== undefined ? [{ indicatorId, value: e.actual }] : [],
       });
     }
+    await fillBlankEntries(ctx.db, r.id);
     r = await transitionReport(at, actor, (await findReport(ctx.db, r.id))!, 'submit', { version: r.version });
     if (approveOn) r = await transitionReport(at, actor, r, 'approve', { version: r.version });
     if (opts.accept) r = await transitionReport(at, office, r, 'accept', { version: r.version });
-    if (opts.rating) await rateReport(ctx, office, r, opts.rating);
+    if (opts.rating) await rateReport(ctx, office, r, opts.rating, r.quality_rating);
     return r.id;
   };
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import type { Engine } from '../db/connection';
 import type { Actor } from './actor';
 import { auditHash, GENESIS_HASH } from './hash';
+import { inAuditScope, type AuditScope } from './scope';
 
 export type AuditInput = {
   actor: Actor;
@@ -60,19 +61,42 @@ export async function appendAudit(trx: Db, engine: Engine, input: AuditInput): P
     .execute();
 }
 
-/** includeSystem: also the entries of no organisation (failed sign-ins of unknown names, rate limits, restores). */
-export async function listAudit(db: Db, opts: { orgIds: number[] | 'all'; includeSystem?: boolean; limit: number; beforeSeq?: number }) {
+/** What the auditor narrows the log to; every field optional, all of them must hold. */
+export type AuditFilter = {
+  actorUserId?: number;
+  /** An actor with no account (the system, the demo seed, the CLI), by the name it recorded. */
+  actorName?: string;
+  actions?: readonly string[];
+  entity?: string;
+  /** UTC instants, [fromAt, toAt). */
+  fromAt?: string;
+  toAt?: string;
+};
+
+/** The scope's entries (scope.ts), or every entry with 'all', newest first. */
+export async function listAudit(db: Db, opts: { scope: AuditScope | 'all'; limit: number; beforeSeq?: number; filter?: AuditFilter }) {
   let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(opts.limit);
-  const orgIds = opts.orgIds;
-  if (orgIds !== 'all') {
-    q = q.where((eb) => {
-      const ors = [eb('org_id', 'in', orgIds.length ? orgIds : [-1])];
-      if (opts.includeSystem) ors.push(eb('org_id', 'is', null));
-      return eb.or(ors);
-    });
-  }
+  const scope = opts.scope;
+  if (scope !== 'all') q = q.where((eb) => inAuditScope(eb, scope));
   if (opts.beforeSeq) q = q.where('seq', '<', opts.beforeSeq);
+  const f = opts.filter ?? {};
+  if (f.actorUserId !== undefined) q = q.where('actor_user_id', '=', f.actorUserId);
+  if (f.actorName !== undefined) q = q.where('actor_user_id', 'is', null).where('actor_name', '=', f.actorName);
+  if (f.actions?.length) q = q.where('action', 'in', [...f.actions]);
+  if (f.entity !== undefined) q = q.where('entity', '=', f.entity);
+  if (f.fromAt !== undefined) q = q.where('at', '>=', f.fromAt);
+  if (f.toAt !== undefined) q = q.where('at', '<', f.toAt);
   return q.execute();
+}
+
+/** Everyone who appears in the scope's log, with how many entries each wrote (the person filter's choices). */
+export async function auditActors(db: Db, scope: AuditScope) {
+  return db
+    .selectFrom('audit_log')
+    .select((eb) => ['actor_user_id', 'actor_name', eb.fn.countAll<number | string>().as('n')])
+    .where((eb) => inAuditScope(eb, scope))
+    .groupBy(['actor_user_id', 'actor_name'])
+    .execute();
 }
 
 export type VerifyResult = {

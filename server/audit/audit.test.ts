@@ -26,8 +26,8 @@ describe('audit log', () => {
 
   it('records who changed what, with before and after, in the same transaction as the change', async () => {
     const created = (await office.request('POST', '/api/units', { name: '区文化和旅游局', aliases: ['区文化和旅游发展局'] })).json().unit;
-    await office.request('PATCH', `/api/units/${created.id}`, { aliases: ['区文化和旅游发展局', '区文旅局'] });
-    const items = (await auditor.request('GET', '/api/audit?limit=5')).json().items as {
+    await office.request('PATCH', `/api/units/${created.id}`, { aliases: ['区文化和旅游发展局', '区文旅局'], version: created.version });
+    const items = ((await auditor.request('GET', '/api/audit?limit=5')).json().lines as { entries: unknown[] }[]).flatMap((l) => l.entries) as {
       action: string;
       entityId: string;
       actorName: string;

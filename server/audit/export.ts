@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { AuditEntry } from '../db/schema';
 import { auditHash } from './hash';
+import { inAuditScope, type AuditScope } from './scope';
+
+export { auditScopeOf, type AuditScope } from './scope';
 
 /**
  * The audit export (等级保护: 审计记录的保护与留存): an organisation's entries over a date range,
@@ -12,7 +15,6 @@ import { auditHash } from './hash';
  */
 export const EXPORT_FORMAT = 'duban-audit-export';
 
-export type AuditScope = { orgIds: number[]; includeSystem: boolean };
 export type ExportHeader = {
   format: typeof EXPORT_FORMAT;
   version: 1;
@@ -45,11 +47,7 @@ export async function* auditEntriesInRange(db: Db, scope: AuditScope, fromAt: st
       .where('seq', '>', afterSeq)
       .where('at', '>=', fromAt)
       .where('at', '<', toAt)
-      .where((eb) => {
-        const ors = [eb('org_id', 'in', scope.orgIds.length ? scope.orgIds : [-1])];
-        if (scope.includeSystem) ors.push(eb('org_id', 'is', null));
-        return eb.or(ors);
-      })
+      .where((eb) => inAuditScope(eb, scope))
       .orderBy('seq')
       .limit(BATCH)
       .execute();
@@ -119,11 +117,6 @@ export function verifyAuditExport(text: string): ExportCheck {
   if (trailer.entries !== entries.length) return fail(`the trailer counts ${trailer.entries} entries, the file holds ${entries.length}: lines were removed or added`, null, entries.length, header);
   if (trailer.sha256 !== digest.digest('hex')) return fail('the SHA-256 in the trailer does not match the lines: the file was changed', null, entries.length, header);
   return { ok: true, entries: entries.length, gaps, firstBrokenSeq: null, reason: null, header };
-}
-
-/** Which entries an auditor sees: the organisation's own, and the system's (no organisation) at the top level. */
-export function auditScopeOf(org: { id: number; parent_id: number | null }): AuditScope {
-  return { orgIds: [org.id], includeSystem: org.parent_id === null };
 }
 
 /** Compares an export's entries with the database's entries of the same numbers. */

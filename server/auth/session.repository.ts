@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 
 export function insertSession(
   db: Db,
-  row: { id: string; user_id: number; csrf_token: string; expires_at: string; ip: string | null; user_agent: string | null },
+  row: { id: string; user_id: number; csrf_token: string; expires_at: string; ip: string | null; user_agent: string | null; method?: string },
 ) {
   const now = new Date().toISOString();
   return db
@@ -21,6 +21,7 @@ export function findSessionWithUser(db: Db, sessionId: string) {
       'sessions.csrf_token',
       'sessions.last_seen_at',
       'sessions.expires_at',
+      'sessions.method',
       'users.id as user_id',
       'users.org_id',
       'users.username',

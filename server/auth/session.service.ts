@@ -1,9 +1,11 @@
+import { typedNameActor, visibleText } from '../../core/audit/typed-name';
 import { isRole } from '../../core/roles';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import { findUserByUsername } from '../directory/users.repository';
 import { AppError } from '../errors/app-error';
+import { recordFailure, recordRefused, releaseAttempt, reserveAttempt, settleSuccess } from './attempts';
 import { dummyPasswordHash, verifyPassword } from './password';
 import * as sessions from './session.repository';
 import { randomToken, sha256 } from './tokens';
@@ -20,22 +22,27 @@ export async function signIn(
   input: { username: string; password: string; totpCode?: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; signedIn: SignedIn }> {
   const user = await findUserByUsername(ctx.db, input.username);
-  const failedActor = { userId: user?.id ?? null, name: input.username, orgId: user?.org_id ?? null, role: 'system' as const, unitId: null, leaderId: null };
-  // A locked account is not even tried: guessing stops there, whatever the password.
-  if (user?.locked_until && Date.parse(user.locked_until) > Date.now()) {
-    await inTransaction(ctx, (trx) =>
-      appendAudit(trx, ctx.engine, { actor: failedActor, orgId: user.org_id, action: 'auth.sign_in_locked', entity: 'user', entityId: user.id, after: { ip: input.ip, lockedUntil: user.locked_until } }),
-    );
-    const minutesLeft = Math.max(1, Math.ceil((Date.parse(user.locked_until) - Date.now()) / 60_000));
-    throw new AppError('AUTH_ACCOUNT_LOCKED', { zh: `约 ${minutesLeft} 分钟后可再次登录`, en: `try again in about ${minutesLeft} minutes` });
-  }
+  // What the caller typed is evidence, kept bounded and with invisible and reordering characters
+  // written out; a name with no account is recorded as typed, never as a name of the system.
+  const failedActor = { userId: user?.id ?? null, name: user ? visibleText(input.username) : typedNameActor(input.username), orgId: user?.org_id ?? null, role: 'system' as const, unitId: null, leaderId: null };
+  const seen = { username: visibleText(input.username), ip: input.ip === null ? null : visibleText(input.ip), ...(user ? {} : { noSuchAccount: true }) };
+  // The attempt is reserved before anything is checked, so parallel requests cannot all be
+  // checked against the same "not locked yet" (see attempts.ts).
+  const attempt = await reserveAttempt(ctx, user ? { userId: user.id, orgId: user.org_id } : { username: input.username });
+  // Every path below verifies one password hash (a fixed one when there is no account or the
+  // account is locked), so an unknown name, a locked or disabled account and a wrong password
+  // take the same time and get the same answer: to a caller who is not signed in, they are one case.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok) {
-    await recordFailedSignIn(ctx, user ?? null, failedActor, { username: input.username, ip: input.ip }, 'auth.sign_in_failed');
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  if (!attempt.allowed) {
+    await recordRefused(ctx, attempt, failedActor, seen);
+    throw invalidCredentials(ctx);
   }
-  if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
-  if (!isRole(user.role)) throw new AppError('FORBIDDEN', { en: `unknown role ${user.role}` });
+  if (!user || !ok || user.disabled || !isRole(user.role)) {
+    // A disabled account is a failure like any other (counted, audited for the auditor, with
+    // whether the password was right), and its answer does not say that it was right.
+    await recordFailure(ctx, attempt, failedActor, user?.disabled ? 'auth.sign_in_disabled' : 'auth.sign_in_failed', user?.disabled ? { ...seen, passwordRight: ok } : seen);
+    throw invalidCredentials(ctx);
+  }
 
   const token = randomToken();
   const sessionId = sha256(token);
@@ -43,13 +50,17 @@ export async function signIn(
   const expiresAt = new Date(Date.now() + ctx.config.session.maxHours * 3_600_000).toISOString();
   const actor = toActor(user);
   // The second factor, when the person turned it on. No code yet is not a failure (the sign-in page
-  // asks for it next) and does not reset the count either; a wrong or reused code is a failure.
+  // asks for it next): the reservation is given back, the count neither grows nor starts again.
+  // A wrong or reused code is a failure.
   const totp = await findEnabledTotp(ctx, user.id);
-  if (totp && !input.totpCode) throw new AppError('AUTH_TOTP_REQUIRED');
+  if (totp && !input.totpCode) {
+    await releaseAttempt(ctx, attempt);
+    throw new AppError('AUTH_TOTP_REQUIRED');
+  }
   const outcome = await inTransaction(ctx, async (trx) => {
     const secondFactor = totp ? await spendSecondFactor(trx, user.id, totp.secret, input.totpCode!, Date.now()) : null;
     if (secondFactor === 'invalid' || secondFactor === 'replayed') return secondFactor;
-    if (user.failed_sign_ins > 0 || user.locked_until) await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await settleSuccess(trx, attempt);
     await sessions.insertSession(trx, {
       id: sessionId,
       user_id: user.id,
@@ -69,7 +80,7 @@ export async function signIn(
     return 'ok' as const;
   });
   if (outcome !== 'ok') {
-    await recordFailedSignIn(ctx, user, failedActor, { username: input.username, ip: input.ip }, outcome === 'replayed' ? 'auth.totp_replayed' : 'auth.totp_failed');
+    await recordFailure(ctx, attempt, failedActor, outcome === 'replayed' ? 'auth.totp_replayed' : 'auth.totp_failed', seen);
     throw new AppError(outcome === 'replayed' ? 'AUTH_TOTP_REPLAYED' : 'AUTH_TOTP_INVALID');
   }
   return {
@@ -79,39 +90,15 @@ export async function signIn(
 }
 
 /**
- * A failed sign-in (wrong password, unknown user, wrong or reused second-factor code), counted in
- * the database, atomically: every process adds to the same count, and enough in a row lock the account.
+ * The one answer to every failed sign-in of a caller who is not signed in: wrong password, no such
+ * account, locked or disabled account. It says how the lockout works, so a person who is locked
+ * out knows why the right password is refused too.
  */
-async function recordFailedSignIn(
-  ctx: AppContext,
-  user: { id: number; org_id: number } | null,
-  failedActor: Actor,
-  input: { username: string; ip: string | null },
-  action: 'auth.sign_in_failed' | 'auth.totp_failed' | 'auth.totp_replayed',
-) {
+function invalidCredentials(ctx: AppContext): AppError {
   const { attempts, minutes } = ctx.config.lockout;
-  await inTransaction(ctx, async (trx) => {
-    let lockedUntil: string | null = null;
-    if (user) {
-      const { failed_sign_ins } = await trx
-        .updateTable('users')
-        .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
-        .where('id', '=', user.id)
-        .returning('failed_sign_ins')
-        .executeTakeFirstOrThrow();
-      if (failed_sign_ins >= attempts) {
-        lockedUntil = new Date(Date.now() + minutes * 60_000).toISOString();
-        await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
-      }
-    }
-    await appendAudit(trx, ctx.engine, {
-      actor: failedActor,
-      orgId: user?.org_id ?? null,
-      action: lockedUntil ? 'auth.locked' : action,
-      entity: 'user',
-      entityId: user?.id ?? null,
-      after: { username: input.username, ip: input.ip, ...(lockedUntil ? { lockedUntil, cause: action } : {}) },
-    });
+  return new AppError('AUTH_INVALID_CREDENTIALS', {
+    zh: `连续输错 ${attempts} 次后账号将锁定 ${minutes} 分钟，锁定期间无法登录；如确认密码无误仍无法登录，请稍后再试或联系系统管理员`,
+    en: `after ${attempts} failures in a row the account is locked for ${minutes} minutes; if the password is right and sign-in still fails, wait or ask the system administrator`,
   });
 }
 
@@ -133,7 +120,8 @@ export async function resumeSession(ctx: AppContext, token: string): Promise<Sig
     actor: toActor({ id: row.user_id, ...row }),
     sessionId,
     csrfToken: row.csrf_token,
-    mustChangePassword: row.must_change_password === 1,
+    // A platform sign-in never used the initial password: its change is asked at a password sign-in.
+    mustChangePassword: row.must_change_password === 1 && row.method === 'password',
   };
 }
 

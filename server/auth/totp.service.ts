@@ -7,7 +7,9 @@ import type { User } from '../db/schema';
 import { findUser } from '../directory/users.repository';
 import { AppError } from '../errors/app-error';
 import { roleMayDo } from '../policies/policy';
+import { settleSuccess } from './attempts';
 import { verifyPassword } from './password';
+import { failReauth, reserveReauth } from './reauth';
 import { openSecret, sealSecret, secretKey } from './secret-box';
 import { deleteSessionsOfUser } from './session.repository';
 import { sha256 } from './tokens';
@@ -107,19 +109,29 @@ export async function enableTotp(ctx: AppContext, actor: Actor & { userId: numbe
   return recoveryCodes;
 }
 
-/** Turning it off asks for both factors, so a session left open is not enough. */
-export async function disableTotp(ctx: AppContext, actor: Actor & { userId: number; orgId: number }, input: { password: string; code: string }) {
-  const user = (await findUser(ctx.db, actor.userId))!;
-  if (!(await verifyPassword(user.password_hash, input.password))) throw new AppError('AUTH_WRONG_PASSWORD');
-  const totp = await findEnabledTotp(ctx, user.id);
+/**
+ * Turning it off asks for both factors, so a session left open is not enough. Both are checked on
+ * the sign-in lockout count, and one answer covers either being wrong: a right password is not
+ * confirmed by a "wrong code" (issue 17, finding 5).
+ */
+export async function disableTotp(ctx: AppContext, actor: Actor & { userId: number; orgId: number }, input: { password: string; code: string; ip?: string | null }) {
+  const ip = input.ip ?? null;
+  const totp = await findEnabledTotp(ctx, actor.userId);
   if (!totp) throw new AppError('TOTP_NOT_ENABLED');
-  await inTransaction(ctx, async (trx) => {
-    const outcome = await spendSecondFactor(trx, user.id, totp.secret, input.code, Date.now());
-    if (outcome === 'invalid') throw new AppError('TOTP_CODE_INVALID');
-    if (outcome === 'replayed') throw new AppError('TOTP_CODE_INVALID', { zh: '该验证码已使用过，请等待验证码刷新', en: 'the code was already used' });
+  const attempt = await reserveReauth(ctx, actor, 'totp_disable', ip);
+  const user = (await findUser(ctx.db, actor.userId))!;
+  const passwordRight = await verifyPassword(user.password_hash, input.password);
+  const outcome = await inTransaction(ctx, async (trx) => {
+    // With a wrong password the code is not spent (nor even tried): it stays good for the next attempt.
+    if (!passwordRight) return 'invalid' as const;
+    const spent = await spendSecondFactor(trx, user.id, totp.secret, input.code, Date.now());
+    if (spent === 'invalid' || spent === 'replayed') return spent;
+    await settleSuccess(trx, attempt);
     await removeTotp(trx, user.id);
-    await appendAudit(trx, ctx.engine, { actor, orgId: user.org_id, action: 'user.totp_disable', entity: 'user', entityId: user.id, after: { with: outcome } });
+    await appendAudit(trx, ctx.engine, { actor, orgId: user.org_id, action: 'user.totp_disable', entity: 'user', entityId: user.id, after: { with: spent } });
+    return 'ok' as const;
   });
+  if (outcome !== 'ok') await failReauth(ctx, attempt, actor, 'totp_disable', ip, true);
 }
 
 /**

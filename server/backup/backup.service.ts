@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
@@ -6,6 +5,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { BACKUP_FORMAT, BACKUP_VERSION, encodeValue, type BackupHeader, type BackupTrailer } from './format';
+import { backupKey, backupKeyId, backupMac } from './key';
 import { applicationTables, appliedMigrations, type BackupTable } from './tables';
 
 const PAGE = 5_000;
@@ -14,14 +14,16 @@ const PAGE = 5_000;
  * Writes a consistent backup of the whole database while the server keeps running: every table is
  * read inside one transaction — REPEATABLE READ on PostgreSQL, a read transaction on SQLite (WAL):
  * one snapshot, whatever is written meanwhile. Rows are read in pages by id and streamed to a
- * gzip file, so a province's million rows never sit in memory at once.
+ * gzip file, so a province's million rows never sit in memory at once. The file is signed with the
+ * deployment's backup key (key.ts): restore needs the same key.
  */
 export async function writeBackup(ctx: AppContext, file: string): Promise<{ rows: Record<string, number>; bytes: number }> {
   const tmp = `${file}.partial`;
   const out = fs.createWriteStream(tmp);
   const gzip = zlib.createGzip({ level: 6 });
   gzip.pipe(out);
-  const hash = crypto.createHash('sha256');
+  const key = backupKey(ctx.config);
+  const hash = backupMac(key);
   const write = async (value: unknown) => {
     const line = `${JSON.stringify(value)}\n`;
     hash.update(line);
@@ -39,6 +41,7 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<{ rows
         createdAt: new Date().toISOString(),
         migrations: await appliedMigrations(trx),
         tables,
+        mac: { alg: 'HMAC-SHA-256', keyId: backupKeyId(key) },
       };
       await write(header);
       for (const [index, table] of tables.entries()) {
@@ -50,7 +53,7 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<{ rows
         rows[table.name] = count;
       }
     });
-    const trailer: BackupTrailer = { end: true, rows, sha256: hash.digest('hex') };
+    const trailer: BackupTrailer = { end: true, rows, hmac: hash.digest('hex') };
     gzip.end(`${JSON.stringify(trailer)}\n`);
     await once(out, 'finish');
     // Only a complete file gets the name: a crash halfway leaves a .partial, never a short backup.

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,13 +53,28 @@ async function expectSameRows(source: AppContext, restored: AppContext) {
   expect((await verifyAuditChain(restored.db)).ok).toBe(true);
 }
 
+// Backups are signed with the deployment's key (key.ts): the source and the databases it is
+// restored into share one DUBAN_SECRET_KEY, as two hosts of one deployment would.
+const KEY = { DUBAN_SECRET_KEY: 'a1'.repeat(32) };
+const OTHER_KEY = { DUBAN_SECRET_KEY: 'b2'.repeat(32) };
+
+/** The backup's lines, edited by `edit`, written back with the trailer's digest recomputed as plain SHA-256. */
+function forge(file: string, out: string, edit: (line: string) => string) {
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString().split('\n').filter(Boolean);
+  const trailer = JSON.parse(lines.pop()!) as Record<string, unknown>;
+  const body = lines.map(edit);
+  const sha256 = crypto.createHash('sha256').update(body.map((l) => `${l}\n`).join('')).digest('hex');
+  // Whatever field the reader checks: the digest of version 1 and the MAC's place of version 2.
+  fs.writeFileSync(out, zlib.gzipSync([...body, JSON.stringify({ ...trailer, sha256, hmac: sha256 })].map((l) => `${l}\n`).join('')));
+}
+
 describe('duban backup and restore', () => {
   let source: TestDb;
   let dir: string;
   let file: string;
 
   beforeAll(async () => {
-    source = await createTestDb();
+    source = await createTestDb(KEY);
     await fill(source.ctx);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-backup-'));
     file = path.join(dir, 'backup.jsonl.gz');
@@ -72,7 +88,7 @@ describe('duban backup and restore', () => {
     const { rows } = await writeBackup(source.ctx, file);
     expect(rows.task_progress).toBeGreaterThan(1000);
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
-    const target = await createTestDb();
+    const target = await createTestDb(KEY);
     try {
       await restoreBackup(target.ctx, file);
       await expectSameRows(source.ctx, target.ctx);
@@ -93,7 +109,7 @@ describe('duban backup and restore', () => {
     })();
     const snapshotFile = path.join(dir, 'during.jsonl.gz');
     const [{ rows }] = await Promise.all([writeBackup(source.ctx, snapshotFile), writes]);
-    const target = await createTestDb();
+    const target = await createTestDb(KEY);
     try {
       await restoreBackup(target.ctx, snapshotFile);
       const units = await target.ctx.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -105,7 +121,7 @@ describe('duban backup and restore', () => {
 
   it('refuses a database that is not empty, a damaged file and an altered one, writing nothing', async () => {
     await expect(restoreBackup(source.ctx, file)).rejects.toThrow(RestoreRefusedError);
-    const target = await createTestDb();
+    const target = await createTestDb(KEY);
     try {
       const gz = fs.readFileSync(file);
       const truncated = path.join(dir, 'truncated.jsonl.gz');
@@ -114,7 +130,7 @@ describe('duban backup and restore', () => {
       const text = zlib.gunzipSync(gz).toString();
       const altered = path.join(dir, 'altered.jsonl.gz');
       fs.writeFileSync(altered, zlib.gzipSync(text.replace('现场照片.png', '篡改文件.png')));
-      await expect(restoreBackup(target.ctx, altered)).rejects.toThrow(/checksum/);
+      await expect(restoreBackup(target.ctx, altered)).rejects.toThrow(/does not match its MAC/);
       await expect(restoreBackup(target.ctx, path.join(dir, 'missing.jsonl.gz'))).rejects.toThrow(/no such backup/);
       const orgs = await target.ctx.db.selectFrom('organisations').select('id').execute();
       expect(orgs).toEqual([]);
@@ -123,12 +139,55 @@ describe('duban backup and restore', () => {
     }
   }, 120_000);
 
+  // Issue 17, finding 7: a viewer made office in the file, and the plain SHA-256 recomputed, was restored.
+  it('refuses an edited backup whose digest was recomputed, and a backup signed with another key, writing nothing', async () => {
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString().split('\n');
+    const viewer = lines.find((l) => l.startsWith('[') && l.includes('"viewer"') && l.includes('.viewer"'));
+    expect(viewer, 'a viewer account in the backup').toBeDefined();
+    const forged = path.join(dir, 'forged.jsonl.gz');
+    forge(file, forged, (l) => (l === viewer ? l.replace('"viewer"', '"office"') : l));
+    const target = await createTestDb(KEY);
+    const wrongKey = await createTestDb(OTHER_KEY);
+    try {
+      const refused = await restoreBackup(target.ctx, forged).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(RestoreRefusedError);
+      expect((refused as RestoreRefusedError).en).toMatch(/does not match its MAC.*altered.*nothing was written/);
+      expect((refused as RestoreRefusedError).zh).toMatch(/被改动过.*未写入任何数据/);
+      // The same file untouched, re-signed only with a plain digest: also refused (the MAC is not a SHA-256).
+      const resigned = path.join(dir, 'resigned.jsonl.gz');
+      forge(file, resigned, (l) => l);
+      await expect(restoreBackup(target.ctx, resigned)).rejects.toThrow(/does not match its MAC/);
+      // The genuine file on a deployment with another key: refused, saying which key restores it.
+      const other = await restoreBackup(wrongKey.ctx, file).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(other).toBeInstanceOf(RestoreRefusedError);
+      expect((other as RestoreRefusedError).en).toMatch(/signed with another key.*DUBAN_SECRET_KEY.*cannot be restored/);
+      expect((other as RestoreRefusedError).zh).toMatch(/另一个密钥签名.*DUBAN_SECRET_KEY/);
+      for (const db of [target, wrongKey]) {
+        expect(await db.ctx.db.selectFrom('organisations').select('id').execute()).toEqual([]);
+        expect(await db.ctx.db.selectFrom('users').select('id').execute()).toEqual([]);
+      }
+      // With the right key the genuine file restores, the viewer still a viewer.
+      await restoreBackup(target.ctx, file);
+      const username = (JSON.parse(viewer!) as unknown[]).find((v) => typeof v === 'string' && v.endsWith('.viewer')) as string;
+      const restored = await target.ctx.db.selectFrom('users').select('role').where('username', '=', username).executeTakeFirstOrThrow();
+      expect(restored.role).toBe('viewer');
+    } finally {
+      await Promise.all([target.close(), wrongKey.close()]);
+    }
+  }, 120_000);
+
   // The other engine as the source: SQLite → PostgreSQL in the PostgreSQL tier (a district moving
   // to the production database), PostgreSQL → SQLite in the SQLite tier.
   const otherEngine = testEngine === 'postgres' ? 'sqlite' : 'postgres';
   it.skipIf(otherEngine === 'postgres' && !process.env.TEST_DATABASE_URL)(`moves a ${otherEngine} database to ${testEngine}`, async () => {
-    const other = await createTestDb({}, otherEngine);
-    const target = await createTestDb();
+    const other = await createTestDb(KEY, otherEngine);
+    const target = await createTestDb(KEY);
     try {
       await fill(other.ctx);
       const crossFile = path.join(dir, `${otherEngine}.jsonl.gz`);

@@ -8,7 +8,7 @@ import { closingEntriesOfNotice } from '../ledger/task-closure.repository';
 import { IN_OFFICE_STATES } from '../../core/reporting/standing';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline, findPeriod } from '../reporting/periods.repository';
-import { periodStandings } from '../reporting/standings';
+import { officeEntriesOnly, periodStandings } from '../reporting/standings';
 import { computeOrgLights } from '../supervision/lights.service';
 import { mostBehind } from '../../core/supervision/most-behind';
 
@@ -60,7 +60,7 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('indicators', 'indicators.id', 'indicator_actuals.indicator_id')
-      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'indicator_actuals.value', 'indicators.target'])
+      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'task_progress.task_id', 'task_progress.unit_role', 'indicator_actuals.value', 'indicators.target'])
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .execute(),
@@ -99,8 +99,9 @@ export async function computeBulletinFigures(ctx: AppContext, orgId: number, per
     timelinessLabel: u.standing.timelinessLabel,
   }));
   const inOffice = new Set(unitRows.filter((u) => u.standing.inOffice).map((u) => u.reportId));
-  const entries = allEntries.filter((e) => inOffice.has(e.report_id));
-  const actuals = allActuals.filter((a) => inOffice.has(a.report_id));
+  // Of a 报牵头单位 task the office reads the lead unit's entry only (core/reporting/standing.ts officeHearsFrom).
+  const entries = await officeEntriesOnly(db, allEntries.filter((e) => inOffice.has(e.report_id)));
+  const actuals = await officeEntriesOnly(db, allActuals.filter((a) => inOffice.has(a.report_id)));
 
   // One entry per task speaks for it: the lead unit's, else the first co-operating unit's.
   const entryOfTask = new Map<number, (typeof entries)[number]>();

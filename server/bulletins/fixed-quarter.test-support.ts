@@ -11,7 +11,7 @@ import { saveProgress } from '../reporting/progress.service';
 import { openReport } from '../reporting/report-open.service';
 import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
-import { makeOrg } from '../test/factories';
+import { makeOrg, fillBlankEntries } from '../test/factories';
 
 const NOTICE = fs.readFileSync(path.resolve(import.meta.dirname, '../../core/notice/fixtures/labelled.txt'));
 
@@ -53,6 +53,7 @@ export async function fixedFirstQuarter(ctx: AppContext) {
       });
     }
     r = (await findReport(ctx.db, r.id))!;
+    await fillBlankEntries(ctxAt.db, r.id);
     r = await transitionReport(ctxAt, clerk, r, 'submit', { version: r.version });
     r = await transitionReport(ctxAt, { ...systemActor(`${unitName}负责人`), orgId: org.id }, r, 'approve', { version: r.version });
     return r;

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { CHANNELS, type Channel, type ChannelSettings, type channelSettingsBody } from '../../core/api/reminders';
+import { hostAllowance, notAllowedMessage, type ChannelHostPolicy } from './outbound-host';
+import type { MessagingConfig } from '../config/messaging';
+import { CHANNEL_REGISTRY } from './registry';
 
-/** Which channels are on and complete enough to send. */
-export function enabledChannels(s: ChannelSettings): Channel[] {
-  return CHANNELS.filter((c) => {
-    if (c === 'email') return s.email.enabled && !!s.email.host && !!s.email.from;
-    if (c === 'wecom') return s.wecom.enabled && !!s.wecom.webhookUrl;
-    return s.dingtalk.enabled && !!s.dingtalk.webhookUrl && !!s.dingtalk.secret;
-  });
+/** Which channels are on and complete enough to send (each channel's own rule, in the registry). */
+export function enabledChannels(s: ChannelSettings, m: MessagingConfig): Channel[] {
+  return CHANNELS.filter((c) => CHANNEL_REGISTRY[c].enabled(s, m));
 }
 
 /** A webhook URL with its token shown only by its first characters: enough to recognise, not to use. */
@@ -62,4 +61,28 @@ export function mergeChannelSettings(
       secret: keep(body.dingtalk.secret, stored.dingtalk.secret, ''),
     },
   };
+}
+
+/**
+ * Save-time check of the hosts (outbound-host.ts): each webhook URL and the SMTP host that is
+ * filled in must be allowed; one Chinese sentence per refused field, empty when all is well.
+ * Resolution and the address check happen again at every send.
+ */
+export function channelHostProblems(s: ChannelSettings, policy: ChannelHostPolicy): string[] {
+  const problems: string[] = [];
+  const check = (label: string, host: string | null) => {
+    if (host !== null && !hostAllowance(host, policy)) problems.push(`${label}：${notAllowedMessage(host)}`);
+  };
+  const urlHost = (url: string) => {
+    if (!url) return null;
+    try {
+      return new URL(url).hostname;
+    } catch {
+      return url;
+    }
+  };
+  check('邮件服务器（SMTP）', s.email.host || null);
+  check('企业微信机器人 Webhook', urlHost(s.wecom.webhookUrl));
+  check('钉钉机器人 Webhook', urlHost(s.dingtalk.webhookUrl));
+  return problems;
 }

@@ -1,50 +1,58 @@
 import { createHmac } from 'node:crypto';
+import { sendPinned } from './http-json';
+import { ChannelError, type ChannelHostPolicy } from './outbound-host';
 
 /**
- * Group robot webhooks (企业微信 and 钉钉): one markdown message POSTed as JSON with Node's fetch
- * and a timeout. Both answer HTTP 200 with {"errcode":0} on success; anything else is a failure
- * the sender retries.
+ * Group robot webhooks (企业微信 and 钉钉): one markdown message POSTed as JSON with node:http(s)
+ * and a timeout, only to allowed hosts (outbound-host.ts). Both answer HTTP 200 with {"errcode":0}
+ * on success; anything else is a failure the sender retries.
  */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export type OutgoingMessage = { subject: string; text: string };
 
-async function postJson(url: string, body: unknown, timeoutMs: number): Promise<void> {
-  let res: Response;
+/**
+ * POSTs JSON to an allowed host (outbound-host.ts), connecting to the checked address. No
+ * redirects are followed. Failures are ChannelErrors in categories: the remote body is read only
+ * for its errcode and never repeated, so a reply cannot be read back through lastError.
+ */
+async function postJson(url: string, body: unknown, timeoutMs: number, policy: ChannelHostPolicy): Promise<void> {
+  let u: URL;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    throw new Error(
-      err.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : `${err.message}${err.cause ? `: ${err.cause.code ?? err.cause.message}` : ''}`,
-    );
+    u = new URL(url);
+  } catch {
+    throw new ChannelError('机器人 Webhook 地址不是有效的 http(s) 地址，请在“外发通道”设置中更正');
   }
-  const text = await res.text().catch(() => '');
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-  let reply: { errcode?: unknown; errmsg?: unknown };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new ChannelError('机器人 Webhook 地址不是有效的 http(s) 地址，请在“外发通道”设置中更正');
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  const { status, text } = await sendPinned(u, 'POST', payload, {}, policy, timeoutMs);
+  if (status < 200 || status > 299)
+    throw new ChannelError(`对方服务器返回错误（HTTP ${Math.floor(status / 100)}xx），请检查 Webhook 地址是否正确、机器人是否仍在群内`);
+  let reply: { errcode?: unknown };
   try {
     reply = JSON.parse(text) as typeof reply;
   } catch {
-    throw new Error(`not a JSON reply: ${text.slice(0, 200)}`);
+    throw new ChannelError('对方服务器的回复不是机器人接口的格式，请检查 Webhook 地址');
   }
-  if (reply.errcode !== 0)
-    throw new Error(`errcode ${String(reply.errcode)}: ${String(reply.errmsg ?? '')}`.slice(0, 300));
+  if (reply.errcode !== 0) {
+    const code = typeof reply.errcode === 'number' && Number.isInteger(reply.errcode) ? `（errcode ${reply.errcode}）` : '';
+    throw new ChannelError(`机器人接口拒绝了消息${code}，请核对 Webhook 地址和加签密钥`);
+  }
 }
 
 /** WeCom group robot: {"msgtype":"markdown","markdown":{"content": ...}}. */
-export function sendWecom(webhookUrl: string, msg: OutgoingMessage, timeoutMs = WEBHOOK_TIMEOUT_MS) {
+export function sendWecom(
+  webhookUrl: string,
+  msg: OutgoingMessage,
+  policy: ChannelHostPolicy,
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
+) {
   return postJson(
     webhookUrl,
     { msgtype: 'markdown', markdown: { content: `**${msg.subject}**\n${msg.text}` } },
     timeoutMs,
+    policy,
   );
 }
 
@@ -60,10 +68,17 @@ export function dingtalkSignedUrl(webhookUrl: string, secret: string, timestamp 
 }
 
 /** DingTalk group robot: {"msgtype":"markdown","markdown":{"title","text"}} to the signed URL. */
-export function sendDingtalk(webhookUrl: string, secret: string, msg: OutgoingMessage, timeoutMs = WEBHOOK_TIMEOUT_MS) {
+export function sendDingtalk(
+  webhookUrl: string,
+  secret: string,
+  msg: OutgoingMessage,
+  policy: ChannelHostPolicy,
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
+) {
   return postJson(
     dingtalkSignedUrl(webhookUrl, secret),
     { msgtype: 'markdown', markdown: { title: msg.subject, text: `### ${msg.subject}\n${msg.text}` } },
     timeoutMs,
+    policy,
   );
 }

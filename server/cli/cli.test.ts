@@ -12,7 +12,8 @@ const bin = path.resolve(import.meta.dirname, '../../bin/duban.mjs');
 type Failure = { code: number; stdout: string; stderr: string };
 const fails = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the command to fail'); }, (e: Failure) => e);
 
-describe('duban CLI', () => {
+// Each test starts `duban` processes through tsx (seconds each on a loaded 2-core machine).
+describe('duban CLI', { timeout: 60_000 }, () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let env: NodeJS.ProcessEnv;
   let orgCode: string;
@@ -95,12 +96,18 @@ describe('duban CLI', () => {
   it('backs up a database and restores it into an empty one; refuses to restore over data', async () => {
     const [from, to] = [await createTestDb(), await createTestDb()];
     try {
-      const envOf = (db: typeof from) => ({ ...env, DUBAN_DATA_DIR: db.config.dataDir, DATABASE_URL: db.databaseUrl ?? '' });
+      // One deployment's key on both sides: the backup is signed with it (server/backup/key.ts).
+      const key = 'c3'.repeat(32);
+      const envOf = (db: typeof from, secret = key) => ({ ...env, DUBAN_DATA_DIR: db.config.dataDir, DATABASE_URL: db.databaseUrl ?? '', DUBAN_SECRET_KEY: secret });
       await run('node', [bin, 'generate', '--districts', '1', '--years', '1'], { env: envOf(from) });
       const file = path.join(from.config.dataDir, 'backup.jsonl.gz');
       const backup = JSON.parse((await run('node', [bin, 'backup', '--out', file, '--json'], { env: envOf(from) })).stdout);
       expect(backup.file).toBe(file);
       expect(backup.rows.task_progress).toBeGreaterThan(1000);
+      const wrongKey = await fails(run('node', [bin, 'restore', file], { env: envOf(to, 'd4'.repeat(32)) }));
+      expect(wrongKey.code).toBe(1);
+      expect(wrongKey.stderr).toMatch(/signed with another key.*DUBAN_SECRET_KEY/);
+      expect(wrongKey.stderr).toMatch(/另一个密钥签名/);
       const restored = JSON.parse((await run('node', [bin, 'restore', file, '--json'], { env: envOf(to) })).stdout);
       expect(restored.rows).toEqual(backup.rows);
       expect((await run('node', [bin, 'verify-audit'], { env: envOf(to) })).stdout).toMatch(/intact|ok/i);

@@ -16,7 +16,8 @@ Commands:
   create-user                --org CODE --username U --name NAME --role ROLE [--unit UNIT] [--leader NAME] --password P
   verify-audit               check the audit log's hash chain; exit code 2 if it is broken
                              [--file F: check an audit export instead, and compare it with this database's entries]
-  parse FILE                 parse a notice (.txt .csv .docx .xlsx) and print the ledger; writes nothing
+  parse FILE…                parse notices (.txt .csv .docx .xlsx .pdf .ofd) and print the ledger; writes nothing
+                             [--corpus: every checked field as JSON; --check: compare with NAME.expected.json beside each]
   import FILE --org CODE     import a notice into the ledger [--update to apply the differences to one already imported]
   remind [--dry-run]         today's reminders (business clock): --dry-run lists them and to whom, writing nothing;
                              without it, one sweep and one send pass
@@ -36,6 +37,8 @@ async function main(argv: string[]) {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      corpus: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       org: { type: 'string' },
       username: { type: 'string' },
@@ -59,7 +62,7 @@ async function main(argv: string[]) {
     return;
   }
   // parse touches no database and needs no configuration.
-  if (command === 'parse') return parseCommand(positionals[1], values.json);
+  if (command === 'parse') return parseCommand(positionals.slice(1), { json: values.json, corpus: values.corpus, check: values.check });
   const config = loadConfig();
   switch (command) {
     case 'serve':

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { normaliseHost } from '../channels/outbound-host';
+import { messagingConfig, messagingEnvSchema, type MessagingConfig } from './messaging';
+import { ssoConfig, ssoEnvSchema, ssoProblems, type SsoConfig } from './sso';
 
 /**
  * Configuration is read from the environment once, at start, and validated here.
@@ -48,7 +51,20 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (32 random bytes, e.g. `openssl rand -hex 32`)')
     .optional(),
-});
+  /**
+   * Hosts the outgoing channels may reach besides the official WeCom/DingTalk robot hosts (the
+   * intranet SMTP server, a robot proxy): comma- or space-separated names or IP addresses, no
+   * scheme or port. A host named here may resolve to a private address; see channels/outbound-host.ts.
+   */
+  DUBAN_CHANNEL_HOSTS: z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine(
+      (hosts) => hosts.every((h) => normaliseHost(h) !== null),
+      'host names or IP addresses separated by commas, without scheme or port (e.g. smtp.example.gov.cn,10.1.2.3)',
+    )
+    .optional(),
+}).merge(messagingEnvSchema).merge(ssoEnvSchema);
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -78,6 +94,12 @@ export type Config = {
   scheduler: boolean;
   /** The reverse proxies whose X-Forwarded-For is believed (client address in sessions and the audit log). */
   trustProxy: string;
+  /** Hosts the outgoing channels may reach besides the official robot hosts (DUBAN_CHANNEL_HOSTS), normalised. */
+  channelHosts: string[];
+  /** WeCom 应用消息, DingTalk 工作通知 and the SMS gateway (messaging.ts); a channel is null when not configured. */
+  messaging: MessagingConfig;
+  /** Single sign-on through the platform (sso.ts); each flow null when not configured. */
+  sso: SsoConfig;
 };
 
 export class ConfigError extends Error {
@@ -105,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const ssoIssues = ssoProblems(e);
+  if (ssoIssues.length > 0) throw new ConfigError(ssoIssues);
   const production = e.NODE_ENV === 'production';
   const dataDir = path.resolve(e.DUBAN_DATA_DIR ?? path.join(projectRoot, 'data'));
   // The demo (sample accounts and data) is on for a fresh `npm start`, off in production
@@ -137,5 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: e.DUBAN_TODAY ?? (demo ? DEMO_TODAY : null),
     scheduler: e.DUBAN_SCHEDULER ?? e.NODE_ENV !== 'test',
     trustProxy: e.DUBAN_TRUST_PROXY,
+    channelHosts: (e.DUBAN_CHANNEL_HOSTS ?? []).map((h) => normaliseHost(h)!),
+    messaging: messagingConfig(e),
+    sso: ssoConfig(e),
   };
 }

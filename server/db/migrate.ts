@@ -18,6 +18,15 @@ import { auditAppendOnly } from './migrations/0016_audit_append_only';
 import { totp } from './migrations/0017_totp';
 import { reportStanding } from './migrations/0018_report_standing';
 import { milestones } from './migrations/0019_milestones';
+import { reportWithdraw } from './migrations/0020_report_withdraw';
+import { userPhone } from './migrations/0021_user_phone';
+import { bulkUrge } from './migrations/0022_bulk_urge';
+import { coReporting } from './migrations/0023_co_reporting';
+import { editVersions } from './migrations/0024_edit_versions';
+import { accountRequests } from './migrations/0025_account_requests';
+import { platformIdentities } from './migrations/0026_platform_identities';
+import { deliveryRecipients } from './migrations/0027_delivery_recipients';
+import { sessionMethod } from './migrations/0028_session_method';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -44,6 +53,15 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0017_totp': totp(engine),
     '0018_report_standing': reportStanding(engine),
     '0019_milestones': milestones(engine),
+    '0020_report_withdraw': reportWithdraw(engine),
+    '0021_user_phone': userPhone(engine),
+    '0022_bulk_urge': bulkUrge(engine),
+    '0023_co_reporting': coReporting(engine),
+    '0024_edit_versions': editVersions(engine),
+    '0025_account_requests': accountRequests(engine),
+    '0026_platform_identities': platformIdentities(engine),
+    '0027_delivery_recipients': deliveryRecipients(engine),
+    '0028_session_method': sessionMethod(engine),
   };
 }
 

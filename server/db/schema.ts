@@ -7,8 +7,10 @@ import type {
   UserTotpTable,
   TotpRecoveryCodesTable,
   SessionsTable,
+  AccountRequestsTable,
 } from './schema/accounts';
 import type { AuditLogTable, AuditHeadTable } from './schema/audit';
+import type { UserPlatformIdentitiesTable } from './schema/platform-identities';
 import type {
   NoticesTable,
   NoticeFilesTable,
@@ -37,7 +39,13 @@ import type {
   InstructionsTable,
   NotificationsTable,
 } from './schema/collaboration';
-import type { SettingsTable, RemindersTable, UrgesTable, DeliveriesTable } from './schema/supervision';
+import type {
+  SettingsTable,
+  RemindersTable,
+  UrgesTable,
+  DeliveriesTable,
+  DeliveryRecipientsTable,
+} from './schema/supervision';
 import type { BulletinsTable } from './schema/bulletins';
 import type {
   AssessmentSchemesTable,
@@ -50,6 +58,7 @@ import type {
 export type * from './schema/directory';
 export type * from './schema/accounts';
 export type * from './schema/audit';
+export type * from './schema/platform-identities';
 export type * from './schema/ledger';
 export type * from './schema/reporting';
 export type * from './schema/collaboration';
@@ -76,6 +85,8 @@ export interface Database {
   password_history: PasswordHistoryTable;
   rate_limits: RateLimitsTable;
   user_totp: UserTotpTable;
+  account_requests: AccountRequestsTable;
+  user_platform_identities: UserPlatformIdentitiesTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
@@ -103,6 +114,7 @@ export interface Database {
   reminders: RemindersTable;
   urges: UrgesTable;
   deliveries: DeliveriesTable;
+  delivery_recipients: DeliveryRecipientsTable;
   bulletins: BulletinsTable;
   assessment_schemes: AssessmentSchemesTable;
   assessment_runs: AssessmentRunsTable;

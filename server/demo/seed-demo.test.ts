@@ -12,7 +12,8 @@ describe('demo', () => {
   });
   afterAll(() => t.close());
 
-  it('builds 湖北省 → 武汉市 → 新洲区 and 黄陂区 with directories, the notices and a sign-in for every role, once', async () => {
+  // The whole demo through the real importer: about 10 s alone, more on a loaded machine.
+  it('builds 湖北省 → 武汉市 → 新洲区 and 黄陂区 with directories, the notices and a sign-in for every role, once', { timeout: 60_000 }, async () => {
     expect(await seedDemo(t.ctx)).toEqual({ created: true });
     expect(await seedDemo(t.ctx)).toEqual({ created: false });
     const orgs = await t.ctx.db.selectFrom('organisations').select(['name', 'level']).orderBy('id').execute();

@@ -4,6 +4,7 @@ import { inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors/app-error';
 import * as leaders from './leaders.repository';
+import { staleVersion } from '../errors/stale-version';
 
 async function assertNameFree(trx: Db, orgId: number, name: string, exceptId?: number) {
   const taken = (await leaders.listLeaders(trx, orgId)).find((l) => l.name === name && l.id !== exceptId);
@@ -24,11 +25,13 @@ export async function updateLeader(
   ctx: AppContext,
   actor: Actor,
   before: NonNullable<Awaited<ReturnType<typeof leaders.findLeader>>>,
-  patch: { name?: string; title?: string },
+  { version, ...patch }: { name?: string; title?: string; version: number },
 ) {
   return inTransaction(ctx, async (trx) => {
+    if (!(await leaders.updateLeader(trx, before.id, patch, version))) {
+      throw staleVersion({ zh: `领导“${before.name}”的信息`, en: `leader ${before.id}` });
+    }
     if (patch.name && patch.name !== before.name) await assertNameFree(trx, before.org_id, patch.name, before.id);
-    await leaders.updateLeader(trx, before.id, patch);
     const after = (await leaders.findLeader(trx, before.id))!;
     await appendAudit(trx, ctx.engine, {
       actor,

@@ -1,10 +1,10 @@
 import type { Db } from '../db/connection';
 
-export type UnitWithAliases = { id: number; org_id: number; name: string; aliases: string[] };
+export type UnitWithAliases = { id: number; org_id: number; name: string; version: number; aliases: string[] };
 
 export async function listUnits(db: Db, orgId: number): Promise<UnitWithAliases[]> {
   const [units, aliases] = await Promise.all([
-    db.selectFrom('units').select(['id', 'org_id', 'name']).where('org_id', '=', orgId).orderBy('id').execute(),
+    db.selectFrom('units').select(['id', 'org_id', 'name', 'version']).where('org_id', '=', orgId).orderBy('id').execute(),
     db.selectFrom('unit_aliases').select(['unit_id', 'alias']).where('org_id', '=', orgId).orderBy('id').execute(),
   ]);
   const byUnit = new Map<number, string[]>();
@@ -13,7 +13,7 @@ export async function listUnits(db: Db, orgId: number): Promise<UnitWithAliases[
 }
 
 export async function findUnit(db: Db, id: number): Promise<UnitWithAliases | undefined> {
-  const unit = await db.selectFrom('units').select(['id', 'org_id', 'name']).where('id', '=', id).executeTakeFirst();
+  const unit = await db.selectFrom('units').select(['id', 'org_id', 'name', 'version']).where('id', '=', id).executeTakeFirst();
   if (!unit) return undefined;
   const aliases = await db.selectFrom('unit_aliases').select('alias').where('unit_id', '=', id).orderBy('id').execute();
   return { ...unit, aliases: aliases.map((a) => a.alias) };
@@ -46,8 +46,18 @@ export async function insertUnit(db: Db, orgId: number, name: string): Promise<n
   return id;
 }
 
-export function renameUnit(db: Db, id: number, name: string) {
-  return db.updateTable('units').set({ name, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+/**
+ * Names the unit and moves it to the next version, only if it is still at the version the editor
+ * loaded; false when someone else saved first (nothing written).
+ */
+export async function updateUnitRow(db: Db, id: number, name: string, loadedVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('units')
+    .set((eb) => ({ name, version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
+    .where('id', '=', id)
+    .where('version', '=', loadedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function replaceUnitAliases(db: Db, orgId: number, unitId: number, aliases: string[]) {

@@ -4,6 +4,7 @@ import { inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors/app-error';
 import * as units from './units.repository';
+import { staleVersion } from '../errors/stale-version';
 
 /** Units of an organisation are named uniquely, and each alias points at exactly one unit. */
 async function assertNamesFree(trx: Db, orgId: number, names: string[], exceptUnitId?: number) {
@@ -35,13 +36,16 @@ export async function updateUnit(
   ctx: AppContext,
   actor: Actor,
   before: units.UnitWithAliases,
-  patch: { name?: string; aliases?: string[] },
+  patch: { name?: string; aliases?: string[]; version: number },
 ) {
   return inTransaction(ctx, async (trx) => {
     const name = patch.name ?? before.name;
     const aliases = cleanAliases(name, patch.aliases ?? before.aliases);
+    // The version first: a save over someone else's newer one is refused before any other check.
+    if (!(await units.updateUnitRow(trx, before.id, name, patch.version))) {
+      throw staleVersion({ zh: `单位“${before.name}”`, en: `unit ${before.id}` });
+    }
     await assertNamesFree(trx, before.org_id, [name, ...aliases], before.id);
-    if (name !== before.name) await units.renameUnit(trx, before.id, name);
     await units.replaceUnitAliases(trx, before.org_id, before.id, aliases);
     const after = (await units.findUnit(trx, before.id))!;
     await appendAudit(trx, ctx.engine, {

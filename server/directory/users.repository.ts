@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { NewUser, UserUpdate } from '../db/schema';
+import { pendingUsernames } from './account-requests.repository';
 
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -26,6 +27,8 @@ export function listUsers(db: Db, orgId: number) {
       'leaders.name as leader_name',
       'users.disabled',
       'users.email',
+      'users.phone',
+      'users.version',
     ])
     .where('users.org_id', '=', orgId)
     .orderBy('users.id')
@@ -47,4 +50,29 @@ export function updateUser(db: Db, id: number, patch: Omit<UserUpdate, 'id' | 'u
     .set({ ...patch, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Which of these usernames already have an account (in any organisation: usernames are unique
+ * system-wide) or are asked for by a pending new-account request other than `exceptRequestId`.
+ */
+export async function findTakenUsernames(db: Db, usernames: readonly string[], exceptRequestId?: number): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db.selectFrom('users').select('username').where('username', 'in', [...usernames]).execute();
+  const pending = await pendingUsernames(db, exceptRequestId);
+  return new Set([...rows.map((r) => r.username), ...usernames.filter((u) => pending.has(u))]);
+}
+
+/**
+ * Applies an edit only if the account is still at the version the editor loaded, raising it;
+ * false when someone else saved first (issue 17, finding 11).
+ */
+export async function updateUserAtVersion(db: Db, id: number, version: number, patch: Omit<UserUpdate, 'id' | 'updated_at' | 'version'>) {
+  const res = await db
+    .updateTable('users')
+    .set({ ...patch, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutraliseCellText } from './cell-text';
 
 /**
  * The row model of a notice's annex table and the one writer that turns it into a worksheet.
@@ -40,7 +41,7 @@ export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): Ex
   if (model.print) ws.columns = model.print.widths.map((w) => ({ width: w }));
   let firstHeader: number | null = null;
   for (const row of model.rows) {
-    const added = ws.addRow(row.kind === 'line' ? [row.text] : row.cells.map(cellValue));
+    const added = ws.addRow(row.kind === 'line' ? [neutraliseCellText(row.text)] : row.cells.map(cellValue));
     if (row.kind === 'line') {
       styleLine(ws, added, row.style, width, model.print !== undefined);
       continue;
@@ -64,9 +65,12 @@ export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): Ex
   return ws;
 }
 
-/** Whole numbers (序号) are written as numbers, as an office's table holds them; the rest as text. */
+/**
+ * Whole numbers (序号) are written as numbers, as an office's table holds them; the rest as text,
+ * neutralised against formula injection (cell-text.ts; the importer undoes it).
+ */
 function cellValue(text: string): string | number {
-  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : text;
+  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : neutraliseCellText(text);
 }
 
 function styleLine(ws: ExcelJS.Worksheet, row: ExcelJS.Row, style: LineStyle | undefined, width: number, print: boolean) {

@@ -6,6 +6,7 @@ import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { computeOrgLights } from '../supervision/lights.service';
+import { officeEntriesOnly } from '../reporting/standings';
 
 /** One stored task as the annex export prints it, with where its supervision stands. */
 export type AnnexTask = {
@@ -84,7 +85,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
+      .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.task_id', 'task_progress.unit_role'])
       .where('periods.notice_id', '=', notice.id)
       .where('unit_reports.state', 'in', REPORTED)
       .where('indicator_actuals.value', 'is not', null)
@@ -98,7 +99,7 @@ export async function loadAnnexLedger(ctx: AppContext, notice: NonNullable<Await
     if (!cur || e.position > cur.position) latestEntry.set(e.task_id, e);
   }
   // The latest value of each indicator, as the light reads it.
-  const latestActual = latestActuals(actuals);
+  const latestActual = latestActuals(await officeEntriesOnly(db, actuals));
   const leadersOf = groupBy(leaders, (r) => r.task_id);
   const unitsOf = groupBy(units, (r) => r.task_id);
   const indicatorsOf = groupBy(indicators, (r) => r.task_id);

@@ -13,7 +13,7 @@ import { saveProgress } from '../reporting/progress.service';
 import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
 import { createTestDb, type TestDb } from '../test/db';
-import { makeOrg } from '../test/factories';
+import { makeOrg, fillBlankEntries } from '../test/factories';
 import { findNotice, loadAnnexLedger } from './ledger-annex-data';
 import { ledgerAnnexFileName, renderLedgerAnnexWorkbook, SUPERVISION_HEADERS } from './ledger-annex-xlsx';
 
@@ -129,6 +129,7 @@ describe('the ledger in the annexes’ layout (责任分解台账.xlsx)', () => 
       actuals: [{ indicatorId: indicator.id, value: 5.9 }],
     });
     report = (await findReport(t.ctx.db, report.id))!;
+    await fillBlankEntries(t.ctx.db, report.id);
     report = await transitionReport(t.ctx, actor, report, 'submit', { version: report.version });
     await transitionReport(t.ctx, actor, report, 'approve', { version: report.version });
 

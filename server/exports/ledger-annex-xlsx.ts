@@ -77,18 +77,27 @@ function upstreamHeader(kind: Annex['kind']): string {
   return '上级下达的责任事项';
 }
 
+/** Which of the notice's columns an annex needs; the import template (ledger-import-template.ts) sets its own. */
+export type AnnexShape = { byCategory: boolean; withUpstream: boolean; withDeadline: boolean; oneUnitColumn: boolean; supervision: boolean };
+
+function shapeOf(tasks: AnnexTask[]): AnnexShape {
+  return {
+    byCategory: tasks.some((t) => t.category !== null),
+    withUpstream: tasks.some((t) => t.upstreamItem !== null || t.upstreamNo !== null),
+    withDeadline: tasks.some((t) => t.deadline !== null),
+    // One 责任单位 column (the first unit leads) says it all unless a task has several lead units.
+    oneUnitColumn: tasks.every((t) => t.units.every((u, i) => (u.role === 'lead') === (i === 0))),
+    supervision: true,
+  };
+}
+
 /**
  * The columns the notice prints for this annex: annex 1 style (序号 numbers the categories,
  * 目标名称 spans their rows, the task number opens the standard) or annexes 2–5 style (序号
  * numbers the tasks, the upstream item beside the district's target, 完成时间).
  */
-function annexColumns(annex: Annex, orgName: string): Column[] {
-  const tasks = annex.tasks;
-  const byCategory = tasks.some((t) => t.category !== null);
-  const withUpstream = tasks.some((t) => t.upstreamItem !== null || t.upstreamNo !== null);
-  const withDeadline = tasks.some((t) => t.deadline !== null);
-  // One 责任单位 column (the first unit leads) says it all unless a task has several lead units.
-  const oneUnitColumn = tasks.every((t) => t.units.every((u, i) => (u.role === 'lead') === (i === 0)));
+function annexColumns(annex: Annex, orgName: string, shape: AnnexShape = shapeOf(annex.tasks)): Column[] {
+  const { byCategory, withUpstream, withDeadline, oneUnitColumn } = shape;
   const units = (role: 'lead' | 'co') => (t: AnnexTask) => t.units.filter((u) => u.role === role).map(unitText).join('\n');
   return [
     byCategory
@@ -109,16 +118,20 @@ function annexColumns(annex: Annex, orgName: string): Column[] {
           { header: '牵头单位', width: 15, value: units('lead') },
           { header: '配合单位', width: 15, value: units('co') },
         ]),
-    { header: SUPERVISION_HEADERS[0], width: 12, value: dueCell },
-    { header: SUPERVISION_HEADERS[1], width: 10, value: (t) => (t.latest ? PROGRESS_STATUS_LABELS[t.latest.status] : '未报送') },
-    { header: SUPERVISION_HEADERS[2], width: 7, value: (t) => (t.light ? LIGHT_LABELS[t.light] : '') },
-    { header: SUPERVISION_HEADERS[3], width: 28, value: indicatorsText },
-    { header: SUPERVISION_HEADERS[4], width: 13, value: (t) => t.latest?.periodLabel ?? '' },
+    ...(shape.supervision ? supervisionColumns : []),
   ];
 }
 
-export function annexSheetModel(annex: Annex, orgName: string): SheetModel {
-  const columns = annexColumns(annex, orgName);
+const supervisionColumns: Column[] = [
+  { header: SUPERVISION_HEADERS[0], width: 12, value: dueCell },
+  { header: SUPERVISION_HEADERS[1], width: 10, value: (t) => (t.latest ? PROGRESS_STATUS_LABELS[t.latest.status] : '未报送') },
+  { header: SUPERVISION_HEADERS[2], width: 7, value: (t) => (t.light ? LIGHT_LABELS[t.light] : '') },
+  { header: SUPERVISION_HEADERS[3], width: 28, value: indicatorsText },
+  { header: SUPERVISION_HEADERS[4], width: 13, value: (t) => t.latest?.periodLabel ?? '' },
+];
+
+export function annexSheetModel(annex: Annex, orgName: string, shape?: AnnexShape): SheetModel {
+  const columns = annexColumns(annex, orgName, shape);
   const rows: SheetRow[] = [
     { kind: 'line', text: `附件${annex.no}`, style: 'marker' },
     { kind: 'line', text: annex.title, style: 'title' },

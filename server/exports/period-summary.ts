@@ -1,5 +1,6 @@
 import type { OfficialDocument } from '../../core/documents/official-document';
 import type { PeriodSummary } from '../reporting/period-summary';
+import { narrativeWithCoParts } from './co-parts-text';
 import { renderWorkbook } from './xlsx';
 
 const taskNo = (t: PeriodSummary['tasks'][number]) => `附件${t.annexNo} ${t.seq}`;
@@ -36,7 +37,7 @@ export function renderPeriodSummaryWorkbook(s: PeriodSummary) {
         { header: '指标完成', width: 36 },
       ],
       rows: s.tasks.flatMap((t) =>
-        t.rows.map((r) => [taskNo(t), t.standard, t.leaders.join('、'), r.unitName, roleLabel(r.role), r.status, r.narrative, r.problems, r.nextSteps, r.indicators]),
+        t.rows.map((r) => [taskNo(t), t.standard, t.leaders.join('、'), r.unitName, roleLabel(r.role), r.status, narrativeWithCoParts(r.narrative, r.coParts), r.problems, r.nextSteps, r.indicators]),
       ),
     },
   ]);
@@ -83,7 +84,7 @@ export function periodSummaryDocument(s: PeriodSummary, issuer: string): Officia
           { header: '指标完成', width: 16 },
         ],
         rows: s.tasks.flatMap((t) =>
-          t.rows.map((r) => [taskNo(t), t.standard, `${r.unitName}（${roleLabel(r.role)}）`, r.status, r.narrative || '—', r.problems || '—', r.indicators || '—']),
+          t.rows.map((r) => [taskNo(t), t.standard, `${r.unitName}（${roleLabel(r.role)}）`, r.status, narrativeWithCoParts(r.narrative, r.coParts) || '—', r.problems || '—', r.indicators || '—']),
         ),
       },
     ],

@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../core/reporting/states';
+import { narrativeWithCoParts } from './co-parts-text';
 
 /**
  * A unit's approved quarterly report as the written (书面) form the notice asks for: title, unit,
@@ -37,6 +38,9 @@ export type ReportDocInput = {
     problems: string;
     nextSteps: string;
     indicators: { name: string; target: number; unit: string; actual: number | null }[];
+    /** 报牵头单位: the lead unit's entry carries its co-operating units' parts (written under its 进展情况). */
+    coReporting?: { mode: 'separate' | 'via_lead' };
+    coParts?: { unitName: string; status: string | null; narrative: string; problems: string }[];
   }[];
 };
 
@@ -58,6 +62,12 @@ function cnDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+function narrativeOf(i: ReportDocInput['items'][number]): string {
+  if (i.unitRole !== 'lead' || i.coReporting?.mode !== 'via_lead') return i.narrative;
+  const parts = (i.coParts ?? []).map((p) => ({ ...p, status: p.status ? (PROGRESS_STATUS_LABELS[p.status as ProgressStatus] ?? p.status) : '' }));
+  return narrativeWithCoParts(i.narrative, parts);
+}
+
 export async function renderReportDocx(input: ReportDocInput): Promise<Buffer> {
   const header = new TableRow({
     tableHeader: true,
@@ -71,7 +81,7 @@ export async function renderReportDocx(input: ReportDocInput): Promise<Buffer> {
           cell(i.standard, { width: 22 }),
           cell(i.unitRole === 'lead' ? '牵头' : '配合', { width: 6 }),
           cell(PROGRESS_STATUS_LABELS[i.status], { width: 7 }),
-          cell(i.narrative || '—', { width: 22 }),
+          cell(narrativeOf(i) || '—', { width: 22 }),
           cell(i.problems || '无', { width: 12 }),
           cell(i.nextSteps || '—', { width: 12 }),
           cell(i.indicators.map((x) => `${x.name}：目标 ${x.target}${x.unit}，完成 ${x.actual ?? '—'}${x.actual === null ? '' : x.unit}`).join('\n') || '—', { width: 12 }),

@@ -15,7 +15,10 @@ const CHANGE_ON_REFUSAL_BY_DESIGN = new Set(['sessions', 'rate_limits']);
  */
 export const AUDITED_REFUSALS = new Set([
   'auth.sign_in_failed',
+  'auth.sign_in_disabled',
   'auth.sign_in_locked',
+  'auth.locked',
+  'auth.reauth_failed',
   'auth.totp_failed',
   'auth.totp_replayed',
   'security.rate_limited',

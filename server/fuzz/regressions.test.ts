@@ -23,6 +23,8 @@ type ApiFixture = {
     url: string;
     body?: unknown;
     bodyText?: string;
+    /** Sent as given (a broken multipart body); otherwise JSON when there is a body. */
+    contentType?: string;
     status: number[];
   }[];
 };
@@ -68,10 +70,12 @@ describe('fuzz regressions: the inputs that found bugs', () => {
     expect(fixtures.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         'api-id-beyond-int32.json',
+        'api-multipart-malformed.json',
         'api-nul-in-text.json',
         'api-param-too-long.json',
         'import-nul.json',
         'import-annex-twice.json',
+        'import-repeated-han.json',
       ]),
     );
   });
@@ -103,7 +107,11 @@ describe('fuzz regressions: the inputs that found bugs', () => {
             headers: {
               cookie: c.cookie,
               'x-csrf-token': c.csrfToken,
-              ...(r.body !== undefined || r.bodyText !== undefined ? { 'content-type': 'application/json' } : {}),
+              ...(r.contentType !== undefined
+                ? { 'content-type': r.contentType }
+                : r.body !== undefined || r.bodyText !== undefined
+                  ? { 'content-type': 'application/json' }
+                  : {}),
             },
             ...(r.bodyText !== undefined
               ? { payload: r.bodyText }

@@ -25,9 +25,11 @@ import { reportRoutes } from '../routes/reports/reports.routes';
 import { dashboardRoutes } from '../routes/dashboard/dashboard.routes';
 import { settingsRoutes } from '../routes/settings/settings.routes';
 import { periodScheduleRoutes } from '../routes/settings/period-schedule.routes';
+import { evidenceRequirementRoutes } from '../routes/settings/evidence-requirement.routes';
 import { taskRoutes } from '../routes/tasks/tasks.routes';
 import { milestoneRoutes } from '../routes/milestones/milestones.routes';
 import { taskClosureRoutes } from '../routes/tasks/task-closure.routes';
+import { coReportingRoutes } from '../routes/tasks/co-reporting.routes';
 import { adjustmentRoutes } from '../routes/collaboration/adjustments.routes';
 import { coordinationRoutes } from '../routes/collaboration/coordination.routes';
 import { inboxRoutes } from '../routes/collaboration/inbox.routes';
@@ -65,12 +67,14 @@ const ROUTES: Routes[] = [
   taskRoutes,
   milestoneRoutes,
   taskClosureRoutes,
+  coReportingRoutes,
   coordinationRoutes,
   adjustmentRoutes,
   instructionRoutes,
   inboxRoutes,
   settingsRoutes,
   periodScheduleRoutes,
+  evidenceRequirementRoutes,
   calendarRoutes,
   dashboardRoutes,
   reminderRoutes,

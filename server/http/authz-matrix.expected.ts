@@ -33,6 +33,16 @@ export const EXPECTED: Record<string, Declaration> = {
     body: () => ({ username: 'nobody-matrix', password: 'wrong' }),
   },
 
+  // Sign-in through the platform (issue 18): public — the person is not signed in yet. Not
+  // configured in the matrix's deployment, each answers SSO_NOT_CONFIGURED (the flows are tested in
+  // server/auth/sso/sso-sign-in.test.ts against a real provider).
+  'GET /api/auth/sso': { roles: ALL_ROLES, scope: 'public' },
+  'GET /api/auth/sso/oidc/start': { roles: ALL_ROLES, scope: 'public' },
+  'GET /api/auth/sso/oidc/callback': { roles: ALL_ROLES, scope: 'public' },
+  'GET /api/auth/sso/wecom/start': { roles: ALL_ROLES, scope: 'public' },
+  'GET /api/auth/sso/wecom/callback': { roles: ALL_ROLES, scope: 'public' },
+  'POST /api/auth/sso/dingtalk': { roles: ALL_ROLES, scope: 'public', body: () => ({ authCode: 'matrix-code' }) },
+
   // One's own account.
   'GET /api/auth/me': { roles: ALL_ROLES, scope: 'none' },
   'POST /api/auth/logout': { roles: ALL_ROLES, scope: 'none', freshSession: true },
@@ -63,12 +73,15 @@ export const EXPECTED: Record<string, Declaration> = {
   // 三员: each system role its own job.
   'GET /api/security/settings': { roles: ['secadmin'], scope: 'none' },
   'GET /api/audit': { roles: ['auditor'], scope: 'none' },
+  'GET /api/audit/actors': { roles: ['auditor'], scope: 'none' },
   'GET /api/audit/verify': { roles: ['auditor'], scope: 'none' },
   'GET /api/audit/export.jsonl': { roles: ['auditor'], scope: 'none', query: () => 'from=2024-01-01&to=2030-12-31' },
   'GET /api/audit/export.xlsx': { roles: ['auditor'], scope: 'none', query: () => 'from=2024-01-01&to=2030-12-31' },
   'GET /api/security/totp-users': { roles: ['secadmin'], scope: 'none' },
   'POST /api/users/:id/totp/reset': { roles: ['secadmin'], scope: 'org', record: 'user' },
   'GET /api/users': { roles: ['sysadmin'], scope: 'none' },
+  // The system administrator only asks for accounts, role changes, re-enabling and resets; the
+  // security administrator decides (issue 17, finding 4). The users routes answer a request.
   'POST /api/users': {
     roles: ['sysadmin'],
     scope: 'none',
@@ -78,7 +91,6 @@ export const EXPECTED: Record<string, Declaration> = {
       displayName: '矩阵账号',
       role: 'unit_staff',
       unitId: ref.unit,
-      password: 'Matrix@Pass1',
     }),
   },
   'PATCH /api/users/:id': {
@@ -86,14 +98,30 @@ export const EXPECTED: Record<string, Declaration> = {
     scope: 'org',
     record: 'user',
     foreignRef: true,
-    body: (_rec, ref) => ({ displayName: '矩阵改名', unitId: ref.unit }),
+    body: (_rec, ref) => ({ displayName: '矩阵改名', unitId: ref.unit, version: 1 }),
   },
   'POST /api/users/:id/reset-password': {
     roles: ['sysadmin'],
     scope: 'org',
     record: 'user',
-    body: () => ({ password: 'Reset@Pass2' }),
+    body: () => ({ reason: '矩阵重置' }),
   },
+  // Platform identities (issue 18): binding is a request the security administrator approves.
+  'GET /api/users/:id/platform-identities': { roles: ['sysadmin'], scope: 'org', record: 'user' },
+  'POST /api/users/:id/platform-identities': {
+    roles: ['sysadmin'],
+    scope: 'org',
+    record: 'user',
+    body: (_rec, _ref, n) => ({ platform: 'wecom', externalId: `matrix-${n}`, reason: '矩阵绑定' }),
+  },
+  'POST /api/users/:id/platform-identities/unbind': { roles: ['sysadmin'], scope: 'org', record: 'user', body: () => ({ platform: 'wecom', reason: '矩阵解绑' }) },
+  'GET /api/account-requests': { roles: ['sysadmin', 'secadmin'], scope: 'none' },
+  'POST /api/account-requests/:id/approve': { roles: ['secadmin'], scope: 'org', record: 'accountRequest' },
+  'POST /api/account-requests/:id/reject': { roles: ['secadmin'], scope: 'org', record: 'accountRequest', body: () => ({ note: '矩阵驳回' }) },
+  // 批量导入 (issue 15): the system administrator's account sheet, read in the caller's organisation.
+  'GET /api/users/import/template.xlsx': { roles: ['sysadmin'], scope: 'none' },
+  'POST /api/users/import/preview': { roles: ['sysadmin'], scope: 'none', upload: { fileName: '账号.xlsx', content: '不是表格' } },
+  'POST /api/users/import': { roles: ['sysadmin'], scope: 'none', upload: { fileName: '账号.xlsx', content: '不是表格' } },
 
   // The directory: read by the people who work with it, changed by the office.
   'GET /api/units': { roles: DIRECTORY, scope: 'none' },
@@ -103,11 +131,11 @@ export const EXPECTED: Record<string, Declaration> = {
     roles: OFFICE,
     scope: 'org',
     record: 'unit',
-    body: (_rec, _ref, n) => ({ aliases: [`矩阵别名${n}`] }),
+    body: (_rec, _ref, n) => ({ aliases: [`矩阵别名${n}`], version: 1 }),
   },
   'GET /api/leaders': { roles: DIRECTORY, scope: 'none' },
   'POST /api/leaders': { roles: OFFICE, scope: 'none', body: (_rec, _ref, n) => ({ name: `矩阵领导${n}` }) },
-  'PATCH /api/leaders/:id': { roles: OFFICE, scope: 'org', record: 'leader', body: () => ({ title: '副区长' }) },
+  'PATCH /api/leaders/:id': { roles: OFFICE, scope: 'org', record: 'leader', body: () => ({ title: '副区长', version: 1 }) },
 
   // Notices and the ledger.
   'GET /api/notices': { roles: WORKERS, scope: 'none' },
@@ -129,6 +157,38 @@ export const EXPECTED: Record<string, Declaration> = {
   // "completed" report, so an allowed close is answered TASK_NOT_CLOSABLE and a reopen TASK_NOT_CLOSED.
   'POST /api/tasks/:id/close': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ note: '矩阵销号' }) },
   'POST /api/tasks/:id/reopen': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ reason: '矩阵撤销' }) },
+  // 报牵头单位 (issue 15): the office sets how a task's co-operating units report, one task or a
+  // selection at once (a task of the sibling district in the selection is refused, nothing written).
+  'PUT /api/tasks/:id/co-reporting': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ version: 1, coReporting: 'separate' }) },
+  'POST /api/tasks/co-reporting': { roles: OFFICE, scope: 'none', body: (_rec, ref) => ({ coReporting: 'separate', taskIds: [ref.task] }) },
+  // Building the ledger without a notice (issue 16): the office starts a ledger, adds annexes and
+  // tasks (names, not ids: units not in the directory are created), moves and deletes tasks (every
+  // matrix task has a report entry, so an allowed delete is answered TASK_NOT_DELETABLE), keeps the
+  // paste mapping and downloads the template; everyone who reads the ledger reads a notice's structure.
+  'POST /api/notices': { roles: OFFICE, scope: 'none', body: (_rec, _ref, n) => ({ title: `矩阵台账${n}`, year: 2024 }) },
+  'GET /api/notices/:id/structure': { roles: WORKERS, scope: 'org', record: 'notice' },
+  'POST /api/notices/:id/annexes': { roles: OFFICE, scope: 'org', record: 'notice', body: () => ({ annexKind: 'other' }) },
+  'POST /api/notices/:id/tasks': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'notice',
+    body: () => ({ annexNo: 1, tasks: [{ standard: '矩阵新增任务', leadUnits: ['区发改局'] }] }),
+  },
+  'POST /api/tasks/:id/move': { roles: OFFICE, scope: 'org', record: 'task', body: () => ({ direction: 'down' }) },
+  'DELETE /api/tasks/:id': { roles: OFFICE, scope: 'org', record: 'task' },
+  'GET /api/tasks/reported': { roles: OFFICE, scope: 'none', query: (_rec, ref) => `ids=${ref.task}` },
+  'GET /api/ledger/paste-mapping': { roles: OFFICE, scope: 'none' },
+  'PUT /api/ledger/paste-mapping': { roles: OFFICE, scope: 'none', body: () => ({ byHeader: { 任务内容: 'standard' }, byColumn: [] }) },
+  'GET /api/ledger/import-template.xlsx': { roles: OFFICE, scope: 'none', query: () => 'year=2024' },
+  // The office corrects an indicator of its task; the sibling district's indicator named on one's own task is refused.
+  'PATCH /api/tasks/:id/indicators/:indicatorId': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'task',
+    foreignRef: true,
+    params: { indicatorId: (_rec, ref) => ref.indicator },
+    body: () => ({ version: 1, name: '矩阵指标', unit: '个', target: 1, qualifier: null }),
+  },
   // Milestones (时间节点): read with the task, set by the office. The body names one of the task's
   // indicators: 甲区's indicator on 乙区's task is refused. No matrix record is a milestone: an
   // unknown milestone id answers 404 once the task is allowed (milestones.test.ts covers real ones).
@@ -162,7 +222,7 @@ export const EXPECTED: Record<string, Declaration> = {
     roles: OFFICE,
     scope: 'org',
     record: 'period',
-    body: () => ({ deadline: '2024-07-31', reason: '矩阵延期' }),
+    body: () => ({ deadline: '2024-07-31', reason: '矩阵延期', version: 1 }),
   },
   'GET /api/periods/:id/reports': { roles: OFFICE, scope: 'org', record: 'period' },
   'GET /api/periods/:id/reports/mine': { roles: UNIT, scope: 'org', record: 'period' },
@@ -187,8 +247,21 @@ export const EXPECTED: Record<string, Declaration> = {
     params: { taskId: (_rec, ref) => ref.task },
     upload: pdf,
   },
+  // The lead unit (clerk or head) reminds the co-units of a 报牵头单位 task; no matrix task is one, so
+  // an allowed call is answered VALIDATION_FAILED; a task of the sibling district is refused.
+  'POST /api/reports/:id/tasks/:taskId/co-remind': {
+    roles: UNIT,
+    scope: 'unit',
+    record: 'report',
+    foreignRef: true,
+    params: { taskId: (_rec, ref) => ref.task },
+    body: () => ({}),
+  },
   'POST /api/reports/:id/submit': { roles: ['unit_staff'], scope: 'unit', record: 'report', body: () => version },
   'POST /api/reports/:id/approve': { roles: ['unit_head'], scope: 'unit', record: 'report', body: () => version },
+  'POST /api/reports/:id/copy-forward': { roles: ['unit_staff'], scope: 'unit', record: 'report', body: () => ({}) },
+  'POST /api/reports/:id/withdraw': { roles: ['unit_staff'], scope: 'unit', record: 'report', body: () => version },
+  'POST /api/reports/:id/head-withdraw': { roles: ['unit_head'], scope: 'unit', record: 'report', body: () => version },
   'POST /api/reports/:id/head-return': {
     roles: ['unit_head'],
     scope: 'unit',
@@ -273,20 +346,24 @@ export const EXPECTED: Record<string, Declaration> = {
 
   // Supervision: settings, dashboard, reminders (催办).
   'GET /api/settings/light-thresholds': { roles: WORKERS, scope: 'none' },
-  'PUT /api/settings/light-thresholds': { roles: OFFICE, scope: 'none', body: () => ({ yellowGap: 0.1, redGap: 0.2 }) },
+  'PUT /api/settings/light-thresholds': { roles: OFFICE, scope: 'none', body: () => ({ yellowGap: 0.1, redGap: 0.2, version: 0 }) },
+  'GET /api/settings/report-completeness': { roles: WORKERS, scope: 'none' },
+  'PUT /api/settings/report-completeness': { roles: OFFICE, scope: 'none', body: () => ({ coUnitsMayLeaveBlank: false, version: 0 }) },
   // The working-day calendar: everyone who works on the tasks reads it (lateness is counted on it), the office sets it.
   'GET /api/settings/work-calendar': { roles: WORKERS, scope: 'none' },
   'PUT /api/settings/work-calendar': {
     roles: OFFICE,
     scope: 'none',
-    body: () => ({ basis: 'working', shiftDeadlines: true, days: [{ date: '2027-10-01', off: true, name: '国庆节' }] }),
+    body: () => ({ basis: 'working', shiftDeadlines: true, days: [{ date: '2027-10-01', off: true, name: '国庆节' }], version: 0 }),
   },
   // When periods open and close by themselves: read like the calendar, set by the office.
+  'GET /api/settings/evidence-requirement': { roles: WORKERS, scope: 'none' },
+  'PUT /api/settings/evidence-requirement': { roles: OFFICE, scope: 'none', body: () => ({ requireForCompleted: false, version: 0 }) },
   'GET /api/settings/period-schedule': { roles: WORKERS, scope: 'none' },
   'PUT /api/settings/period-schedule': {
     roles: OFFICE,
     scope: 'none',
-    body: () => ({ autoOpen: true, openDaysAfterPreviousDeadline: 1, autoClose: true, closeDaysAfterDeadline: 15 }),
+    body: () => ({ autoOpen: true, openDaysAfterPreviousDeadline: 1, autoClose: true, closeDaysAfterDeadline: 15, version: 0 }),
   },
   'GET /api/dashboard': { roles: WORKERS, scope: 'none' },
   'GET /api/dashboard/export.xlsx': { roles: WORKERS, scope: 'none' },
@@ -299,17 +376,27 @@ export const EXPECTED: Record<string, Declaration> = {
     params: { unitId: (_rec, ref) => ref.urgeUnit },
     body: () => ({ message: '矩阵催办' }),
   },
+  // 批量催办: the units named in the body must be of the period's organisation (foreignRef: a
+  // sibling district's unit is refused and nothing written).
+  'POST /api/periods/:id/urges': {
+    roles: OFFICE,
+    scope: 'org',
+    record: 'period',
+    foreignRef: true,
+    body: (_rec, ref, n) => ({ unitIds: [ref.urgeUnit], message: '矩阵批量催办', requestKey: `matrix-bulk-urge-${n}-${ref.urgeUnit}` }),
+  },
+  'GET /api/periods/:id/urges': { roles: OFFICE, scope: 'org', record: 'period' },
   'GET /api/settings/reminder-schedule': { roles: OFFICE, scope: 'none' },
   'PUT /api/settings/reminder-schedule': {
     roles: OFFICE,
     scope: 'none',
-    body: () => ({ daysBefore: [3], urgeAfterDays: [1] }),
+    body: () => ({ daysBefore: [3], urgeAfterDays: [1], version: 0 }),
   },
   'GET /api/settings/channels': { roles: OFFICE, scope: 'none' },
   'PUT /api/settings/channels': {
     roles: OFFICE,
     scope: 'none',
-    body: () => ({ email: { enabled: false }, wecom: { enabled: false }, dingtalk: { enabled: false } }),
+    body: () => ({ email: { enabled: false }, wecom: { enabled: false }, dingtalk: { enabled: false }, version: 0 }),
   },
 
   // Bulletins (通报): the office writes, everyone who works on the tasks reads the published ones.
@@ -350,7 +437,7 @@ export const EXPECTED: Record<string, Declaration> = {
   // The year-end assessment (绩效考核): the office runs it, leaders read it.
   'GET /api/assessment/options': { roles: ASSESSORS, scope: 'none' },
   'GET /api/assessment/scheme': { roles: ASSESSORS, scope: 'none' },
-  'PUT /api/assessment/scheme': { roles: OFFICE, scope: 'none', query: () => 'year=2024', body: () => DEFAULT_SCHEME },
+  'PUT /api/assessment/scheme': { roles: OFFICE, scope: 'none', query: () => 'year=2024', body: () => ({ ...DEFAULT_SCHEME, version: 0 }) },
   'GET /api/assessment/latest': { roles: ASSESSORS, scope: 'none' },
   'POST /api/assessment/runs': {
     roles: OFFICE,
@@ -377,7 +464,7 @@ export const EXPECTED: Record<string, Declaration> = {
   },
   'DELETE /api/assessment/vetoes/:id': { roles: OFFICE, scope: 'org', record: 'veto' },
   'GET /api/reports/:id/quality': { roles: ASSESSORS, scope: 'org', record: 'report' },
-  'PUT /api/reports/:id/quality': { roles: OFFICE, scope: 'org', record: 'report', body: () => ({ rating: 'good' }) },
+  'PUT /api/reports/:id/quality': { roles: OFFICE, scope: 'org', record: 'report', body: () => ({ rating: 'good', loadedRating: null }) },
 
   // Levels: hand-down, roll-up (the one read that crosses organisations, read-only).
   'GET /api/levels/organisations': { roles: SUPERVISORS, scope: 'none' },

@@ -23,7 +23,7 @@ import {
   type Inspect,
 } from '../test/crash-support';
 import { createTestDb, testEngine, type TestDb } from '../test/db';
-import { makeLeader, makeOrg, makeUnit, makeUser } from '../test/factories';
+import { makeLeader, makeOrg, makeUnit, makeUser, fillBlankEntries } from '../test/factories';
 import { signInOver } from '../test/http-client';
 import type { ServerProcess } from '../test/server-process';
 
@@ -173,6 +173,7 @@ describe(`crash safety under SIGKILL (${testEngine})`, () => {
         .selectAll()
         .where('report_id', '=', readBySave.id)
         .executeTakeFirstOrThrow();
+      await fillBlankEntries(ctx.db, readBySave.id);
       await transitionReport(ctx, actor, readBySave, 'submit', { version: readBySave.version });
       const save = saveProgress(ctx, actor, readBySave, entry.task_id, {
         version: 1,
@@ -189,7 +190,7 @@ describe(`crash safety under SIGKILL (${testEngine})`, () => {
           .select(['version', 'narrative'])
           .where('id', '=', entry.id)
           .executeTakeFirst(),
-      ).toEqual({ version: 1, narrative: '' });
+      ).toEqual({ version: 1, narrative: '按计划推进中。' });
       expect((await findReport(ctx.db, readBySave.id))!.state).toBe('pending_head');
     });
   });

@@ -33,6 +33,16 @@ export function registerErrorHandling(app: FastifyInstance) {
       // can match it. PostgreSQL refuses it (22003) where SQLite simply finds nothing; found by the fuzz run.
       return reply.code(400).send(errorBody('VALIDATION_FAILED', { zh: '数值超出允许范围', en: 'a number is out of range' }));
     }
+    if (isBrokenMultipart(error, request)) {
+      // The upload's body is not the multipart it claims to be (cut short, no boundary): busboy
+      // throws a plain Error for it, which was answered 500 (found by `npm run fuzz`).
+      return reply.code(400).send(
+        errorBody('VALIDATION_FAILED', {
+          zh: '上传的内容不完整或格式不对（multipart/form-data 数据损坏），请重新选择文件上传',
+          en: `the multipart/form-data body is broken: ${error.message}`,
+        }),
+      );
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
       return reply
@@ -62,4 +72,11 @@ function isOutOfRangeForColumn(error: unknown): boolean {
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** busboy's own errors for a body that is not well-formed multipart (they carry no status code). */
+const BROKEN_MULTIPART = /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|Malformed part header|\w+ terminated early due to unexpected end of multipart data)/;
+
+function isBrokenMultipart(error: FastifyError, request: FastifyRequest): boolean {
+  return !error.statusCode && request.isMultipart() && BROKEN_MULTIPART.test(error.message);
 }

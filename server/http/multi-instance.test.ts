@@ -90,7 +90,7 @@ describe('several app processes on one database', () => {
         password: 'pw',
         from: 'duban@xz.gov.cn',
       },
-    });
+    }, { loadedVersion: 0 });
     // Each unit leads one task and co-operates on the next: two entries per report.
     ({ periodId } = await makeNoticeWithPeriod(db.ctx, org.id, {
       deadline: '2024-07-01',

@@ -42,13 +42,16 @@ describe('a password that must be changed', () => {
     expect((await client.request('GET', '/api/auth/me')).json().mustChangePassword).toBe(false);
   });
 
-  it('applies again after the system administrator resets the password', async () => {
+  it('applies again after a password reset (asked for by the system administrator, approved by the security administrator)', async () => {
     const admin = await makeUser(t.ctx, orgId, 'sysadmin');
+    const secadmin = await signInAs(t.app, (await makeUser(t.ctx, orgId, 'secadmin')).username);
     const user = await makeUser(t.ctx, orgId, 'office');
     const adminClient = await signInAs(t.app, admin.username);
-    const reset = await adminClient.request('POST', `/api/users/${user.id}/reset-password`, { password: 'Reset#2025abc' });
-    expect(reset.statusCode, reset.body).toBe(204);
-    const client = await signInAs(t.app, user.username, 'Reset#2025abc');
+    const reset = await adminClient.request('POST', `/api/users/${user.id}/reset-password`, {});
+    expect(reset.statusCode, reset.body).toBe(200);
+    const approved = await secadmin.request('POST', `/api/account-requests/${reset.json().request.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const client = await signInAs(t.app, user.username, approved.json().delivery.accounts[0].initialPassword);
     const res = await client.request('GET', '/api/tasks');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');

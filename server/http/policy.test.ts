@@ -51,7 +51,20 @@ describe('policy layer', () => {
     for (const route of t.app.routeTable) expect(route.access, `${route.method} ${route.url}`).toBeTruthy();
     const open = t.app.routeTable.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual(
-      ['GET /api/auth/csrf', 'GET /api/demo/accounts', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort(),
+      [
+        'GET /api/auth/csrf',
+        'GET /api/demo/accounts',
+        'GET /api/health',
+        'GET /api/openapi.json',
+        'POST /api/auth/login',
+        // Single sign-on (issue 18): which platforms are on, and the flows that end in a session.
+        'GET /api/auth/sso',
+        'GET /api/auth/sso/oidc/start',
+        'GET /api/auth/sso/oidc/callback',
+        'GET /api/auth/sso/wecom/start',
+        'GET /api/auth/sso/wecom/callback',
+        'POST /api/auth/sso/dingtalk',
+      ].sort(),
     );
   });
 
@@ -87,7 +100,7 @@ describe('policy layer', () => {
     const read = await otherOffice.request('GET', `/api/units/${unitA.id}`);
     expect(read.statusCode).toBe(403);
     expect(read.json().error.code).toBe('FORBIDDEN_OTHER_ORG');
-    const write = await otherOffice.request('PATCH', `/api/units/${unitA.id}`, { aliases: ['偷改'] });
+    const write = await otherOffice.request('PATCH', `/api/units/${unitA.id}`, { aliases: ['偷改'], version: 1 });
     expect(write.statusCode).toBe(403);
     const list = (await otherOffice.request('GET', '/api/units')).json().items as { id: number }[];
     expect(list.map((u) => u.id)).toEqual([otherOrgUnit.id]);

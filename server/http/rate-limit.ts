@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { visibleText } from '../../core/audit/typed-name';
 import { systemActor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
@@ -40,7 +41,8 @@ export function registerRateLimits(app: FastifyInstance, ctx: AppContext) {
           action: 'security.rate_limited',
           entity: 'client',
           entityId: null,
-          after: { bucket, ip: request.ip, limit, windowSeconds: limits.windowSeconds, url: request.url.split('?')[0] },
+          // The address (a forwarded one is the caller's text) and the path are written out visibly and bounded.
+          after: { bucket, ip: visibleText(request.ip), limit, windowSeconds: limits.windowSeconds, url: visibleText(request.url.split('?')[0]!, 200) },
         }),
       );
     }

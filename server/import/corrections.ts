@@ -2,6 +2,7 @@ import { extractIndicators, taskDue, type ParsedNotice } from '../../core/notice
 import type { TaskCorrection } from '../../core/api/notices';
 import { AppError } from '../errors/app-error';
 import { taskKeys } from '../../core/notice/task-key';
+import { correctIndicators } from './corrections-indicators';
 
 /**
  * Applies the office's corrections from the preview to a freshly parsed notice. Each corrected
@@ -39,6 +40,8 @@ export function applyCorrections(parsed: ParsedNotice, corrections: TaskCorrecti
         task.standard = c.standard;
         task.indicators = extractIndicators(c.standard);
       }
+      // After the standard: the office names the indicators read from the text it will import.
+      if (c.indicators !== undefined) correctIndicators(key, task, c.indicators);
       if (c.deadline !== undefined) {
         task.deadline = c.deadline;
         Object.assign(task, taskDue(c.deadline, parsed.document.year, annex.kind));

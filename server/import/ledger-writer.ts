@@ -20,7 +20,8 @@ export async function ensureDirectory(
   engine: Engine,
   actor: Actor,
   orgId: number,
-  parsed: ParsedNotice,
+  // Only what it reads: the ledger built by hand (server/ledger/task-create.service.ts) passes its own tasks.
+  parsed: { annexes: { tasks: Pick<ParsedTask, 'units' | 'leaders'>[] }[]; directories: Pick<ParsedNotice['directories'], 'units'> },
 ): Promise<Directory> {
   const units = new Map<string, number>();
   const taken = new Set<string>();
@@ -157,6 +158,8 @@ export async function insertTask(
   position: number,
   task: ParsedTask,
   dir: Directory,
+  /** Why this first version exists (the task's 版本记录): an import, or the office adding it by hand. */
+  reason = '导入通知',
 ): Promise<number> {
   const { id } = await trx
     .insertInto('tasks')
@@ -164,7 +167,7 @@ export async function insertTask(
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeTaskChildren(trx, orgId, id, task, dir);
-  await snapshotTask(trx, id, '导入通知', dir.actorName);
+  await snapshotTask(trx, id, reason, dir.actorName);
   return id;
 }
 

@@ -1,4 +1,4 @@
-import { NoticeParseError, parseNoticeRows, type DirectoryEntry, type ParsedNotice } from '../../core/notice';
+import type { ParsedNotice } from '../../core/notice';
 import type { Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
@@ -7,9 +7,12 @@ import { listUnits } from '../directory/units.repository';
 import { AppError } from '../errors/app-error';
 import { findNoticeByDocNumber, loadNoticeTasks } from '../ledger/ledger.repository';
 import { createPeriodsForNotice } from '../reporting/periods.service';
-import type { TaskCorrection } from '../../core/api/notices';
+import type { ImportOptions, TaskCorrection } from '../../core/api/notices';
 import { applyCorrections } from './corrections';
-import { mergeDirectories } from './directory-merge';
+import { applyDocumentFacts } from '../../core/notice/document-facts';
+import { applyNameMaps } from '../../core/notice/name-map';
+import { documentDefaults, type DocumentDefaults } from './document-defaults';
+import { previewDirectory, rememberUnitAliases, resolveNameMaps, type PreviewDirectory } from './preview-directory';
 import {
   ensureDirectory,
   insertAnnex,
@@ -21,8 +24,8 @@ import {
 } from './ledger-writer';
 import { taskKeys } from '../../core/notice/task-key';
 import { diffNotice, type NoticeDiff } from './notice-diff';
-import { ImportFileError } from './readers/import-error';
-import { readNoticeFile, type NoticeFile } from './readers/read-notice-file';
+import { parsePool } from './parse-pool';
+import type { NoticeFile } from './readers/read-notice-file';
 import { linkDescendants, linkUpstream, type UpstreamLinks } from '../levels/link.service';
 
 export type UploadedNotice = { fileName: string; content: Buffer };
@@ -32,40 +35,26 @@ export type NoticePreview = {
   parsed: ParsedNotice;
   /** Set when a notice with the same document number is already in the ledger. */
   existing: { noticeId: number; diff: NoticeDiff } | null;
+  /** Units and leaders the tasks name that the organisation's directory does not hold yet. */
+  directory: PreviewDirectory;
+  /** The office's values for the facts the notice does not print (parsed.missingFacts). */
+  documentDefaults: DocumentDefaults;
 };
 
-/** File → rows → ledger, resolved against the organisation's directory. Writes nothing. */
+/**
+ * File → rows → ledger, resolved against the organisation's directory. Writes nothing. The reading
+ * and both parses run in a worker thread (parse-pool.ts): a large or crafted notice takes its time
+ * there, under a wall-clock and memory limit, while the server keeps answering everyone else.
+ */
 export async function parseUploadedNotice(ctx: AppContext, orgId: number, upload: UploadedNotice) {
-  const file = await readFile(upload);
-  const opts = { fileName: upload.fileName };
-  const parse = (extra: { leaderDirectory?: DirectoryEntry[]; unitDirectory?: DirectoryEntry[] } = {}) => {
-    try {
-      return parseNoticeRows(file.rows, { ...opts, ...extra });
-    } catch (e) {
-      if (e instanceof NoticeParseError) {
-        const where = `${upload.fileName}，${file.where(e.location.line)}`;
-        throw new AppError(`NOTICE_${e.code}`, {
-          zh: `${e.messageZh.replace(/（第\d+行）$/, '')}（${where}）`,
-          en: `${e.messageEn} in ${upload.fileName}`,
-          complete: true,
-        });
-      }
-      throw e;
-    }
-  };
-  const fromDocument = parse();
   const [units, leaders] = await Promise.all([listUnits(ctx.db, orgId), listLeaders(ctx.db, orgId)]);
-  const parsed = parse({
-    unitDirectory: mergeDirectories(
-      units.map((u) => ({ name: u.name, aliases: u.aliases })),
-      fromDocument.directories.units,
-    ),
-    leaderDirectory: mergeDirectories(
-      leaders.map((l) => ({ name: l.name, aliases: [] })),
-      fromDocument.directories.leaders,
-    ),
+  const { format, parsed } = await parsePool().parse({
+    fileName: upload.fileName,
+    content: upload.content,
+    units: units.map((u) => ({ name: u.name, aliases: u.aliases })),
+    leaders: leaders.map((l) => ({ name: l.name, aliases: [] })),
   });
-  return { file, parsed };
+  return { file: { format }, parsed };
 }
 
 export async function previewNotice(ctx: AppContext, orgId: number, upload: UploadedNotice): Promise<NoticePreview> {
@@ -75,6 +64,8 @@ export async function previewNotice(ctx: AppContext, orgId: number, upload: Uplo
     file: { name: upload.fileName, format: file.format, size: upload.content.length },
     parsed,
     existing: existing ? { noticeId: existing.id, diff: diffNotice(parsed, await loadNoticeTasks(ctx.db, existing.id)) } : null,
+    directory: await previewDirectory(ctx.db, orgId, parsed),
+    documentDefaults: await documentDefaults(ctx, orgId),
   };
 }
 
@@ -100,12 +91,15 @@ export async function importNotice(
   actor: Actor,
   orgId: number,
   upload: UploadedNotice,
-  opts: { update?: boolean; accept?: string[]; corrections?: TaskCorrection[] } = {},
+  opts: { update?: boolean; accept?: string[]; corrections?: TaskCorrection[] } & Pick<ImportOptions, 'document' | 'unitMap' | 'leaderMap'> = {},
 ): Promise<ImportResult> {
   const { file, parsed: fromFile } = await parseUploadedNotice(ctx, orgId, upload);
-  const parsed = applyCorrections(fromFile, opts.corrections ?? []);
+  // The office's work in the preview: corrections, then new names mapped to existing ones, then the facts it filled in.
+  const nameMaps = await resolveNameMaps(ctx.db, orgId, opts);
+  const parsed = applyDocumentFacts(applyNameMaps(applyCorrections(fromFile, opts.corrections ?? []), nameMaps), opts.document);
   const stored = { fileName: upload.fileName, format: file.format, content: upload.content };
   return inTransaction(ctx, async (trx) => {
+    await rememberUnitAliases(trx, ctx.engine, actor, orgId, nameMaps, fromFile.directories.units);
     const existing = parsed.document.docNumber ? await findNoticeByDocNumber(trx, orgId, parsed.document.docNumber) : undefined;
     const dir = await ensureDirectory(trx, ctx.engine, actor, orgId, parsed);
     if (existing) {
@@ -215,19 +209,4 @@ async function applyUpdate(
     counts.removed++;
   }
   return counts;
-}
-
-async function readFile(upload: UploadedNotice): Promise<NoticeFile> {
-  try {
-    return await readNoticeFile(upload.fileName, upload.content);
-  } catch (e) {
-    if (e instanceof ImportFileError) {
-      throw new AppError(e.code, {
-        zh: `${e.fileName}${e.where ? `（${e.where}）` : ''}：${e.zh}`,
-        en: `${e.fileName}${e.where ? ` (${e.where})` : ''}: ${e.en}`,
-        complete: true,
-      });
-    }
-    throw e;
-  }
 }

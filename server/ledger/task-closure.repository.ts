@@ -57,7 +57,8 @@ export function entriesOfUnit(db: Db, taskId: number, unitId: number) {
 /**
  * The task's entries in reports of periods after `position` that the office has never seen: the
  * report is still with the unit (草稿, or returned by its own head) and never reached the office.
- * `untouched` marks an entry with nothing in it: no status chosen, no words, no figure, no file.
+ * `untouched` marks an entry with nothing in it: no status chosen (or only last period's, pre-filled
+ * when the report was opened, never saved since), no words, no figure, no file.
  */
 export async function laterUnsentEntries(db: Db, taskId: number, noticeId: number, position: number) {
   const rows = await db
@@ -68,6 +69,7 @@ export async function laterUnsentEntries(db: Db, taskId: number, noticeId: numbe
     .select((eb) => [
       'task_progress.id',
       'task_progress.status',
+      'task_progress.version',
       'task_progress.narrative',
       'task_progress.problems',
       'task_progress.next_steps',
@@ -101,10 +103,10 @@ export async function laterUnsentEntries(db: Db, taskId: number, noticeId: numbe
     .where('unit_reports.office_returns', '=', 0)
     .orderBy('task_progress.id')
     .execute();
-  return rows.map(({ status, narrative, problems, next_steps, has_files, has_figures, ...r }) => ({
+  return rows.map(({ status, version, narrative, problems, next_steps, has_files, has_figures, ...r }) => ({
     ...r,
     untouched:
-      status === 'not_started' &&
+      (status === 'not_started' || version === 1) &&
       !narrative.trim() &&
       !problems.trim() &&
       !next_steps.trim() &&

@@ -18,7 +18,7 @@ import { periodStandings } from '../reporting/standings';
 import { transitionReport } from '../reporting/transitions.service';
 import { buildDashboard } from '../supervision/dashboard.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
-import { makeOrg, makeUser } from '../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
 const actor = systemActor('test');
@@ -64,6 +64,7 @@ describe('closing a completed task (销号)', () => {
       });
     }
     r = (await findReport(db(), r.id))!;
+    await fillBlankEntries(t.ctx.db, r.id);
     r = await transitionReport(t.ctx, actor, r, 'submit', { version: r.version });
     r = await transitionReport(t.ctx, actor, r, 'approve', { version: r.version });
     if (opts.accept) r = await transitionReport(t.ctx, actor, r, 'accept', { version: r.version });

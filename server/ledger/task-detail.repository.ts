@@ -11,7 +11,7 @@ export function indicatorActualsOfTask(db: Db, taskId: number) {
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
       .innerJoin('units', 'units.id', 'unit_reports.unit_id')
-      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.label', 'periods.position', 'units.name as unit_name'])
+      .select(['indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.label', 'periods.position', 'units.name as unit_name', 'unit_reports.id as report_id'])
       .where('task_progress.task_id', '=', taskId)
       .orderBy('periods.position')
       .execute(),

@@ -37,6 +37,7 @@ const TASK_COLUMNS = [
   'tasks.closed_after_position',
   'tasks.closed_by_name',
   'tasks.close_note',
+  'tasks.co_reporting',
 ] as const;
 
 /** 销号: the label of the period whose accepted report closed the task (null while open). */

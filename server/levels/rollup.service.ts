@@ -1,7 +1,7 @@
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../core/reporting/states';
 import { periodAsksAbout, periodDeadline, reportStanding, type Standing } from '../../core/reporting/standing';
 import { calendarsOf } from '../calendar/calendar.service';
-import { historyOf, periodDates } from '../reporting/standings';
+import { historyOf, officeEntriesOnly, periodDates } from '../reporting/standings';
 import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
 import { latestActuals } from '../../core/supervision/latest-actuals';
@@ -100,7 +100,8 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
     calendarsOf(db, lowerOrgIds),
   ]);
 
-  const latestActual = latestActuals(actuals);
+  // Of a 报牵头单位 task only the lead unit's figures reach the office (core/reporting/standing.ts officeHearsFrom).
+  const latestActual = latestActuals(await officeEntriesOnly(db, actuals));
 
   // Keyed once: at province scale there are thousands of lower tasks and ~100,000 entries.
   const leadOf = new Map(leads.map((l) => [l.task_id, l]));

@@ -9,7 +9,7 @@ import { openReport } from '../reporting/report-open.service';
 import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
-import { makeOrg, makeUser } from '../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../test/factories';
 import { ROLES, type Role } from '../../core/roles';
 
 /**
@@ -127,6 +127,7 @@ export async function reportPiles(ctx: AppContext, orgId: number, unitId: number
     evidenceId = e;
   }
   r = (await findReport(ctx.db, r.id))!;
+  await fillBlankEntries(c.db, r.id);
   r = await transitionReport(c, actor, r, 'submit', { version: r.version });
   r = await transitionReport(c, actor, (await findReport(ctx.db, r.id))!, 'approve', { version: r.version });
   r = (await findReport(ctx.db, r.id))!;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/actor';
 import { importNotice } from '../import/notice-import.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
-import { makeOrg, makeUser } from '../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
 
@@ -42,6 +42,7 @@ describe('the clerk’s to-do for a returned report', () => {
     let report = (await clerk.request('POST', `/api/periods/${q1}/reports/mine`)).json<{
       report: { id: number; version: number };
     }>().report;
+    await fillBlankEntries(t.ctx.db, report.id);
     report = (await clerk.request('POST', `/api/reports/${report.id}/submit`, { version: report.version })).json()
       .report;
     report = (await head.request('POST', `/api/reports/${report.id}/approve`, { version: report.version })).json()

@@ -2,7 +2,7 @@ import { ROLE_LABELS, isRole, type Role } from '../../core/roles';
 import type { UnitWithAliases } from '../directory/units.repository';
 
 export function presentUnit(u: UnitWithAliases) {
-  return { id: u.id, name: u.name, aliases: u.aliases };
+  return { id: u.id, name: u.name, aliases: u.aliases, version: u.version };
 }
 
 export function presentPerson(p: { id: number; display_name: string; role: string }) {
@@ -21,6 +21,7 @@ export function presentUser(u: {
   leader_name: string | null;
   disabled: number;
   email?: string | null;
+  phone?: string | null;
 }) {
   const role = toRole(u.role);
   return {
@@ -33,6 +34,7 @@ export function presentUser(u: {
     leader: u.leader_id && u.leader_name ? { id: u.leader_id, name: u.leader_name } : null,
     disabled: u.disabled === 1,
     email: u.email ?? null,
+    phone: u.phone ?? null,
   };
 }
 

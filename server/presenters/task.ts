@@ -34,6 +34,7 @@ export function presentTaskRow(row: TaskRow, people: People, light: LightResult 
       ? { color: light.light, label: LIGHT_LABELS[light.light], reasons: light.reasons }
       : { color: 'grey' as const, label: LIGHT_LABELS.grey, reasons: [] },
     closure: presentClosure(row),
+    coReporting: row.co_reporting,
   };
 }
 

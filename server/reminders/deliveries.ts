@@ -1,12 +1,17 @@
 import { sql } from 'kysely';
 import type { Channel, ChannelSettings } from '../../core/api/reminders';
 import { enabledChannels, maskUrl } from '../channels/channel-settings';
-import { sendEmail } from '../channels/email';
-import { sendDingtalk, sendWecom, type OutgoingMessage } from '../channels/webhooks';
+import { openChannelSecrets } from '../channels/channel-secrets';
+import { ChannelError } from '../channels/outbound-host';
+import { CHANNEL_REGISTRY, senderOf, type SendConfig } from '../channels/registry';
+import type { MessagingConfig } from '../config/messaging';
+import { enqueueRecipients, sendToPeople } from './personal-messages';
+import type { OutgoingMessage } from '../channels/webhooks';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
 import type { Selectable } from 'kysely';
 import type { DeliveriesTable } from '../db/schema';
+import { secretKey } from '../auth/secret-box';
 import { getSetting } from '../settings/settings.service';
 import type { Recipient } from './audience';
 
@@ -23,13 +28,27 @@ export const MAX_ATTEMPTS = RETRY_BACKOFF_MINUTES.length + 1;
 const LEASE_MS = 5 * 60_000;
 
 export type Delivery = Selectable<DeliveriesTable>;
-export type PlannedDelivery = { channel: Channel; target: string };
+/** recipients: the named people of a message to the person (none for e-mail and the group robots). */
+export type PlannedDelivery = { channel: Channel; target: string; recipients?: { userId: number; name: string }[] };
 
-/** The deliveries a message gets with these channel settings: e-mail only to people with an address. */
-export function deliveriesFor(settings: ChannelSettings, people: Recipient[]): PlannedDelivery[] {
+/**
+ * The deliveries a message gets with these channel settings: e-mail only to people with an
+ * address; a message to the person (WeCom 应用消息, DingTalk 工作通知) names every person, each
+ * addressed through their platform identity when it is sent. The SMS is not planned here: it is
+ * the fallback queued later for people who have not read (personal-messages.ts).
+ */
+export function deliveriesFor(settings: ChannelSettings, messaging: MessagingConfig, people: Recipient[]): PlannedDelivery[] {
   const out: PlannedDelivery[] = [];
-  for (const channel of enabledChannels(settings)) {
-    if (channel === 'email') {
+  for (const channel of enabledChannels(settings, messaging)) {
+    const sender = CHANNEL_REGISTRY[channel];
+    if (sender.kind === 'personal') {
+      if (sender.planned !== 'always' || people.length === 0) continue;
+      out.push({
+        channel,
+        target: people.map((p) => p.name).join('、'),
+        recipients: people.map((p) => ({ userId: p.userId, name: p.name })),
+      });
+    } else if (channel === 'email') {
       const to = [...new Set(people.map((p) => p.email).filter((e): e is string => !!e))];
       if (to.length) out.push({ channel, target: to.join(', ') });
     } else {
@@ -57,7 +76,7 @@ export async function enqueueDeliveries(
 ) {
   if (planned.length === 0) return;
   const now = new Date().toISOString();
-  await trx
+  const rows = await trx
     .insertInto('deliveries')
     .values(
       planned.map((d) => ({
@@ -72,7 +91,9 @@ export async function enqueueDeliveries(
         updated_at: now,
       })),
     )
+    .returning(['id', 'channel'])
     .execute();
+  await enqueueRecipients(trx, orgId, rows, planned);
 }
 
 /**
@@ -112,13 +133,22 @@ export async function claimDue(ctx: AppContext, now: Date, limit = 20): Promise<
   return claim(ctx.db);
 }
 
-async function deliver(row: Delivery, settings: ChannelSettings) {
+async function deliver(ctx: AppContext, row: Delivery, settings: ChannelSettings, config: SendConfig) {
+  const sender = senderOf(row.channel);
+  if (!sender) throw new ChannelError('该通道不是本系统登记的外发通道，消息未发送；请联系系统管理员');
+  if (!sender.enabled(settings, config.messaging))
+    throw new ChannelError('该通道已关闭或设置不完整，请在“外发通道”设置中检查');
   const msg = { subject: row.subject, text: row.body };
-  if (!enabledChannels(settings).includes(row.channel))
-    throw new Error(`channel ${row.channel} is switched off or incomplete`);
-  if (row.channel === 'email') return sendEmail(settings.email, row.target.split(', '), msg);
-  if (row.channel === 'wecom') return sendWecom(settings.wecom.webhookUrl, msg);
-  return sendDingtalk(settings.dingtalk.webhookUrl, settings.dingtalk.secret, msg);
+  if (sender.kind === 'group') return sender.send({ target: row.target, msg }, settings, config);
+  return sendToPeople(ctx, row, sender, msg, config);
+}
+
+/**
+ * What the office sees of a failure (lastError): a ChannelError's category as it is; anything else
+ * (a bug, an unexpected library error) only as a generic sentence, since its text may quote a reply.
+ */
+function failureText(e: unknown): string {
+  return e instanceof ChannelError ? e.message : '发送失败（服务器内部错误），请稍后重试；多次失败请联系系统管理员';
 }
 
 export type SendOutcome = {
@@ -165,7 +195,19 @@ export async function sendDue(ctx: AppContext, opts: { now?: Date; maxRounds?: n
   const outcomes: SendOutcome[] = [];
   const settingsCache = new Map<number, Promise<ChannelSettings>>();
   const settingsOf = (orgId: number) => {
-    if (!settingsCache.has(orgId)) settingsCache.set(orgId, getSetting(ctx.db, orgId, 'channels'));
+    if (!settingsCache.has(orgId))
+      settingsCache.set(
+        orgId,
+        getSetting(ctx.db, orgId, 'channels').then((s) => {
+          try {
+            return openChannelSecrets(secretKey(ctx.config), s);
+          } catch {
+            throw new ChannelError(
+              '已保存的邮件密码或钉钉加签密钥无法用本服务器的密钥解开：请确认 DUBAN_SECRET_KEY（或数据目录的 secret.key）与保存时相同，或在“外发通道”设置中重新填写',
+            );
+          }
+        }),
+      );
     return settingsCache.get(orgId)!;
   };
   for (let round = 0; round < (opts.maxRounds ?? 10); round++) {
@@ -177,12 +219,12 @@ export async function sendDue(ctx: AppContext, opts: { now?: Date; maxRounds?: n
       [...byChannel.values()].map(async (rows) => {
         for (const row of rows) {
           let error: string | null = null;
-          if (row.attempts > MAX_ATTEMPTS) error = 'abandoned: the sender stopped during its last attempt';
+          if (row.attempts > MAX_ATTEMPTS) error = '发送中断：上次尝试时发送进程停止，已不再重试';
           else {
             try {
-              await deliver(row, await settingsOf(row.org_id));
+              await deliver(ctx, row, await settingsOf(row.org_id), ctx.config);
             } catch (e) {
-              error = e instanceof Error ? e.message : String(e);
+              error = failureText(e);
             }
           }
           outcomes.push(await settle(ctx, row, now, error));

@@ -66,7 +66,7 @@ describe('reminders with two app processes on one database', () => {
       },
       wecom: { enabled: true, webhookUrl: `${robots.url}/wecom?key=k1` },
       dingtalk: { enabled: true, webhookUrl: `${robots.url}/dingtalk?access_token=t1`, secret: SECRET },
-    });
+    }, { loadedVersion: 0 });
     env = {
       DUBAN_DEMO: 'off',
       DUBAN_SCHEDULER: 'on',

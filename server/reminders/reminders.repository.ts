@@ -2,16 +2,22 @@ import {
   AUDIENCE_LABELS,
   CHANNEL_LABELS,
   DELIVERY_STATUS_LABELS,
+  RECIPIENT_STATUS_LABELS,
   REMINDER_KIND_LABELS,
   type reminderItemSchema,
 } from '../../core/api/reminders';
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
+import { selectIn } from '../db/select-in';
+import type { Selectable } from 'kysely';
+import type { DeliveryRecipientsTable } from '../db/schema';
 import type { Delivery } from './deliveries';
 
 type Item = z.infer<typeof reminderItemSchema>;
 
-function presentDelivery(d: Delivery) {
+type RecipientRow = Selectable<DeliveryRecipientsTable>;
+
+function presentDelivery(d: Delivery, recipients: RecipientRow[]) {
   return {
     id: d.id,
     channel: d.channel,
@@ -23,6 +29,13 @@ function presentDelivery(d: Delivery) {
     lastError: d.last_error,
     nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null,
     sentAt: d.sent_at,
+    recipients: recipients.map((r) => ({
+      name: r.name,
+      status: r.status,
+      statusLabel: RECIPIENT_STATUS_LABELS[r.status],
+      error: r.error,
+      readAt: r.read_at,
+    })),
   };
 }
 
@@ -74,9 +87,17 @@ export async function listRecentReminders(db: Db, orgId: number, limit = 100): P
           .execute()
       : []),
   ];
+  // Messages to the person: each named person's state, shown under its delivery.
+  const recipientRows = await selectIn(
+    deliveries.map((d) => d.id),
+    (chunk) => db.selectFrom('delivery_recipients').selectAll().where('delivery_id', 'in', chunk).orderBy('id').execute(),
+  );
+  const byDelivery = new Map<number, RecipientRow[]>();
+  for (const r of recipientRows) byDelivery.set(r.delivery_id, [...(byDelivery.get(r.delivery_id) ?? []), r]);
+  const present = (d: Delivery) => presentDelivery(d, byDelivery.get(d.id) ?? []);
   const items: Item[] = [
     ...reminders.map((r) => {
-      const ds = deliveries.filter((d) => d.reminder_id === r.id).map(presentDelivery);
+      const ds = deliveries.filter((d) => d.reminder_id === r.id).map(present);
       return {
         source: 'reminder' as const,
         id: r.id,
@@ -98,7 +119,7 @@ export async function listRecentReminders(db: Db, orgId: number, limit = 100): P
       };
     }),
     ...urges.map((u) => {
-      const ds = deliveries.filter((d) => d.urge_id === u.id && d.reminder_id === null).map(presentDelivery);
+      const ds = deliveries.filter((d) => d.urge_id === u.id && d.reminder_id === null).map(present);
       return {
         source: 'urge' as const,
         id: u.id,

@@ -78,11 +78,11 @@ describe('reminders and escalation', () => {
   });
 
   it('lets the sysadmin give a person an e-mail address', async () => {
-    const res = await sysadmin.request('PATCH', `/api/users/${users.a2!.id}`, { email: 'A2@XZ.gov.cn' });
+    const res = await sysadmin.request('PATCH', `/api/users/${users.a2!.id}`, { email: 'A2@XZ.gov.cn', version: 1 });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.email).toBe('a2@xz.gov.cn');
     expect(
-      (await sysadmin.request('PATCH', `/api/users/${users.a2!.id}`, { email: 'not an address' })).statusCode,
+      (await sysadmin.request('PATCH', `/api/users/${users.a2!.id}`, { email: 'not an address', version: 2 })).statusCode,
     ).toBe(400);
   });
 
@@ -90,6 +90,7 @@ describe('reminders and escalation', () => {
     expect((await office.request('GET', '/api/settings/reminder-schedule')).json()).toEqual({
       daysBefore: [7, 3, 1],
       urgeAfterDays: [1, 3, 7],
+      version: 0,
     });
     expect((await clerk.request('GET', '/api/settings/reminder-schedule')).statusCode).toBe(403);
     expect((await clerk.request('GET', '/api/settings/channels')).statusCode).toBe(403);
@@ -97,10 +98,11 @@ describe('reminders and escalation', () => {
     const put = await office.request('PUT', '/api/settings/reminder-schedule', {
       daysBefore: [3, 7, 7, 1],
       urgeAfterDays: [7, 1, 3],
+      version: 0,
     });
-    expect(put.json()).toEqual({ daysBefore: [7, 3, 1], urgeAfterDays: [1, 3, 7] });
+    expect(put.json()).toEqual({ daysBefore: [7, 3, 1], urgeAfterDays: [1, 3, 7], version: 1 });
     expect(
-      (await office.request('PUT', '/api/settings/reminder-schedule', { daysBefore: [0], urgeAfterDays: [] }))
+      (await office.request('PUT', '/api/settings/reminder-schedule', { daysBefore: [0], urgeAfterDays: [], version: 1 }))
         .statusCode,
     ).toBe(400);
 
@@ -121,7 +123,7 @@ describe('reminders and escalation', () => {
         secret: SECRET,
       },
     };
-    const saved = await office.request('PUT', '/api/settings/channels', channels);
+    const saved = await office.request('PUT', '/api/settings/channels', { ...channels, version: 0 });
     expect(saved.statusCode).toBe(200);
     const view = (await office.request('GET', '/api/settings/channels')).json();
     const text = JSON.stringify(view);
@@ -138,6 +140,7 @@ describe('reminders and escalation', () => {
       email: { ...view.email },
       wecom: { enabled: true, webhookUrl: view.wecom.webhookUrl },
       dingtalk: { enabled: true, webhookUrl: view.dingtalk.webhookUrl },
+      version: view.version,
     });
     const stored = JSON.parse(
       (
@@ -148,7 +151,13 @@ describe('reminders and escalation', () => {
           .executeTakeFirstOrThrow()
       ).value_json,
     );
-    expect(stored).toEqual(channels);
+    // Stored as sent, but the SMTP password and the DingTalk secret sealed: the row holds neither.
+    expect(stored).toEqual({
+      ...channels,
+      email: { ...channels.email, password: expect.stringMatching(/^v1\./) },
+      dingtalk: { ...channels.dingtalk, secret: expect.stringMatching(/^v1\./) },
+    });
+    for (const secret of ['smtp-pass', SECRET]) expect(JSON.stringify(stored)).not.toContain(secret);
     // The audit log keeps the change without the secrets.
     const audit = await t.ctx.db
       .selectFrom('audit_log')
@@ -164,6 +173,7 @@ describe('reminders and escalation', () => {
         await office.request('PUT', '/api/settings/channels', {
           ...channels,
           dingtalk: { enabled: true, webhookUrl: `${robots.url}/dingtalk?access_token=x`, secret: '' },
+          version: 2,
         })
       ).statusCode,
     ).toBe(400);
@@ -275,6 +285,7 @@ describe('reminders and escalation', () => {
         webhookUrl: `${robots.url}/dingtalk?access_token=ding-token-0123456789`,
         secret: 'the-wrong-secret',
       },
+      version: view.version,
     });
     const mailsBefore = smtp.mails.length;
     const res = await office.request('POST', `/api/periods/${periodId}/units/${unitA}/urge`, {
@@ -323,7 +334,7 @@ describe('reminders and escalation', () => {
       status: 'failed',
       statusLabel: '发送失败',
       attempts: MAX_ATTEMPTS,
-      lastError: expect.stringContaining('HTTP 500'),
+      lastError: expect.stringContaining('对方服务器返回错误（HTTP 5xx）'),
     });
     expect(byChannel.dingtalk).toMatchObject({
       status: 'failed',

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { AppContext } from '../context';
 import { sendDue } from './deliveries';
+import { escalateUnread, refreshReadStatus } from './personal-messages';
 import { sweepReminders } from './sweep';
 
 /**
@@ -54,6 +55,13 @@ export function startReminderScheduler(ctx: AppContext, log: Log) {
             log.info(
               `reminder deliveries: ${outcomes.filter((o) => o.status === 'sent').length} sent of ${outcomes.length}`,
             );
+          // Messages to the person: who has read (where the platform tells), then the SMS for the unread.
+          await refreshReadStatus(ctx);
+          const escalated = await escalateUnread(ctx);
+          if (escalated.length) {
+            log.info(`reminder SMS queued for unread messages: ${escalated.length}`);
+            sendAgain = true;
+          }
         } while (sendAgain && !stopped);
       })()
         .catch((e: unknown) => log.error(`reminder sender failed: ${e instanceof Error ? e.message : String(e)}`))

@@ -72,7 +72,7 @@ async function planForOrg(ctx: AppContext, orgId: number, today: string): Promis
       unitName: units.find((u) => u.unitId === r.unitId && u.periodId === r.periodId)!.unitName,
       people,
       leaderIds,
-      deliveries: deliveriesFor(channels, people),
+      deliveries: deliveriesFor(channels, ctx.config.messaging, people),
     });
   }
   return out;

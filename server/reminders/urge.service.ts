@@ -3,12 +3,29 @@ import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { notifyUnits } from '../notifications/notify';
+import type { Standing } from '../../core/reporting/standing';
 import type { Period } from '../reporting/periods.repository';
 import { getSetting } from '../settings/settings.service';
 import { periodStandings } from '../reporting/standings';
 import { resolveAudience } from './audience';
 import { deliveriesFor, enqueueDeliveries, messageText } from './deliveries';
 import { wakeSender } from './scheduler';
+
+/**
+ * Urging is for a report the office is still waiting for (core/reporting/standing.ts): not for one
+ * that reached the office (unless it was returned and is being corrected), nor an exempt unit.
+ * The one rule for a single urge (refused) and a bulk urge (the unit skipped, the batch goes on).
+ */
+export function urgeRefusal(unitName: string, period: Pick<Period, 'label'>, standing: Standing): AppError | null {
+  if (standing.kind !== 'exempt' && (!standing.reached || standing.kind === 'returned')) return null;
+  return new AppError('URGE_NOT_NEEDED', {
+    zh: `${unitName}${period.label}报告${standing.text}`,
+    en: `the unit's report stands ${standing.kind}: nothing to urge`,
+  });
+}
+
+/** The notice every urge carries, single or bulk. */
+export const urgeTitle = (period: Pick<Period, 'label'>) => `【催办】${period.label}进展报送`;
 
 /**
  * The office urges a unit by hand (人工催办): an urge record, the unit's people told in the app,
@@ -35,15 +52,9 @@ export async function urgeUnit(
     .where('task_units.unit_id', '=', unitId)
     .executeTakeFirst();
   if (!responsible) throw new AppError('REPORT_NOT_RESPONSIBLE');
-  // Urging is for a report the office is still waiting for (core/reporting/standing.ts): not for
-  // one that reached the office (unless it was returned and is being corrected), nor an exempt unit.
   const standing = (await periodStandings(ctx, period)).find((u) => u.unitId === unitId)?.standing;
-  if (standing && (standing.kind === 'exempt' || (standing.reached && standing.kind !== 'returned'))) {
-    throw new AppError('URGE_NOT_NEEDED', {
-      zh: `${unit.name}${period.label}报告${standing.text}`,
-      en: `the unit's report stands ${standing.kind}: nothing to urge`,
-    });
-  }
+  const refusal = standing ? urgeRefusal(unit.name, period, standing) : null;
+  if (refusal) throw refusal;
 
   const settings = await getSetting(ctx.db, period.org_id, 'channels');
   const { people } = await resolveAudience(ctx.db, period.org_id, {
@@ -51,8 +62,8 @@ export async function urgeUnit(
     unitId,
     audience: 'unit',
   });
-  const planned = deliveriesFor(settings, people);
-  const title = `【催办】${period.label}进展报送`;
+  const planned = deliveriesFor(settings, ctx.config.messaging, people);
+  const title = urgeTitle(period);
   const result = await inTransaction(ctx, async (trx) => {
     const urge = await trx
       .insertInto('urges')

@@ -36,4 +36,4 @@ export function detectEvidenceType(fileName: string, buf: Buffer): { contentType
   return { contentType: OFFICE_TYPES[ext] ?? hit.type.contentType };
 }
 
-export const EVIDENCE_LIMITS = { maxBytes: 20 * 1024 * 1024, maxFilesPerEntry: 20 } as const;
+export { EVIDENCE_LIMITS, INLINE_TYPES } from '../../core/api/evidence';

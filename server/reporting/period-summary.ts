@@ -3,7 +3,8 @@ import { IN_OFFICE_STATES } from '../../core/reporting/standing';
 import type { AppContext } from '../context';
 import { peopleOfTasks } from '../ledger/tasks.repository';
 import type { Period } from './periods.repository';
-import { periodStandings } from './standings';
+import { coUnitParts } from './reports.repository';
+import { officeEntriesOnly, periodStandings, viaLeadTasks } from './standings';
 
 // A pre-filter only: each report's standing decides whether its entries are shown (below).
 const REACHED_OFFICE = IN_OFFICE_STATES;
@@ -32,7 +33,7 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
     db
       .selectFrom('task_progress')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
-      .select(['task_progress.id', 'task_progress.task_id', 'unit_reports.unit_id', 'task_progress.report_id', 'task_progress.status', 'task_progress.narrative', 'task_progress.problems', 'task_progress.next_steps'])
+      .select(['task_progress.id', 'task_progress.task_id', 'unit_reports.unit_id', 'task_progress.report_id', 'task_progress.unit_role', 'task_progress.status', 'task_progress.narrative', 'task_progress.problems', 'task_progress.next_steps'])
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .execute(),
@@ -41,18 +42,21 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
       .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
       .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
       .innerJoin('indicators', 'indicators.id', 'indicator_actuals.indicator_id')
-      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'indicator_actuals.value', 'indicators.name', 'indicators.target', 'indicators.unit', 'indicators.position'])
+      .select(['indicator_actuals.progress_id', 'unit_reports.id as report_id', 'task_progress.task_id', 'task_progress.unit_role', 'indicator_actuals.value', 'indicators.name', 'indicators.target', 'indicators.unit', 'indicators.position'])
       .where('unit_reports.period_id', '=', period.id)
       .where('unit_reports.state', 'in', REACHED_OFFICE)
       .orderBy('indicators.position')
       .execute(),
   ]);
-  const people = await peopleOfTasks(db, tasks.map((t) => t.id));
+  const [people, viaLead] = await Promise.all([peopleOfTasks(db, tasks.map((t) => t.id)), viaLeadTasks(db, tasks.map((t) => t.id))]);
+  // 报牵头单位: the office reads such a task through its lead unit's entry, which carries the
+  // co-operating units' parts as they have written them (docs/REPORT_STANDING.md).
+  const coParts = await coUnitParts(db, period.id, [...viaLead], -1);
 
   const deadline = unitRows[0]?.standing.deadline.effective ?? period.extended_deadline ?? period.deadline;
   const inOffice = new Set(unitRows.filter((u) => u.standing.inOffice).map((u) => u.reportId));
-  const entries = allEntries.filter((e) => inOffice.has(e.report_id));
-  const actuals = allActuals.filter((a) => inOffice.has(a.report_id));
+  const entries = await officeEntriesOnly(db, allEntries.filter((e) => inOffice.has(e.report_id)));
+  const actuals = await officeEntriesOnly(db, allActuals.filter((a) => inOffice.has(a.report_id)));
   const units = unitRows.map((u) => ({
     unitId: u.unitId,
     unitName: u.unitName,
@@ -84,8 +88,9 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
       seq: t.seq,
       standard: t.standard,
       leaders: people.leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
+      coReporting: viaLead.has(t.id) ? ('via_lead' as const) : ('separate' as const),
       rows: people.units
-        .filter((u) => u.task_id === t.id)
+        .filter((u) => u.task_id === t.id && !(viaLead.has(t.id) && u.role === 'co'))
         .map((u) => {
           const e = entryOf.get(`${t.id}:${u.id}`);
           // 销号 in an earlier period: the task is done; an entry written before the closure is kept below.
@@ -105,6 +110,13 @@ export async function buildPeriodSummary(ctx: AppContext, period: Period) {
             problems: e?.problems ?? '',
             nextSteps: e?.next_steps ?? '',
             indicators: e ? (actualsOf.get(e.id) ?? []).join('\n') : '',
+            // The co-operating units' parts the lead unit's entry carries (报牵头单位), once it reached the office.
+            coParts:
+              e && u.role === 'lead'
+                ? coParts
+                    .filter((p) => p.task_id === t.id)
+                    .map((p) => ({ unitName: p.unit_name, status: p.status ? PROGRESS_STATUS_LABELS[p.status as ProgressStatus] : '', narrative: p.narrative, problems: p.problems }))
+                : [],
           };
         }),
     })),

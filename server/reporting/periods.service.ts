@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error';
 import { calendarOf } from '../calendar/calendar.service';
 import { periodPlan } from './period-schedule.service';
 import { effectiveDeadline, findPeriod, insertPeriods, type Period } from './periods.repository';
+import { staleVersion } from '../errors/stale-version';
 
 /**
  * Creates a notice's periods at import. A deadline that had already passed when the notice was
@@ -49,13 +50,23 @@ const NEXT: Record<'open' | 'close', { from: PeriodStatus[]; to: PeriodStatus }>
   close: { from: ['open'], to: 'closed' },
 };
 
-async function changePeriod(ctx: AppContext, actor: Actor, before: Period, action: string, patch: Partial<Period>) {
+/**
+ * Every change by the office moves the period to its next version. An edit (the extension) names
+ * the version it was made against and is refused when someone else changed the period since
+ * (issue 17, finding 11); opening and closing are guarded by the status they start from instead.
+ */
+async function changePeriod(ctx: AppContext, actor: Actor, before: Period, action: string, patch: Partial<Period>, loadedVersion?: number) {
   return inTransaction(ctx, async (trx) => {
-    await trx
+    const { version: _version, ...fields } = patch;
+    const moved = await trx
       .updateTable('periods')
-      .set({ ...patch, updated_at: new Date().toISOString() })
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
       .where('id', '=', before.id)
-      .execute();
+      .where('version', '=', loadedVersion ?? before.version)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) {
+      throw staleVersion({ zh: `报送期“${before.label}”`, en: `period ${before.id}` });
+    }
     const after = (await findPeriod(trx, before.id))!;
     await appendAudit(trx, ctx.engine, { actor, orgId: before.org_id, action, entity: 'period', entityId: before.id, before, after });
     return after;
@@ -79,12 +90,15 @@ export async function openOrClosePeriod(ctx: AppContext, actor: Actor, period: P
   });
 }
 
-export async function extendPeriod(ctx: AppContext, actor: Actor, period: Period, input: { deadline: string; reason: string }) {
+export async function extendPeriod(ctx: AppContext, actor: Actor, period: Period, input: { deadline: string; reason: string; version: number }) {
+  if (input.version !== period.version) {
+    throw staleVersion({ zh: `报送期“${period.label}”`, en: `period ${period.id}` });
+  }
   if (period.status === 'closed') throw new AppError('PERIOD_WRONG_STATE', { zh: '报送期已关闭', en: 'the period is closed' });
   if (input.reason.trim() === '') throw new AppError('REASON_REQUIRED');
   const current = effectiveDeadline(period, await calendarOf(ctx.db, period.org_id));
   if (input.deadline <= current) {
     throw new AppError('PERIOD_EXTEND_INVALID', { zh: `当前截止日期为 ${current}，延期后的日期须晚于它`, en: `current deadline ${current}` });
   }
-  return changePeriod(ctx, actor, period, 'period.extend', { extended_deadline: input.deadline, extension_reason: input.reason.trim() });
+  return changePeriod(ctx, actor, period, 'period.extend', { extended_deadline: input.deadline, extension_reason: input.reason.trim() }, input.version);
 }

@@ -6,7 +6,7 @@ import { inTransaction, type AppContext } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors/app-error';
 import type { Period } from './periods.repository';
-import { findReportFor, linksAmong, unitTasks, type Report, type UnitTask } from './reports.repository';
+import { findReportFor, linksAmong, previousEntries, unitTasks, type Report, type UnitTask } from './reports.repository';
 import { periodDates } from './standings';
 
 /** What decides which of a unit's tasks a period asks about. */
@@ -91,6 +91,11 @@ export async function openReport(ctx: AppContext, actor: Actor, period: Period, 
         })),
       )
       .execute();
+    // Each entry starts from the unit's last status on the task (上期): the clerk changes what moved.
+    const previous = await previousEntries(trx, { id: inserted.id, period_id: period.id, unit_id: unitId });
+    for (const [taskId, prev] of previous) {
+      await trx.updateTable('task_progress').set({ status: prev.status }).where('report_id', '=', inserted.id).where('task_id', '=', taskId).execute();
+    }
     await appendAudit(trx, ctx.engine, {
       actor,
       orgId: period.org_id,

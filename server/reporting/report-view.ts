@@ -7,7 +7,8 @@ import { findPeriod } from './periods.repository';
 import { periodStandings, standingOfReport, type UnitStanding } from './standings';
 import { listInstructions } from '../collaboration/collaboration.repository';
 import { listEvidence } from './evidence.service';
-import { coUnitParts, indicatorsWithActuals, reportItems, type Report } from './reports.repository';
+import { itemCoReporting } from './co-reporting';
+import { coUnitParts, indicatorsWithActuals, previousEntries, reportItems, type PreviousEntry, type Report } from './reports.repository';
 
 /** How many days the office's return dialog gives a unit to resubmit by default. */
 const RESUBMIT_DAYS = 3;
@@ -45,23 +46,30 @@ export async function presentReportSummary(ctx: AppContext, report: Report, stan
   };
 }
 
+function presentPrevious(p: PreviousEntry | undefined) {
+  if (!p) return null;
+  return { periodLabel: p.periodLabel, status: p.status, narrative: p.narrative, problems: p.problems, nextSteps: p.nextSteps, actuals: p.actuals };
+}
+
 /** The report as its page shows it: every task entry, its indicators, and co-units' parts beside the lead's. */
 export async function presentReport(ctx: AppContext, report: Report) {
   const period = (await findPeriod(ctx.db, report.period_id))!;
   // Where every unit's report of the period stands: this one's, and the co-operating units' beside it.
   const standings = await periodStandings(ctx, period);
   const standingOf = new Map(standings.map((u) => [u.unitId, u.standing]));
-  const [summary, items, indicators, evidence, instructions] = await Promise.all([
+  const [summary, items, indicators, evidence, instructions, previous] = await Promise.all([
     presentReportSummary(ctx, report, standings),
     reportItems(ctx.db, report.id),
     indicatorsWithActuals(ctx.db, report.id),
     listEvidence(ctx.db, report.id),
     listInstructions(ctx.db, { reportId: report.id }),
+    previousEntries(ctx.db, report),
   ]);
   // 销号 after an earlier period: the entry was written before the closure (ledger/task-closure.service.ts).
   const closedBefore = (i: (typeof items)[number]) => i.closed_on !== null && i.closed_after_position !== null && period.position > i.closed_after_position;
   const leadTaskIds = items.filter((i) => i.unit_role === 'lead').map((i) => i.task_id);
   const parts = await coUnitParts(ctx.db, report.period_id, leadTaskIds, report.unit_id);
+  const coReporting = await itemCoReporting(ctx.db, report, items);
   return {
     report: summary,
     items: items.map((i) => ({
@@ -86,12 +94,14 @@ export async function presentReport(ctx: AppContext, report: Report) {
       indicators: indicators
         .filter((x) => x.progress_id === i.progressId)
         .map((x) => ({ id: x.id, name: x.name, target: x.target, unit: x.unit, qualifier: x.qualifier, actual: x.actual ?? null })),
+      coReporting: coReporting.get(i.task_id)!,
       coParts: parts
         .filter((p) => p.task_id === i.task_id)
         .map((p) => ({ unitName: p.unit_name, standing: standingOf.get(p.unit_id)!, status: p.status, narrative: p.narrative, problems: p.problems })),
       evidence: evidence
         .filter((e) => e.progress_id === i.progressId)
-        .map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, contentType: e.content_type })),
+        .map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, contentType: e.content_type, createdAt: e.created_at })),
+      previous: presentPrevious(previous.get(i.task_id)),
     })),
     instructions: instructions.map((x) => ({ id: x.id, authorName: x.author_name, body: x.body, createdAt: x.created_at })),
   };

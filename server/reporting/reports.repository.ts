@@ -120,3 +120,77 @@ export function coUnitParts(db: Db, periodId: number, taskIds: number[], exceptU
     .where('task_progress.unit_role', '=', 'co')
     .execute();
 }
+
+/** What core/reporting/completeness.ts reads of a report's entries. */
+export async function completenessEntries(db: Db, report: Pick<Report, 'id' | 'period_id'>) {
+  const rows = await db
+    .selectFrom('task_progress')
+    .innerJoin('tasks', 'tasks.id', 'task_progress.task_id')
+    .innerJoin('annexes', 'annexes.id', 'tasks.annex_id')
+    .innerJoin('periods', (j) => j.on('periods.id', '=', report.period_id))
+    .select([
+      'task_progress.task_id',
+      'annexes.no as annex_no',
+      'tasks.seq',
+      'task_progress.unit_role',
+      'task_progress.status',
+      'task_progress.narrative',
+      'tasks.closed_after_position',
+      'periods.position as period_position',
+    ])
+    .where('task_progress.report_id', '=', report.id)
+    .orderBy('annexes.no')
+    .orderBy('tasks.position')
+    .execute();
+  return rows.map((r) => ({
+    taskId: r.task_id,
+    annexNo: r.annex_no,
+    seq: r.seq,
+    unitRole: r.unit_role,
+    status: r.status,
+    narrative: r.narrative,
+    closed: r.closed_after_position !== null && r.period_position > r.closed_after_position,
+  }));
+}
+
+/**
+ * The unit's last word on each of the report's tasks before this period (上期): for each task, the
+ * entry of the latest earlier period of the same notice that has 进展情况 written, with its
+ * indicator figures. Two queries whatever the report's size.
+ */
+export async function previousEntries(db: Db, report: Pick<Report, 'id' | 'period_id' | 'unit_id'>) {
+  const period = await db.selectFrom('periods').select(['notice_id', 'position']).where('id', '=', report.period_id).executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('task_progress as tp')
+    .innerJoin('unit_reports as ur', 'ur.id', 'tp.report_id')
+    .innerJoin('periods as p', 'p.id', 'ur.period_id')
+    .select(['tp.id', 'tp.task_id', 'tp.status', 'tp.narrative', 'tp.problems', 'tp.next_steps', 'p.label as period_label', 'p.position'])
+    .where('ur.unit_id', '=', report.unit_id)
+    .where('p.notice_id', '=', period.notice_id)
+    .where('p.position', '<', period.position)
+    .where('tp.narrative', '!=', '')
+    .where('tp.task_id', 'in', (eb) => eb.selectFrom('task_progress').select('task_id').where('report_id', '=', report.id))
+    .orderBy('p.position', 'desc')
+    .execute();
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.task_id)) latest.set(r.task_id, r);
+  const ids = [...latest.values()].map((r) => r.id);
+  const actuals = ids.length
+    ? await db.selectFrom('indicator_actuals').select(['progress_id', 'indicator_id', 'value']).where('progress_id', 'in', ids).execute()
+    : [];
+  return new Map(
+    [...latest.values()].map((r) => [
+      r.task_id,
+      {
+        progressId: r.id,
+        periodLabel: r.period_label,
+        status: r.status,
+        narrative: r.narrative,
+        problems: r.problems,
+        nextSteps: r.next_steps,
+        actuals: actuals.filter((a) => a.progress_id === r.id).map((a) => ({ indicatorId: a.indicator_id, value: a.value })),
+      },
+    ]),
+  );
+}
+export type PreviousEntry = NonNullable<ReturnType<Awaited<ReturnType<typeof previousEntries>>['get']>>;

@@ -17,13 +17,14 @@ import { urgeUnit } from '../reminders/urge.service';
 import { buildDashboard } from '../supervision/dashboard.service';
 import { computeOrgLights } from '../supervision/lights.service';
 import { createTestDb, type TestDb } from '../test/db';
-import { makeOrg, makeUnit } from '../test/factories';
+import { makeOrg, makeUnit, fillBlankEntries } from '../test/factories';
 import { buildPeriodSummary } from './period-summary';
 import { findPeriod, type Period } from './periods.repository';
 import { openReport } from './report-open.service';
 import { findReport } from './reports.repository';
 import { periodStandings } from './standings';
 import { transitionReport } from './transitions.service';
+import { setCoReporting } from '../ledger/co-reporting.service';
 
 /**
  * Issue 14's proof of one rule: one world with every way a unit's report can stand, and every
@@ -86,6 +87,19 @@ const WORLD: Record<string, { steps: (Step[] | null)[]; expect: Expect[]; lateDa
     expect: ['missing', 'resubmitted', 'returned'],
     lateDays: [null, 0, 0],
   },
+  // Issue 15, 报牵头单位: only a co-operating unit on B's task, whose co-units feed the lead unit. It
+  // writes its part (Q1 a draft left past the deadline, Q3 even sent) but owes the office nothing: exempt.
+  V: {
+    steps: [[['open', '03-28']], null, [['open', '10-08'], ['submit', '10-08'], ['approve', '10-08']]],
+    expect: ['exempt', 'exempt', 'exempt'],
+  },
+  // Mixed: leads a task of its own (reported separately) and co-operates on B's (报牵头单位). Only its
+  // own task counts with the office: a draft past the deadline in Q1, on time in Q2, 2 days late in Q3.
+  M: {
+    steps: [[['open', '03-28']], [['open', '07-01'], ['submit', '07-02'], ['approve', '07-02']], [['open', '10-09'], ['submit', '10-10'], ['approve', '10-10']]],
+    expect: ['missing', 'on_time', 'late'],
+    lateDays: [null, 0, 2],
+  },
 };
 const UNITS = Object.keys(WORLD);
 const reached = (e: Expect) => e === 'on_time' || e === 'late' || e === 'returned' || e === 'resubmitted';
@@ -119,8 +133,8 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
       .returning('id')
       .executeTakeFirstOrThrow();
     const annex = await ctx.db.insertInto('annexes').values({ org_id: orgId, notice_id: notice.id, no: 1, title: '附件1', kind: 'district-gwr' }).returning('id').executeTakeFirstOrThrow();
-    // Every unit but Y leads a task of its own; Y co-operates on A's.
-    for (const [i, u] of UNITS.filter((u) => u !== 'Y').entries()) {
+    // Every unit but Y and V leads a task of its own; Y co-operates on A's, V and M on B's.
+    for (const [i, u] of UNITS.filter((u) => u !== 'Y' && u !== 'V').entries()) {
       const task = await ctx.db
         .insertInto('tasks')
         .values({ org_id: orgId, notice_id: notice.id, annex_id: annex.id, category_id: null, position: i, seq: `(${i + 1})`, upstream_no: null, upstream_item: null, standard: `任务${u}`, deadline: '12月', due_date: '2024-12-31', leaders_printed: '', units_printed_json: '[]', repairs_json: '[]', anomalies_json: '[]', uncertain: 0, updated_at: now })
@@ -130,6 +144,11 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
       await ctx.db.insertInto('task_units').values({ org_id: orgId, task_id: task.id, unit_id: unitId[u]!, role: 'lead', printed: '', note: null, position: 0 }).execute();
     }
     await ctx.db.insertInto('task_units').values({ org_id: orgId, task_id: leadTask.A!, unit_id: unitId.Y!, role: 'co', printed: '', note: null, position: 1 }).execute();
+    for (const [position, u] of [[1, 'V'], [2, 'M']] as const) {
+      await ctx.db.insertInto('task_units').values({ org_id: orgId, task_id: leadTask.B!, unit_id: unitId[u]!, role: 'co', printed: '', note: null, position }).execute();
+    }
+    // The office sets B's co-operating units to feed the lead unit (报牵头单位), through the real service.
+    await setCoReporting(ctx, office, leadTask.B!, orgId, { version: 1, coReporting: 'via_lead' });
     // The office manages these periods by hand (status_set_by 'office'): the schedule leaves them alone.
     for (const [position, kind, label, deadline, extended] of [
       [0, 'q1', '2024年第一季度', '2024-04-01', null],
@@ -155,10 +174,19 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
           }
           const report = (await findReport(ctx.db, reportId))!;
           const transition: ReportTransition = action === 'invalid_return' ? 'office_return' : action;
+          if (transition === 'submit') await fillBlankEntries(ctx.db, reportId);
           await transitionReport(c, office, report, transition, { version: report.version, reason: '请补充', invalid: action === 'invalid_return', resubmitBy: transition === 'office_return' ? `2024-${day}` : undefined });
         }
       }
     }
+    // M's part of B's task says 已完成 in every period: were it read as an entry of its own, B's task
+    // would count as completed in the bulletin (B is missing in Q2) and its row would be in the 汇总表.
+    await ctx.db
+      .updateTable('task_progress')
+      .set({ status: 'completed', narrative: '配合部分：已完成' })
+      .where('task_id', '=', leadTask.B!)
+      .where('report_id', 'in', ctx.db.selectFrom('unit_reports').select('id').where('unit_id', '=', unitId.M!))
+      .execute();
     // X's task was reported completed, accepted, and closed (销号) after Q1.
     await ctx.db.updateTable('task_progress').set({ status: 'completed' }).where('task_id', '=', leadTask.X!).execute();
     await ctx.db.updateTable('tasks').set({ closed_on: '2024-04-10', closed_after_position: 0, closed_by_name: '督查室' }).where('id', '=', leadTask.X!).execute();
@@ -217,10 +245,12 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
       // Lights: a task is red for 「未报送」 of exactly the units whose report is missing.
       const lights = await computeOrgLights(ctx, orgId);
       for (const u of UNITS) {
-        const task = u === 'Y' ? leadTask.A! : leadTask[u]!;
+        const task = u === 'Y' ? leadTask.A! : u === 'V' ? leadTask.B! : leadTask[u]!;
         const said = lights.get(task)!.reasons.some((r) => r.startsWith(`${period.label}（${nameOf(u)}）报告已逾期`));
         expect(said, `lights ${u}`).toBe(expected[u] === 'missing');
       }
+      // 报牵头单位: B's task speaks of its lead unit only — never of V's or M's reports.
+      expect(lights.get(leadTask.B!)!.reasons.filter((r) => r.includes(nameOf('V')) || r.includes(nameOf('M'))), 'lights of B').toEqual([]);
       if (i > 0) expect(lights.get(leadTask.X!)!.light, 'a closed task is blue').toBe('blue');
 
       // Dashboard: the period's reporting, per unit.
@@ -235,10 +265,17 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
         expect(row.status, `bulletin ${u}`).toBe(expected[u]);
         expect(row.returned, `bulletin returned ${u}`).toBe(WORLD[u]!.expect[i] === 'returned');
       }
+      // M's 已完成 part of B's task is no entry of the office's: B's task is completed only by B's own word.
+      expect(figures.completed.map((c) => c.taskId), 'bulletin: B not completed by a co-unit').not.toContain(leadTask.B!);
+      expect(figures.reporting.expected, 'bulletin: units expected').toBe(UNITS.filter((u) => expected[u] !== 'exempt').length);
 
       // 汇总表, and its Excel form.
       const summary = await buildPeriodSummary(ctx, period);
       for (const u of UNITS) expect(summary.units.find((x) => x.unitId === unitId[u])!.standing.timeliness, `汇总表 ${u}`).toBe(expected[u]);
+      // B's task in the 汇总表: its lead unit's row only, carrying the co-units' parts once B's report is with the office.
+      const rowsOfB = summary.tasks.find((x) => x.taskId === leadTask.B!)!.rows;
+      expect(rowsOfB.map((r) => r.unitName), '汇总表 B rows').toEqual([nameOf('B')]);
+      expect(rowsOfB[0]!.coParts.map((p) => p.unitName).sort(), '汇总表 B carries parts').toEqual(expected.B === 'missing' ? [] : [nameOf('V'), nameOf('M')].sort());
       const summaryBook = new ExcelJS.Workbook();
       await summaryBook.xlsx.load((await renderPeriodSummaryWorkbook(summary)) as unknown as ArrayBuffer);
       const summaryRows = summaryBook.getWorksheet('报送情况')!.getSheetValues() as unknown[][];
@@ -253,7 +290,9 @@ describe('one rule for where a unit report stands: every consumer agrees', () =>
       // Assessment of this period: full points on time, fewer when late, none when missing, no line when exempt.
       const input = await gatherInput(ctx, { orgId, year: 2024, noticeIds: [period.notice_id], periods: [period], onlyPeriodId: period.id, asOf: TODAY });
       const scores = scoreUnits(input, DEFAULT_SCHEME);
-      for (const u of UNITS) {
+      // V has nothing the office assesses (its only task is B's, through B's entry): not in the ranking.
+      expect(scores.find((s) => s.unitId === unitId.V!), 'assessment V').toBeUndefined();
+      for (const u of UNITS.filter((x) => x !== 'V')) {
         const line = scores.find((s) => s.unitId === unitId[u])!.lines.find((l) => l.part === 'reporting')!;
         const got = line.source.kind === 'cap' ? 'exempt' : line.points === 0 ? 'missing' : line.points === line.max ? 'on_time' : 'late';
         expect(got, `assessment ${u}: ${line.text}`).toBe(expected[u]);

@@ -1,6 +1,6 @@
 import { groupBy } from '../../core/group-by';
 import type { WorkCalendar } from '../../core/calendar/work-calendar';
-import { periodAsksAbout, periodDeadline, reportStanding, type ReportHistory, type Standing } from '../../core/reporting/standing';
+import { officeHearsFrom, periodAsksAbout, periodDeadline, reportStanding, type CoReporting, type ReportHistory, type Standing } from '../../core/reporting/standing';
 import { calendarsOf } from '../calendar/calendar.service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/connection';
@@ -49,8 +49,10 @@ export type UnitStanding = {
   reportId: number | null;
   /** When the head last approved it (a resubmission's time), for display. */
   approvedAt: string | null;
-  /** The tasks the period asks this unit about. */
+  /** The tasks the period asks this unit about (it writes an entry on each). */
   taskIds: number[];
+  /** Of those, the ones whose part goes to the lead unit, not to the office (报牵头单位). */
+  viaLeadTaskIds: number[];
   standing: Standing;
 };
 
@@ -61,7 +63,7 @@ export async function responsibilities(db: Db, noticeIds: readonly number[]) {
     .selectFrom('task_units')
     .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
     .innerJoin('units', 'units.id', 'task_units.unit_id')
-    .select(['tasks.notice_id', 'tasks.id as task_id', 'tasks.closed_after_position', 'task_units.unit_id', 'task_units.role', 'units.name as unit_name'])
+    .select(['tasks.notice_id', 'tasks.id as task_id', 'tasks.closed_after_position', 'tasks.co_reporting', 'task_units.unit_id', 'task_units.role', 'units.name as unit_name'])
     .where('tasks.notice_id', 'in', noticeIds)
     .orderBy('task_units.unit_id')
     .orderBy('tasks.id')
@@ -101,6 +103,10 @@ export async function standingsOfPeriods(ctx: AppContext, periods: readonly Peri
     for (const [unitId, tasks] of byUnit) {
       const asked = tasks.filter((t) => periodAsksAbout({ closedAfterPosition: t.closed_after_position, arrivedOn: t.arrived_on }, p, deadline));
       const report = reportOf.get(`${p.id}:${unitId}`);
+      const viaLead = asked.filter((t) => !officeHearsFrom(t.role, t.co_reporting));
+      // Exempt from the office's point of view: nothing asked (and no report written anyway), or
+      // everything asked goes to the lead units — even though the unit has a report holding its parts.
+      const exemptBecause = asked.length === 0 ? (report ? undefined : 'nothing_asked') : viaLead.length === asked.length ? 'via_lead' : undefined;
       rows.push({
         periodId: p.id,
         unitId,
@@ -108,7 +114,8 @@ export async function standingsOfPeriods(ctx: AppContext, periods: readonly Peri
         reportId: report?.id ?? null,
         approvedAt: report?.approved_at ?? null,
         taskIds: asked.map((t) => t.task_id),
-        standing: reportStanding(report ? historyOf(report) : null, periodDates(p), { today, calendar }, { exempt: asked.length === 0 && !report }),
+        viaLeadTaskIds: viaLead.map((t) => t.task_id),
+        standing: reportStanding(report ? historyOf(report) : null, periodDates(p), { today, calendar }, { exempt: exemptBecause !== undefined, exemptBecause }),
       });
     }
     out.set(p.id, rows);
@@ -125,3 +132,25 @@ export async function periodStandings(ctx: AppContext, period: PeriodLike, opts:
 export async function standingOfReport(ctx: AppContext, period: PeriodLike, unitId: number): Promise<Standing | null> {
   return (await periodStandings(ctx, period)).find((u) => u.unitId === unitId)?.standing ?? null;
 }
+
+/** The tasks among these whose co-operating units feed the lead unit (报牵头单位). One query (chunked). */
+export async function viaLeadTasks(db: Db, taskIds: readonly number[]): Promise<Set<number>> {
+  const ids = [...new Set(taskIds)];
+  const rows = await selectIn(ids, (chunk) => db.selectFrom('tasks').select('id').where('id', 'in', chunk).where('co_reporting', '=', 'via_lead').execute());
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Of report entries (or rows of an entry: its indicator actuals), those the office reads: the rule
+ * is core/reporting/standing.ts officeHearsFrom — a co-operating unit's part of a 报牵头单位 task
+ * reaches the office inside the lead unit's entry, never as an entry of its own.
+ */
+export async function officeEntriesOnly<T extends { task_id: number; unit_role: 'lead' | 'co' }>(db: Db, rows: readonly T[]): Promise<T[]> {
+  const viaLead = await viaLeadTasks(
+    db,
+    rows.filter((r) => r.unit_role === 'co').map((r) => r.task_id),
+  );
+  return rows.filter((r) => officeHearsFrom(r.unit_role, coReportingOf(viaLead, r.task_id)));
+}
+
+export const coReportingOf = (viaLead: ReadonlySet<number>, taskId: number): CoReporting => (viaLead.has(taskId) ? 'via_lead' : 'separate');

@@ -7,7 +7,10 @@ import type { Updateable } from 'kysely';
 import type { UnitReportsTable } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { findPeriod } from './periods.repository';
-import { findReport, type Report } from './reports.repository';
+import { refuseMissingEvidence } from './evidence-requirement';
+import { completenessEntries, findReport, type Report } from './reports.repository';
+import { describeMissing, reportCompleteness } from '../../core/reporting/completeness';
+import { getSetting } from '../settings/settings.service';
 import { notifyOffice, notifyUnitHeads, notifyUnits } from '../notifications/notify';
 import type { Db } from '../db/connection';
 
@@ -32,6 +35,10 @@ async function notifyTransition(trx: Db, report: Report, transition: ReportTrans
       });
     case 'accept':
       return notifyUnits(trx, report.org_id, [report.unit_id], { kind: 'report', title: `${period.label}报告已通过督查室审核`, link });
+    case 'withdraw':
+      return notifyUnitHeads(trx, report.org_id, report.unit_id, { kind: 'report', title: `${period.label}报告已由经办人撤回修改`, link });
+    case 'head_withdraw':
+      return notifyOffice(trx, report.org_id, { kind: 'report', title: `${unit.name}撤回了${period.label}报告`, link: `/office/reports/${report.id}` });
   }
 }
 
@@ -50,6 +57,20 @@ export type TransitionInput = {
    */
   invalid?: boolean;
 };
+
+/** Submit is refused while an item the period asks about lacks its status or 进展情况 (core/reporting/completeness.ts). */
+async function refuseIncomplete(ctx: AppContext, report: Report) {
+  const [entries, policy] = await Promise.all([completenessEntries(ctx.db, report), getSetting(ctx.db, report.org_id, 'reportCompleteness')]);
+  const { missing } = reportCompleteness(entries, policy);
+  if (missing.length > 0) {
+    throw new AppError('REPORT_INCOMPLETE', {
+      zh: describeMissing(missing),
+      en: `${missing.length} item(s) incomplete`,
+      complete: true,
+      current: { missing },
+    });
+  }
+}
 
 type Patch = Omit<Updateable<UnitReportsTable>, 'id' | 'version' | 'created_at'>;
 
@@ -70,11 +91,37 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
   const patch: Patch = { state: rule.to, updated_at: new Date().toISOString() };
   switch (transition) {
     case 'submit':
-      Object.assign(patch, { submitted_at: now.toISOString(), submitted_by: actor.userId, return_reason: null, returned_by_role: null });
+      // Who returned it and why stay until the head approves: the head reads them, and a clerk who
+      // withdraws the submission finds them again.
+      await refuseIncomplete(ctx, report);
+      await refuseMissingEvidence(ctx.db, report);
+      Object.assign(patch, { submitted_at: now.toISOString(), submitted_by: actor.userId });
       break;
     case 'approve':
-      // The first arrival is kept: a resubmission after a return does not move it.
-      Object.assign(patch, { approved_at: now.toISOString(), approved_by: actor.userId, first_reached_on: report.first_reached_on ?? beijingDate(now), invalid_return: 0 });
+      // The first arrival is kept: a resubmission after a return does not move it. What the arrival
+      // was before is kept too, for the head's withdrawal (head_withdraw) to put back.
+      Object.assign(patch, {
+        approved_at: now.toISOString(),
+        approved_by: actor.userId,
+        first_reached_on: report.first_reached_on ?? beijingDate(now),
+        invalid_return: 0,
+        reached_on_before_approval: report.first_reached_on,
+        invalid_before_approval: report.invalid_return,
+        return_reason: null,
+        returned_by_role: null,
+      });
+      break;
+    case 'withdraw':
+      Object.assign(patch, { submitted_at: null, submitted_by: null });
+      break;
+    case 'head_withdraw':
+      // The report stands as it did before the approval (core/reporting/standing.ts reads these).
+      Object.assign(patch, {
+        approved_at: null,
+        approved_by: null,
+        first_reached_on: report.reached_on_before_approval,
+        invalid_return: report.invalid_before_approval,
+      });
       break;
     case 'head_return':
       if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
@@ -127,8 +174,8 @@ export async function transitionReport(ctx: AppContext, actor: Actor, report: Re
           .execute();
       }
     }
-    if (transition === 'submit') {
-      // The office's per-task reasons stay visible until the unit resubmits.
+    if (transition === 'approve') {
+      // The office's per-task reasons stay visible until the unit's head sends the report back to it.
       await trx.updateTable('task_progress').set({ office_comment: null }).where('report_id', '=', report.id).execute();
     }
     const after = (await findReport(trx, report.id))!;

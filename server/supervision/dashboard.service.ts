@@ -2,12 +2,13 @@ import type { Light, LightResult } from '../../core/supervision/lights';
 import type { AppContext } from '../context';
 import { calendarOf } from '../calendar/calendar.service';
 import { effectiveDeadline } from '../reporting/periods.repository';
-import { periodStandings } from '../reporting/standings';
+import { standingsOfPeriods } from '../reporting/standings';
 import { groupBy } from '../../core/group-by';
 import { noticeYears } from '../ledger/notice-years';
 import { latestActuals } from '../../core/supervision/latest-actuals';
 import { mostBehind } from '../../core/supervision/most-behind';
-import { evaluateLights, loadLightData } from './lights.service';
+import { evaluateLights, heardByOffice, loadLightData } from './lights.service';
+import { focusTasks } from './focus';
 
 export type LightCounts = Record<Light, number> & { total: number };
 const emptyCounts = (): LightCounts => ({ blue: 0, green: 0, yellow: 0, red: 0, grey: 0, total: 0 });
@@ -106,8 +107,10 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
   const today = ctx.clock.today();
   // Where each unit's report stands: the one rule (core/reporting/standing.ts), for the units in scope.
   const inScopeUnits = new Set(units.filter((u) => inScope.has(u.task_id)).map((u) => u.id));
+  // Every opened period's standings at once: the current one's rows, and each one's 逾期未报 below.
+  const standingsByPeriod = await standingsOfPeriods(ctx, opened);
   const periodStatus = current
-    ? (await periodStandings(ctx, current))
+    ? (standingsByPeriod.get(current.id) ?? [])
         .filter((u) => inScopeUnits.has(u.unitId))
         .map((u) => ({
           unitId: u.unitId,
@@ -126,12 +129,13 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     .innerJoin('task_progress', 'task_progress.id', 'indicator_actuals.progress_id')
     .innerJoin('unit_reports', 'unit_reports.id', 'task_progress.report_id')
     .innerJoin('periods', 'periods.id', 'unit_reports.period_id')
-    .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.unit_role'])
+    .select(['indicator_actuals.id', 'indicator_actuals.indicator_id', 'indicator_actuals.value', 'periods.position', 'task_progress.task_id', 'task_progress.unit_role'])
     .where('task_progress.task_id', 'in', ofYear)
     .where('unit_reports.state', 'in', ['submitted', 'accepted'])
     .where('indicator_actuals.value', 'is not', null)
     .execute();
-  const latestActual = latestActuals(actualRows);
+  // A co-unit's figures of a 报牵头单位 task reach the office through the lead unit's entry only.
+  const latestActual = latestActuals(actualRows.filter(heardByOffice(lightData)));
   const indicators = indicatorRows
     .filter((i) => inScope.has(i.task_id))
     .map((i) => {
@@ -169,6 +173,25 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     .slice(0, 10)
     .map((u) => ({ unitId: u.key, unitName: u.label, red: u.counts.red, yellow: u.counts.yellow, total: u.counts.total, taskIds: [...u.taskIds.red, ...u.taskIds.yellow] }));
 
+  // Every opened period's 逾期未报 (the current one's included): the same computation as the period
+  // page's (reporting/standings.ts), so the workbench and the period page say the same number.
+  const overdue = opened
+    .map((p) => ({
+      periodId: p.id,
+      label: p.label,
+      missing: (standingsByPeriod.get(p.id) ?? []).filter((u) => inScopeUnits.has(u.unitId) && u.standing.timeliness === 'missing').length,
+    }))
+    .filter((p) => p.missing > 0);
+  // A leader's or a unit's own red and yellow tasks in full; the organisation's (over a hundred) are
+  // the ledger's red and yellow filters, not a list to send with every office dashboard.
+  const focus = scope.leaderId === undefined && scope.unitId === undefined ? [] : focusTasks(
+    lightData,
+    scoped,
+    lightOf,
+    { unitsOf: new Map([...unitsOf].map(([id, us]) => [id, us.map((u) => ({ name: u.name, role: u.role }))])), leadersOf },
+    today,
+  );
+
   const strip = <T extends { key: unknown; label: string; counts: LightCounts; taskIds: Record<Light, number[]> }>(rows: T[]) =>
     rows.map((r) => ({ key: r.key as number, label: r.label, counts: r.counts, taskIds: r.taskIds }));
   return {
@@ -200,5 +223,7 @@ export async function buildDashboard(ctx: AppContext, scope: DashboardScope) {
     trend,
     mostBehindTasks,
     mostBehindUnits,
+    overdue,
+    focusTasks: focus,
   };
 }

@@ -11,7 +11,7 @@ import { transitionReport } from '../reporting/transitions.service';
 import { findPeriod } from '../reporting/periods.repository';
 import { findReport } from '../reporting/reports.repository';
 import { createTestApp, signInAs, type Client } from '../test/app';
-import { makeOrg, makeUser } from '../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../test/factories';
 import { computeOrgLights } from './lights.service';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
@@ -62,6 +62,7 @@ describe('task lights from reports and the calendar', () => {
         actuals: actual === undefined ? [] : indicators.map((i) => ({ indicatorId: i.id, value: actual })),
       });
       report = (await findReport(t.ctx.db, report.id))!;
+      await fillBlankEntries(t.ctx.db, report.id);
       report = await transitionReport(t.ctx, actor, report, 'submit', { version: report.version });
       await transitionReport(t.ctx, actor, report, 'approve', { version: report.version });
     };
@@ -81,10 +82,10 @@ describe('task lights from reports and the calendar', () => {
 
   it('uses the office’s thresholds, which only the office may change', async () => {
     const clerk = await signInAs(t.app, (await makeUser(t.ctx, orgId, 'unit_staff', { unitId: transport })).username);
-    expect((await clerk.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.05, redGap: 0.1 })).statusCode).toBe(403);
-    expect((await office.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.3, redGap: 0.2 })).statusCode).toBe(400);
-    expect((await office.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.01, redGap: 0.5 })).json()).toEqual({ yellowGap: 0.01, redGap: 0.5 });
+    expect((await clerk.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.05, redGap: 0.1, version: 0 })).statusCode).toBe(403);
+    expect((await office.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.3, redGap: 0.2, version: 0 })).statusCode).toBe(400);
+    expect((await office.request('PUT', '/api/settings/light-thresholds', { yellowGap: 0.01, redGap: 0.5, version: 0 })).json()).toEqual({ yellowGap: 0.01, redGap: 0.5, version: 1 });
     // Any organisation member may read the thresholds the lights are explained with.
-    expect((await clerk.request('GET', '/api/settings/light-thresholds')).json()).toEqual({ yellowGap: 0.01, redGap: 0.5 });
+    expect((await clerk.request('GET', '/api/settings/light-thresholds')).json()).toEqual({ yellowGap: 0.01, redGap: 0.5, version: 1 });
   });
 });

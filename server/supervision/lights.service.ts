@@ -1,6 +1,7 @@
 import { computeLight, scheduleShare, type LightInput, type LightResult } from '../../core/supervision/lights';
 import {
   IN_OFFICE_STATES,
+  officeHearsFrom,
   periodAsksAbout,
   periodDeadline,
   reportStanding,
@@ -84,6 +85,7 @@ export function approvedActualsOfTasks(db: Db, taskIds: readonly number[]) {
         'unit_reports.period_id',
         'unit_reports.unit_id',
         'periods.position',
+        'task_progress.task_id',
         'task_progress.unit_role',
       ])
       .where('task_progress.task_id', 'in', ids)
@@ -140,6 +142,7 @@ export async function loadLightData(
       'tasks.notice_id',
       'tasks.closed_on',
       'tasks.closed_after_position',
+      'tasks.co_reporting',
       'notices.year',
     ])
     .where('tasks.org_id', 'in', orgIds);
@@ -162,7 +165,7 @@ export async function loadLightData(
       db
         .selectFrom('task_units')
         .innerJoin('units', 'units.id', 'task_units.unit_id')
-        .select(['task_units.task_id', 'task_units.unit_id', 'units.name'])
+        .select(['task_units.task_id', 'task_units.unit_id', 'task_units.role', 'units.name'])
         .where('task_units.task_id', 'in', ids)
         .execute(),
     ),
@@ -211,6 +214,12 @@ export async function loadLightData(
   };
 }
 
+/** Whether the office reads an entry (or an actual of one) of the selection's tasks: core's officeHearsFrom. */
+export function heardByOffice(data: Pick<LightData, 'tasks'>) {
+  const coReportingOf = new Map(data.tasks.map((t) => [t.id, t.co_reporting]));
+  return (r: { task_id: number; unit_role: 'lead' | 'co' }) => officeHearsFrom(r.unit_role, coReportingOf.get(r.task_id) ?? 'separate');
+}
+
 /**
  * The lights from the data, on a date; with maxPosition, as they stood when only the periods up
  * to that position had been reported (the dashboard's trend, a bulletin's figures).
@@ -237,12 +246,14 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
     }
     return s;
   };
-  // Only what is with the office counts (preloaded entries include drafts and returned reports).
+  // Only what is with the office counts (preloaded entries include drafts and returned reports),
+  // and of a 报牵头单位 task only its lead unit's entry (officeHearsFrom): the co-units' parts ride on it.
+  const heard = heardByOffice(data);
   const entries = data.entries.filter(
-    (e) => !later.has(e.period_id) && periodById.has(e.period_id) && standingOf(e.period_id, e.unit_id).inOffice,
+    (e) => !later.has(e.period_id) && periodById.has(e.period_id) && heard(e) && standingOf(e.period_id, e.unit_id).inOffice,
   );
   const actuals = data.actuals.filter(
-    (a) => !later.has(a.period_id) && periodById.has(a.period_id) && standingOf(a.period_id, a.unit_id).inOffice,
+    (a) => !later.has(a.period_id) && periodById.has(a.period_id) && heard(a) && standingOf(a.period_id, a.unit_id).inOffice,
   );
   const periodsOf = groupBy(periods, (p) => p.notice_id);
   const unitsOf = groupBy(taskUnits, (u) => u.task_id);
@@ -292,6 +303,8 @@ export function evaluateLights(data: LightData, at: { today: string; maxPosition
       )
         continue;
       for (const u of unitsOf.get(task.id) ?? []) {
+        // A co-unit feeding the lead (报牵头单位) owes the office nothing on this task.
+        if (!officeHearsFrom(u.role, task.co_reporting)) continue;
         const s = standingOf(p.id, u.unit_id);
         // A report back with the unit for changes reached the office: said as such, never 未报送.
         if (s.kind === 'returned')

@@ -10,7 +10,7 @@ import { openReport } from '../reporting/report-open.service';
 import { findReport } from '../reporting/reports.repository';
 import { transitionReport } from '../reporting/transitions.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
-import { makeOrg, makeUser } from '../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../test/factories';
 import { buildDashboard } from './dashboard.service';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
@@ -64,6 +64,7 @@ describe('the dashboard light of a task with milestones', () => {
         await saveProgress(t.ctx, actor, report, e.task_id, { version: e.version, status: 'on_track', narrative: '按计划推进', problems: '', nextSteps: '', actuals: [] });
       }
       report = (await findReport(db, report.id))!;
+      await fillBlankEntries(t.ctx.db, report.id);
       report = await transitionReport(t.ctx, actor, report, 'submit', { version: report.version });
       await transitionReport(t.ctx, actor, report, 'approve', { version: report.version });
     }

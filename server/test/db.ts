@@ -15,6 +15,12 @@ export const testEngine = process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres'
 
 export const TEST_RATE_LIMITS = { DUBAN_RATE_LIMIT_SIGN_IN: '100000', DUBAN_RATE_LIMIT_UPLOADS: '100000' };
 
+/**
+ * The tests' outgoing channels go to real SMTP and robot servers they start on 127.0.0.1: the
+ * deployment allow-list names that host, as an operator names an intranet mail server.
+ */
+export const TEST_CHANNEL_HOSTS = { DUBAN_CHANNEL_HOSTS: '127.0.0.1' };
+
 export type TestDb = { ctx: AppContext; config: Config; databaseUrl: string | null; close: () => Promise<void> };
 
 /** A fresh database on the engine the run tests, or on the one given (a backup moved across engines). */
@@ -47,6 +53,7 @@ export async function createTestDb(overrides: NodeJS.ProcessEnv = {}, engine: 's
     // Tests sign in dozens of people from one address within a second; the limits keep counting
     // (the same code runs) but at a ceiling no test reaches. rate-limit.test.ts sets its own.
     ...TEST_RATE_LIMITS,
+    ...TEST_CHANNEL_HOSTS,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { TEST_RATE_LIMITS } from './db';
+import { TEST_CHANNEL_HOSTS, TEST_RATE_LIMITS } from './db';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/duban.mjs');
 
@@ -31,9 +31,10 @@ export type ServerProcess = {
  * Used by the multi-instance tests and the end-to-end harness.
  */
 export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
-  const port = await freePort();
+  // A caller that must name the address before the start (a platform's redirect URL) passes PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...TEST_CHANNEL_HOSTS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

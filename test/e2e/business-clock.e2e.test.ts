@@ -63,8 +63,8 @@ describe('one clock on screen', () => {
     await page.getByTestId('audit-clock-note').waitFor();
     expect(await page.getByTestId('audit-clock-note').innerText()).toContain('系统时间');
     await page.getByRole('columnheader', { name: '操作时间（系统时间）' }).waitFor();
-    const firstTime = await page.locator('.ant-table-tbody tr.ant-table-row td').nth(2).innerText();
-    expect(firstTime.slice(0, 10)).toBe(realToday);
+    const firstRow = await page.locator('.ant-table-tbody tr.ant-table-row').first().innerText();
+    expect(firstRow).toContain(realToday);
     await e2e.screenshot(page, 'business-clock-audit');
   });
 });

@@ -24,6 +24,10 @@ describe('office directory', () => {
     const { page } = await e2e.newPage();
     await signIn(page, 'duchashi');
     await page.waitForURL('**/office');
+    // The directory is under 系统设置 › 基础数据 (issue 15).
+    await page.getByRole('menuitem', { name: /系统设置/ }).click();
+    await page.getByRole('menuitem', { name: /基础数据/ }).click();
+    await page.waitForURL('**/office/directory');
 
     await page.getByRole('button', { name: /新增单位/ }).click();
     const create = dialog(page, '新增单位');
@@ -66,7 +70,7 @@ describe('office directory', () => {
 });
 
 describe('user administration', () => {
-  it('creates a clerk who must change the initial password, then disables the account', async () => {
+  it('asks for a clerk, the security administrator approves, the clerk must change the initial password; then disables the account', async () => {
     const { page } = await e2e.newPage();
     await signIn(page, 'xitong');
     await page.waitForURL('**/admin/users');
@@ -81,23 +85,35 @@ describe('user administration', () => {
     // Type to filter the unit select, then pick the match (antd's listbox is virtualised).
     await create.getByLabel('所属单位').fill('交通运输');
     await page.locator('.ant-select-dropdown:visible').getByTitle('区交通运输局').click();
-    await create.getByLabel('初始密码').fill('Chushi#2024');
+    await create.getByLabel('申请说明').fill('交通运输局新经办人');
     await e2e.screenshot(page, 'admin-create-user');
     await create.getByRole('button', { name: '确 定' }).click();
-    // The initial password is shown once, in a confirmation whose button is antd's zh_CN "知道了".
-    const shown = page.locator('.ant-modal-confirm').filter({ hasText: '用户已创建' });
-    await shown.getByText('Chushi#2024').waitFor();
-    await shown.getByRole('button', { name: '知道了' }).click();
-    await page.getByRole('row').filter({ hasText: 'jtj.ceshi' }).waitFor();
+    // Asked for, not created (issue 17, finding 4): the confirmation's button is antd's zh_CN "知道了".
+    const asked = page.locator('.ant-modal-confirm').filter({ hasText: '新建账号申请已提交' });
+    await asked.waitFor();
+    await asked.getByRole('button', { name: '知道了' }).click();
+
+    // The security administrator approves and receives the initial password, once.
+    const sec = await e2e.newPage();
+    await signIn(sec.page, 'anquan');
+    await sec.page.waitForURL('**/security');
+    const requestRow = sec.page.getByTestId('account-requests').getByRole('row').filter({ hasText: 'jtj.ceshi' });
+    await requestRow.getByRole('button', { name: /批\s*准/ }).click();
+    await sec.page.getByRole('tooltip').getByRole('button', { name: /批\s*准/ }).click();
+    const shown = sec.page.getByRole('dialog').filter({ hasText: '请将初始密码交给本人' });
+    const initial = (await shown.getByTestId('initial-password').first().innerText()).trim();
+    await shown.getByRole('button', { name: /已记录/ }).click();
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: 'jtj.ceshi' }).first().waitFor();
 
     // The new clerk signs in and is made to pick their own password first.
     const clerk = await e2e.newPage();
-    await signIn(clerk.page, 'jtj.ceshi', 'Chushi#2024');
+    await signIn(clerk.page, 'jtj.ceshi', initial);
     await clerk.page.waitForURL('**/unit');
     const forced = dialog(clerk.page, '首次登录，请修改初始密码');
     await forced.waitFor();
     await e2e.screenshot(clerk.page, 'forced-password-change');
-    await forced.getByLabel('当前密码').fill('Chushi#2024');
+    await forced.getByLabel('当前密码').fill(initial);
     await forced.getByLabel('新密码', { exact: true }).fill('Xinmima#2024');
     await forced.getByLabel('确认新密码').fill('Xinmima#2024');
     await forced.getByRole('button', { name: '确 定' }).click();
@@ -105,8 +121,8 @@ describe('user administration', () => {
     await expect.poll(() => forced.isVisible()).toBe(false);
     await clerk.page.getByRole('heading', { name: '单位经办人首页' }).waitFor();
 
-    // Disabling the account stops the next sign-in.
-    const row = page.getByRole('row').filter({ hasText: 'jtj.ceshi' });
+    // Disabling the account stops the next sign-in (at once: it gives nobody access).
+    const row = page.getByRole('row').filter({ hasText: 'jtj.ceshi' }).first();
     await row.getByRole('button', { name: /停\s*用/ }).click();
     await page
       .getByRole('tooltip')

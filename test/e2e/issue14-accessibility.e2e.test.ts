@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, signIn, startE2E, type E2E } from './harness';
+import { axeViolations as axeOn, describeViolations } from './axe';
 
 /**
  * axe-core (WCAG 2.1 A/AA rules) over what issue 14 added or changed: the office's return dialog,
@@ -11,39 +9,6 @@ import { apiGet, signIn, startE2E, type E2E } from './harness';
  * and 销号 parts. Serious and critical violations inside them fail the test; the rest of each page
  * (shell, other cards) is issue 18's sweep and is not judged here.
  */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type Violation = {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string; failureSummary?: string }[];
-};
-
-async function axeOn(page: Page, selector: string): Promise<Violation[]> {
-  await page.locator(selector).first().waitFor();
-  // Injected through the DevTools protocol: the app's CSP forbids inline scripts, rightly.
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(
-    (sel) =>
-      (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(
-        { include: [[sel]] },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-      ),
-    selector,
-  )) as { violations: Violation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-const describeViolations = (vs: Violation[]) =>
-  vs.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => `${n.html.slice(0, 120)} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}]`)
-        .join('; ')}`,
-  );
-
 describe('issue 14 screens pass axe-core', () => {
   let e2e: E2E;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { apiGet, apiSend, signIn, startE2E, type E2E } from './harness';
-import { confirm, item, label, shot as reportShot } from './report-steps';
+import { confirm, item, label, shot as reportShot, fillBlankItems } from './report-steps';
 
 // Issue 4's remaining browser checks, on a server whose business date is 2024-07-03, two days after
 // the Q2 deadline: 区发改局 (co-operating on task (29), which 区交通运输局 leads) reports its part and
@@ -39,6 +39,7 @@ describe('a late report and a co-operating unit’s part', () => {
     await task29.getByText('配合').first().waitFor();
     await task29.getByLabel('进展情况').fill(CO_PART);
     await task29.getByText(/已自动保存/).waitFor();
+    await fillBlankItems(clerk);
     await clerk.getByRole('button', { name: '提交负责人审定' }).click();
     await confirm(clerk, '提交');
 

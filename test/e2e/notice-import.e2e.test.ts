@@ -242,7 +242,7 @@ describe('notice import', () => {
     await e2e.screenshot(page, 'notice-import-not-a-notice');
 
     await upload(writeTemp('通知.pdf', '%PDF-1.4\n%fake\n'));
-    await page.getByRole('alert').filter({ hasText: '不支持的文件类型' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: '不是有效的 PDF' }).waitFor();
     expect(await visibleText()).not.toMatch(/(?<!\.)\b[a-z]{4,}\b/);
     await e2e.screenshot(page, 'notice-import-pdf');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, startE2E, type E2E } from './harness';
-import { confirm, item, label, shot as reportShot } from './report-steps';
+import { confirm, item, label, shot as reportShot, fillBlankItems } from './report-steps';
 
 // The quarterly cycle through the browser against the real demo server (business date 2024-06-25,
 // seed notice imported at start): Q2 opened itself at import, two clerks of 区交通运输局 fill the report
@@ -123,13 +123,16 @@ describe('quarterly report', () => {
     expect(await task27.getByLabel('进展情况').inputValue()).toBe('交通专项规划已完成初稿。');
     expect(await task27.getByLabel('存在问题').inputValue()).toBe('规划评审专家尚未确定。');
 
-    // 6. 陈静 submits to the head, warned about the tasks still without progress text.
+    // 6. 陈静 tries to submit with items still blank: refused, the items listed; she fills the rest.
     await clerk.getByRole('button', { name: '提交负责人审定' }).click();
     await clerk
       .locator('.ant-popconfirm')
-      .getByText(/尚有 \d+ 项未填写进展情况/)
+      .getByText(/尚有 \d+ 个事项未填写完整，暂不能提交/)
       .waitFor();
-    await shot(clerk, '05a-clerk-submit-confirm');
+    await shot(clerk, '05a-clerk-submit-refused');
+    await confirm(clerk, '只看未填');
+    await fillBlankItems(clerk);
+    await clerk.getByRole('button', { name: '提交负责人审定' }).click();
     await confirm(clerk, '提交');
     await stateTag(clerk).filter({ hasText: '待负责人审定' }).waitFor();
     await shot(clerk, '05-clerk-submitted');
@@ -182,8 +185,11 @@ describe('quarterly report', () => {
     const ret = office.getByRole('dialog').filter({ hasText: '退回报告' });
     await ret.getByRole('button', { name: '确认退回' }).click();
     await ret.getByText('请填写退回意见（总体意见或任一事项的意见）').waitFor();
-    await ret.getByText(/逐项意见（可选/).click();
-    await ret.getByLabel('第(12)项退回意见').fill(OFFICE_REASON);
+    await ret.getByRole('button', { name: label('取消') }).click();
+    // The office writes its comment inside the item, on the page, then returns.
+    await item(office, '(12)').getByLabel('第(12)项审核意见').fill(OFFICE_REASON);
+    await office.getByRole('button', { name: label('退回') }).click();
+    await ret.getByTestId('return-item-count').getByText(/已在 1 个事项下填写（第\(12\)项）/).waitFor();
     await ret.getByLabel('退回意见', { exact: true }).fill('请于截止日期前重新报送。');
     await shot(office, '12-office-return-modal');
     await ret.getByRole('button', { name: '确认退回' }).click();

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS_DIR, apiGet, signIn, startE2E, type E2E } from './harness';
 import { dialog, openMenu } from './ledger-steps';
-import { confirm, item, label } from './report-steps';
+import { confirm, item, label, fillBlankItems } from './report-steps';
 
 // Issue 14's browser proof, on the demo (business date 2024-06-25). Nobody opens Q2: the schedule
 // did at import. The office returns 区园林和林业局's Q1 report, which reached it on time on 1 April,
@@ -169,6 +169,7 @@ describe('where a returned report stands', () => {
     const task8 = item(clerk, '(8)');
     await task8.getByLabel('进展情况').fill('二季度完成山体修复和水系连通前期工作。');
     await task8.getByText(/已自动保存/).waitFor();
+    await fillBlankItems(clerk);
     await clerk.getByRole('button', { name: '提交负责人审定' }).click();
     await confirm(clerk, '提交');
     await clerk.getByTestId('report-header').getByText('待负责人审定').waitFor();
@@ -293,6 +294,8 @@ describe('where a returned report stands', () => {
       await clerk.getByTestId('return-reason').getByText(REASON).waitFor();
       await shots(clerk, '08-clerk-report-header');
 
+      // Filled items are folded to one line; the clerk opens the one to change.
+      await item(clerk, '(8)').getByRole('button', { name: /展开第\(8\)项/ }).click();
       await item(clerk, '(8)').getByLabel('进展情况').fill('二季度完成山体修复和水系连通前期工作，完成投资1200万元。');
       await item(clerk, '(8)')
         .getByText(/已自动保存/)

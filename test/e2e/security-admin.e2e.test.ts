@@ -30,10 +30,10 @@ describe('security administration (三员)', () => {
     const check = verifyAuditExport(text);
     expect(check.ok, check.reason ?? '').toBe(true);
     expect(check.entries).toBeGreaterThan(0);
-    // The export shows up in the log the auditor reads.
+    // The export shows up in the log the auditor reads, under its Chinese label (the code is on hover).
     await page.reload();
     await page.getByText('导出审计日志').first().waitFor();
-    await expect.poll(async () => page.getByRole('row').filter({ hasText: 'audit.export' }).count()).toBeGreaterThan(0);
+    await expect.poll(async () => page.getByRole('row').filter({ hasText: '导出审计日志' }).count()).toBeGreaterThan(0);
   });
 
   it("the system administrator cannot touch the 三员 accounts and offers no system role", async () => {
@@ -46,9 +46,9 @@ describe('security administration (三员)', () => {
     await page.getByRole('button', { name: /新建用户/ }).click();
     await page.getByRole('dialog').locator('.ant-form-item').filter({ hasText: '角色' }).locator('.ant-select-selector').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
+    // The dropdown animates in: read its options once they have settled, not mid-animation.
+    await expect.poll(async () => options.allTextContents()).toContain('单位经办人');
     const labels = await options.allTextContents();
-    expect(labels).toContain('单位经办人');
     expect(labels.some((l) => ['系统管理员', '安全管理员', '安全审计员'].includes(l))).toBe(false);
     await e2e.screenshot(page, 'admin-roles-offered');
   });

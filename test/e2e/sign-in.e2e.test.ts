@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { signIn, startE2E, type E2E } from './harness';
 
 interface DemoAccount {
@@ -12,7 +13,7 @@ interface DemoAccount {
 
 // One demo account per role, its home, the page heading and one more thing only that home shows.
 const ROLES: { role: string; username: string; home: string; heading: string; marker: string | RegExp }[] = [
-  { role: 'office', username: 'duchashi', home: '/office', heading: '督查室工作台', marker: '责任单位名录' },
+  { role: 'office', username: 'duchashi', home: '/office', heading: '督查室工作台', marker: '本期报送情况' },
   { role: 'unit_staff', username: 'jtj.jingban', home: '/unit', heading: '单位经办人首页', marker: '待办事项' },
   { role: 'unit_head', username: 'jtj.fuzeren', home: '/unit-head', heading: '单位负责人首页', marker: '待审核报告' },
   { role: 'leader', username: 'dingli', home: '/leader', heading: '区领导首页', marker: '分管事项' },
@@ -77,6 +78,23 @@ describe('sign-in', () => {
     await e2e.screenshot(page, 'login-wrong-password');
   });
 
+  it('answers an unknown name exactly as a wrong password, readable on a phone (issue 17, finding 6)', async () => {
+    const { page } = await e2e.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'no.such.person', 'not-the-password');
+    const alert = page.getByRole('alert').filter({ hasText: '用户名或密码错误' });
+    await alert.waitFor();
+    expect(pathOf(page)).toBe('/login');
+    // Nothing on the page tells an unknown name from a known one with a wrong password.
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([await alert.innerText()]);
+    const box = await alert.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, 'the message fits the phone’s width').toBe(true);
+    await page.getByText('演示账号').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page, 'body')).toEqual([]);
+    await e2e.screenshot(page, 'login-unknown-name-390');
+  });
+
   it('sends a signed-out visitor to the sign-in page', async () => {
     const { page } = await e2e.newPage();
     await page.goto('/office');
@@ -122,6 +140,8 @@ describe('sign-in', () => {
     const { page } = await e2e.newPage();
     await signIn(page, 'duchashi');
     await page.waitForURL('**/office');
+    // The directory is under 系统设置 › 基础数据 (issue 15).
+    await page.goto('/office/directory');
     // Pagination's page-size selector text comes from antd's zh_CN locale ("10 / page" in English).
     await page.getByText('条/页').first().waitFor();
     await page.getByText('区交通运输局').first().waitFor();
@@ -144,6 +164,8 @@ describe('sign-in', () => {
     const { context, page } = await e2e.newPage();
     await signIn(page, 'duchashi');
     await page.waitForURL('**/office');
+    // The directory is under 系统设置 › 基础数据 (issue 15).
+    await page.goto('/office/directory');
     await page.getByText('区交通运输局').first().waitFor();
     await context.clearCookies();
     await page.getByRole('button', { name: /新增单位/ }).click();

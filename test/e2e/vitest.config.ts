@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     teardownTimeout: 30_000,
+    // expect.poll waits for the page to settle; its default second was missed under load (sign-in's
+    // header check, twice on a machine at load 9). A wrong value still fails, ten seconds later.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

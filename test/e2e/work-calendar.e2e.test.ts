@@ -45,6 +45,7 @@ async function chooseYear(page: Page, year: number): Promise<void> {
 describe('工作日历', () => {
   it('shows the shipped 2024 国庆节 on the settings page', { timeout: 60_000 }, async () => {
     await openMenu(office, '系统设置');
+    await openMenu(office, '参数设置');
     await office.waitForURL('**/office/settings');
     const c = card(office);
     await c.getByText('工作日历', { exact: true }).waitFor();

@@ -33,6 +33,9 @@ type Page = {
 const PAGES: Page[] = [
   { path: 'office', home: 'office', dashboard: true, load: () => import('./homes/office/OfficeHome') },
   { path: 'office/import', action: 'notice.import', load: () => import('./notices/ImportPage') },
+  // 数据分析: the dashboard's charts, off the homes (issue 15); 基础数据: the directory, off the workbench.
+  { path: 'analysis', action: 'dashboard.read', dashboard: true, load: () => import('./dashboard/AnalysisPage') },
+  { path: 'office/directory', action: 'directory.write', load: () => import('./directory/DirectoryPage') },
   { path: 'unit', home: 'unit_staff', dashboard: true, load: () => import('./homes/unit/UnitStaffHome') },
   { path: 'unit-head', home: 'unit_head', dashboard: true, load: () => import('./homes/unit-head/UnitHeadHome') },
   { path: 'leader', home: 'leader', dashboard: true, load: () => import('./homes/leader/LeaderHome') },

@@ -21,10 +21,23 @@ export const theme: ThemeConfig = {
     colorSuccessText: '#237804',
     colorSuccessBg: '#f6ffed',
     colorSuccessBorder: '#b7eb8f',
-    colorWarning: '#ad6800',
-    colorWarningText: '#ad6800',
+    // #ad6800 reads 4.41:1 on white (顺延至… on the periods page): one step darker.
+    colorWarning: '#8f5600',
+    colorWarningText: '#8f5600',
+    // The processing tag (填报中) writes colorInfo on its pale blue: antd's #1677ff is 3.66:1 there.
+    colorInfo: '#0958d9',
+    colorInfoText: '#0958d9',
     colorWarningBg: '#fffbe6',
     colorWarningBorder: '#ffe58f',
+    // Preset tag colours (Tag color="green" …) write their 7th shade on their 1st: green, gold,
+    // orange, volcano (安全管理员, 4.37:1), cyan (安全审计员, 3.39:1) and lime fall short of 4.5:1
+    // there, so those take their 8th shade.
+    green7: '#237804',
+    gold7: '#874d00',
+    orange7: '#ad4e00',
+    volcano7: '#ad2102',
+    cyan7: '#006d75',
+    lime7: '#3f6600',
     borderRadius: 4,
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NoticeParseError, parseNoticeRows } from '../../../core/notice';
+import { corpusDifferences, corpusView, type CorpusNotice } from '../../../core/notice/corpus';
 import { systemActor } from '../../audit/actor';
 import type { Config } from '../../config/config';
 import { findOrganisationByCode } from '../../directory/organisations.repository';
@@ -20,19 +21,17 @@ function readInput(file: string | undefined, command: string): { fileName: strin
   }
 }
 
-/** `duban parse FILE`: the parsed ledger, without touching the database. */
-export async function parseCommand(file: string | undefined, json: boolean) {
+/** The expected reading beside a notice file: NAME.expected.json for NAME.txt / NAME.pdf / NAME.ofd … */
+function expectedFileOf(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.expected.json`);
+}
+
+async function parseOne(file: string) {
   const input = readInput(file, 'parse');
   try {
     const { rows, where } = await readNoticeFile(input.fileName, input.content);
     try {
-      const parsed = parseNoticeRows(rows, { fileName: input.fileName });
-      const summary = parsed.annexes.map((a) => `  附件${a.no} ${a.kind.padEnd(20)} ${a.tasks.length} tasks  ${a.title}`).join('\n');
-      output(
-        json,
-        parsed,
-        `${parsed.document.docNumber ?? '(no doc number)'} ${parsed.document.title ?? ''}\n${summary}\n${parsed.stats.tasks} tasks, ${parsed.stats.repairs} repairs, ${parsed.stats.uncertainTasks} tasks to confirm`,
-      );
+      return parseNoticeRows(rows, { fileName: input.fileName });
     } catch (e) {
       if (e instanceof NoticeParseError) throw new CliError(`${input.fileName} (${where(e.location.line)}): ${e.messageEn}\n${e.messageZh}`);
       throw e;
@@ -40,6 +39,43 @@ export async function parseCommand(file: string | undefined, json: boolean) {
   } catch (e) {
     if (e instanceof ImportFileError) throw new CliError(`${e.message}\n${e.zh}`);
     throw e;
+  }
+}
+
+/**
+ * `duban parse FILE…`: the parsed ledger, without touching the database. --corpus prints the
+ * corpus view (every field a person checks; the shape of fixtures/corpus/*.expected.json);
+ * --check compares each file with the NAME.expected.json beside it and fails on any difference.
+ */
+export async function parseCommand(files: string[], opts: { json: boolean; corpus: boolean; check: boolean }) {
+  if (files.length === 0) readInput(undefined, 'parse');
+  if (opts.check) {
+    const failures: string[] = [];
+    let tasks = 0;
+    for (const file of files) {
+      const expectedFile = expectedFileOf(file);
+      if (!fs.existsSync(expectedFile)) throw new CliError(`parse --check: no ${expectedFile} beside ${file}`);
+      const actual = corpusView(await parseOne(file));
+      tasks += actual.annexes.reduce((s, a) => s + a.tasks.length, 0);
+      const diffs = corpusDifferences(JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as CorpusNotice, actual);
+      failures.push(...diffs.map((d) => `${file}: ${d}`));
+    }
+    if (failures.length > 0) throw new CliError(`${failures.join('\n')}\n${failures.length} difference(s) in ${files.length} file(s)`);
+    output(opts.json, { files: files.length, tasks, differences: 0 }, `${files.length} file(s), ${tasks} tasks: every field as expected`);
+    return;
+  }
+  for (const file of files) {
+    const parsed = await parseOne(file);
+    if (opts.corpus) {
+      process.stdout.write(`${JSON.stringify(corpusView(parsed), null, 2)}\n`);
+      continue;
+    }
+    const summary = parsed.annexes.map((a) => `  附件${a.no} ${a.kind.padEnd(20)} ${a.layout.padEnd(16)} ${a.tasks.length} tasks  ${a.title}`).join('\n');
+    output(
+      opts.json,
+      parsed,
+      `${parsed.document.docNumber ?? '(no doc number)'} ${parsed.document.title ?? ''}\n${summary}\n${parsed.stats.tasks} tasks, ${parsed.stats.repairs} repairs, ${parsed.stats.uncertainTasks} tasks to confirm`,
+    );
   }
 }
 

@@ -20,8 +20,37 @@ export interface UsersTable {
   locked_until: ColumnType<string | null, string | null | undefined, string | null>;
   /** For the e-mail reminder channel; optional. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Mobile number (手机号), 11 digits; optional (migration 0021). */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Edit version (migration 0025): raised by every edit of the details, role or state. */
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: string;
+}
+
+/**
+ * A change that lets someone sign in or grants a role (migration 0025, issue 17 finding 4): proposed
+ * by the system administrator, applied only when the security administrator approves it.
+ */
+export interface AccountRequestsTable {
+  id: Id;
+  org_id: number;
+  /** 'create' | 'role' | 'reset_password' | 'enable' | 'import' */
+  kind: string;
+  /** The account concerned; null for 'create' and 'import' (it does not exist yet). */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The account's version when proposed: a role change over a newer edit is refused at approval. */
+  target_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The proposed change as JSON text; never a password. */
+  payload: string;
+  reason: Generated<string>;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: Generated<string>;
+  proposed_by: number;
+  proposed_at: CreatedAt;
+  decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_note: Generated<string>;
 }
 
 export interface RateLimitsTable {
@@ -68,4 +97,6 @@ export interface SessionsTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** 'password' | 'oidc' | 'wecom' | 'dingtalk' (migration 0028): the forced password change applies to 'password' only. */
+  method: Generated<string>;
 }

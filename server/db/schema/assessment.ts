@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Grade } from '../../../core/assessment/scheme';
 import type { Id, CreatedAt } from './columns';
 
@@ -11,6 +11,8 @@ export interface AssessmentSchemesTable {
   scheme_json: string;
   updated_by_name: string;
   updated_at: string;
+  /** Optimistic version (migration 0024): an edit names the one it loaded. */
+  version: Generated<number>;
 }
 
 export interface AssessmentRunsTable {

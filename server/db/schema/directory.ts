@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Id, CreatedAt } from './columns';
 
 // Organisations and their directory: units (with the spellings documents use) and leaders.
@@ -17,6 +18,8 @@ export interface UnitsTable {
   name: string;
   created_at: CreatedAt;
   updated_at: string;
+  /** Optimistic version (migration 0024): an edit names the one it loaded. */
+  version: Generated<number>;
 }
 
 export interface UnitAliasesTable {
@@ -33,4 +36,6 @@ export interface LeadersTable {
   title: string;
   created_at: CreatedAt;
   updated_at: string;
+  /** Optimistic version (migration 0024): an edit names the one it loaded. */
+  version: Generated<number>;
 }

@@ -76,6 +76,8 @@ export interface TasksTable {
   closed_by_name: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: ColumnType<string | null, string | null | undefined, string | null>;
   close_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How its co-operating units report (core/reporting/standing.ts CoReporting): separately, or their part to the lead unit. */
+  co_reporting: ColumnType<'separate' | 'via_lead', 'separate' | 'via_lead' | undefined, 'separate' | 'via_lead'>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: string;

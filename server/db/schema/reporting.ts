@@ -24,6 +24,8 @@ export interface PeriodsTable {
   opened_at: string | null;
   closed_at: string | null;
   updated_at: string;
+  /** Optimistic version (migration 0024): an edit names the one it loaded. */
+  version: Generated<number>;
 }
 
 export interface UnitReportsTable {
@@ -44,6 +46,9 @@ export interface UnitReportsTable {
   invalid_return: Generated<number>;
   /** The date the office asked a returned report back by. */
   resubmit_by: string | null;
+  /** What first_reached_on and invalid_return were before the head's last approval: a withdrawal (撤回) restores them. */
+  reached_on_before_approval: string | null;
+  invalid_before_approval: Generated<number>;
   return_reason: string | null;
   returned_by_role: 'unit_head' | 'office' | null;
   reviewed_at: string | null;

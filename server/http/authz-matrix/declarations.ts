@@ -18,6 +18,8 @@ export type Records = {
   run: number;
   veto: number;
   notification: number;
+  /** A pending 账号变更申请 (issue 17, finding 4), proposed by the district's system administrator. */
+  accountRequest: number;
   /** A responsible unit whose Q2 report has not reached the office: urging it is allowed (core/reporting/standing.ts). */
   urgeUnit: number;
 };

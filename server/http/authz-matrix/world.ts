@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { ROLES, type Role } from '../../../core/roles';
 import { buildWorld, MARKER, reportPiles, taskIdOf, type World } from '../../levels/test-world';
 import { signInAs, type Client } from '../../test/app';
+import { systemActor } from '../../audit/actor';
+import { proposeCreate } from '../../directory/account-requests.service';
 import { makeUnit, makeUser, TEST_PASSWORD } from '../../test/factories';
 import type { Records } from './declarations';
 
@@ -117,6 +119,14 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   // Accounts the users routes change (never one whose session the matrix uses).
   const bTargetUser = (await makeUser(ctx, b.id, 'unit_staff', { unitId: bDev })).id;
   const aTargetUser = (await makeUser(ctx, a.id, 'unit_staff', { unitId: aDev })).id;
+
+  // Per district, a pending 账号变更申请 by a system administrator of its own (not a matrix session).
+  const accountRequestOf = async (orgId: number, unitId: number, name: string) => {
+    const proposer = await makeUser(ctx, orgId, 'sysadmin');
+    const actor = { ...systemActor(), userId: proposer.id, name: '矩阵系统管理员', orgId, role: 'sysadmin' as const };
+    return proposeCreate(ctx, actor, orgId, { username: name, displayName: '矩阵申请', role: 'unit_staff', unitId, leaderId: null }, '');
+  };
+  const accountRequest = { own: await accountRequestOf(b.id, bDev, 'matrix.request.own'), sibling: await accountRequestOf(a.id, aDev, 'matrix.request.sibling') };
 
   const ok = async (
     res: Promise<{ statusCode: number; body: string; json: () => { id: number; version?: number } }>,
@@ -235,6 +245,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     notice: side === 'own' ? w.ids.b.noticeId : w.ids.a.noticeId,
     ...perOrg[side],
     notification: siblingNotification,
+    accountRequest: accountRequest[side],
   });
   const records = {
     own: {

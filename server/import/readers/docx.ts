@@ -3,6 +3,9 @@ import type { NoticeRow } from '../../../core/notice';
 import { ImportFileError } from './import-error';
 import { openOfficeZip, readXmlPart } from './zip-guard';
 
+/** Word tables have at most 63 columns; a merged cell never widens a row beyond that. */
+const WORD_MAX_COLUMNS = 63;
+
 /** A node of fast-xml-parser's ordered output: one element name → its children, plus attributes. */
 type XNode = { [tag: string]: XNode[] | string | Record<string, string> | undefined; ':@'?: Record<string, string> };
 
@@ -109,7 +112,10 @@ export async function docxToRows(buf: Buffer, fileName: string): Promise<{ rows:
             const span = Number(find(props, 'w:gridSpan')?.[':@']?.['w:val'] ?? 1) || 1;
             const continues = vMerge !== undefined && vMerge[':@']?.['w:val'] !== 'restart';
             cells.push(continues ? '' : textOf(children(tc)));
-            for (let i = 1; i < span; i++) cells.push('');
+            // A span only pads with empty cells, and never past Word's widest table: a forged
+            // gridSpan="99999999" took 17 s and a gigabyte (found by `npm run fuzz`).
+            const padding = Math.min(span - 1, WORD_MAX_COLUMNS - cells.length);
+            for (let i = 0; i < padding; i++) cells.push('');
           }
           if (cells.some((c) => c.trim() !== '')) push(cells, `表格${tableNo}第${rowNo}行`);
         }

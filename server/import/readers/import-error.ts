@@ -10,7 +10,9 @@ export type ImportFileErrorCode =
   | 'IMPORT_FILE_ENCRYPTED'
   | 'IMPORT_ZIP_BOMB'
   | 'IMPORT_XML_ENTITIES'
-  | 'IMPORT_TEXT_ENCODING';
+  | 'IMPORT_TEXT_ENCODING'
+  | 'IMPORT_FILE_TOO_COMPLEX'
+  | 'IMPORT_SCANNED_PDF';
 
 export class ImportFileError extends Error {
   constructor(

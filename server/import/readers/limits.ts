@@ -8,4 +8,12 @@ export const IMPORT_LIMITS = {
   /** Office XML compresses ~10:1; 100:1 and beyond is a zip bomb. */
   maxCompressionRatio: 100,
   maxRows: 200_000,
+  /** PDF/OFD: a notice with its annexes is tens of pages; a 500-page file is not a notice. */
+  maxPages: 500,
+  /** PDF/OFD: characters over all pages (the seed's 46 pages hold ~25,000). */
+  maxGlyphs: 2_000_000,
+  /** PDF: drawn lines on one page (table borders are a few hundred). */
+  maxRulesPerPage: 50_000,
+  /** PDF/OFD: the whole reading, so a hostile file cannot hold an import. */
+  maxReadMs: 60_000,
 } as const;

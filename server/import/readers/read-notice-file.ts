@@ -4,13 +4,15 @@ import { csvToRows } from './csv';
 import { docxToRows } from './docx';
 import { ImportFileError } from './import-error';
 import { IMPORT_LIMITS } from './limits';
+import { ofdToRows } from './ofd';
+import { pdfToRows, scanned } from './pdf';
 import { decodeText } from './text';
 import { xlsxToRows } from './xlsx';
 
 export type NoticeFile = {
-  format: 'text' | 'csv' | 'docx' | 'xlsx';
+  format: 'text' | 'csv' | 'docx' | 'xlsx' | 'pdf' | 'ofd';
   rows: NoticeRow[];
-  /** Where a row is in the file, in the words a person uses: 第12行, 表格2第5行, 工作表“附件1”第8行. */
+  /** Where a row is in the file, in the words a person uses: 第12行, 表格2第5行, 工作表“附件1”第8行, 第3页第12行. */
   where: (line: number) => string;
 };
 
@@ -47,12 +49,24 @@ async function readByExtension(fileName: string, buf: Buffer): Promise<NoticeFil
       return { format: 'docx', ...(await docxToRows(buf, fileName)) };
     case '.xlsx':
       return { format: 'xlsx', ...(await xlsxToRows(buf, fileName)) };
+    case '.pdf':
+      return { format: 'pdf', ...(await pdfToRows(buf, fileName)) };
+    case '.ofd':
+      return { format: 'ofd', ...(await ofdToRows(buf, fileName)) };
+    case '.png':
+    case '.jpg':
+    case '.jpeg':
+    case '.tif':
+    case '.tiff':
+    case '.bmp':
+      // A photo or scan of the notice: no text to read (no OCR engine is bundled; see pdf.ts).
+      throw scanned(fileName, '图片文件');
     default:
       throw new ImportFileError(
         'IMPORT_UNSUPPORTED_TYPE',
         fileName,
-        '不支持的文件类型，请上传 Word（.docx）、Excel（.xlsx）、CSV 或文本（.txt）文件；PDF 请先复制文字另存为 .txt',
-        'Unsupported file type: use .docx, .xlsx, .csv or .txt',
+        '不支持的文件类型，请上传 Word（.docx）、Excel（.xlsx）、PDF（.pdf）、OFD（.ofd）、CSV 或文本（.txt）文件；旧版 .doc/.xls/.wps 请先另存为 .docx/.xlsx',
+        'Unsupported file type: use .docx, .xlsx, .pdf, .ofd, .csv or .txt',
       );
   }
 }

@@ -77,7 +77,7 @@ describe('notice file readers', () => {
     const empty = await refusal('空.txt', Buffer.alloc(0));
     expect(empty.code).toBe('IMPORT_FILE_EMPTY');
     expect(empty.message).toMatch(/空\.txt/);
-    expect((await refusal('scan.pdf', Buffer.from('%PDF-1.7'))).code).toBe('IMPORT_UNSUPPORTED_TYPE');
+    expect((await refusal('notice.doc', Buffer.from('old Word'))).code).toBe('IMPORT_UNSUPPORTED_TYPE');
     expect((await refusal('big.txt', Buffer.alloc(21 * 1024 * 1024, 0x41))).code).toBe('IMPORT_FILE_TOO_LARGE');
   });
 
@@ -111,6 +111,18 @@ describe('notice file readers', () => {
     const e = await refusal('xxe.docx', await zip.generateAsync({ type: 'nodebuffer' }));
     expect(e.code).toBe('IMPORT_XML_ENTITIES');
     expect(e.where).toBe('word/document.xml');
+  });
+
+  it('reads a forged gridSpan as no wider than a Word table (found by npm run fuzz: 99999999 took 17 s)', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'word/document.xml',
+      '<w:document><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/></w:tcPr><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc>' +
+        '<w:tc><w:tcPr><w:gridSpan w:val="5"/></w:tcPr><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>',
+    );
+    const file = await readNoticeFile('forged.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(file.rows.map((r) => r.cells.length)).toEqual([64]);
+    expect(file.rows[0]!.cells.filter((c) => c !== '')).toEqual(['甲', '乙']);
   });
 
   it('refuses a docx without a document part', async () => {

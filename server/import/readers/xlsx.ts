@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { NoticeRow } from '../../../core/notice';
+import { restoreCellText } from '../../exports/cell-text';
 import { ImportFileError } from './import-error';
 import { IMPORT_LIMITS } from './limits';
 import { openOfficeZip, readXmlPart } from './zip-guard';
@@ -35,7 +36,8 @@ export async function xlsxToRows(buf: Buffer, fileName: string): Promise<{ rows:
       for (let c = 1; c <= sheet.columnCount; c++) {
         const cell = row.getCell(c);
         const covered = cell.isMerged && cell.master.address !== cell.address;
-        cells.push(covered ? '' : cellText(cell).trim());
+        // Our own exports neutralise formula-like text ('=…); undone exactly, so a re-import is unchanged.
+        cells.push(covered ? '' : restoreCellText(cellText(cell)).trim());
       }
       while (cells.length && cells[cells.length - 1] === '') cells.pop();
       if (cells.length) {

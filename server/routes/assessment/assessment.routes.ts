@@ -1,4 +1,3 @@
-import { assessmentSchemeSchema } from '../../../core/assessment/schema';
 import {
   adjustmentBody,
   assessmentOptionsSchema,
@@ -6,6 +5,7 @@ import {
   runBody,
   runParams,
   runViewSchema,
+  schemeBody,
   schemeViewSchema,
   vetoBody,
   vetoListSchema,
@@ -64,10 +64,11 @@ export const assessmentRoutes: Routes = (app, ctx) => {
 
   app.put('/api/assessment/scheme', {
     config: { access: 'assessment.manage' },
-    schema: { tags: ['assessment'], summary: 'Save the year’s assessment scheme (audited)', querystring: yearQuery, body: assessmentSchemeSchema, response: { 200: schemeViewSchema } },
+    schema: { tags: ['assessment'], summary: 'Save the year’s assessment scheme (audited)', querystring: yearQuery, body: schemeBody, response: { 200: schemeViewSchema } },
     handler: async (request) => {
       const actor = actorOf(request);
-      return putScheme(ctx, actor, actor.orgId, yearOf(request.query), request.body);
+      const { version, ...scheme } = request.body;
+      return putScheme(ctx, actor, actor.orgId, yearOf(request.query), scheme, version);
     },
   });
 

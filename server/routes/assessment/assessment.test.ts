@@ -32,25 +32,25 @@ describe('the assessment API', () => {
 
   it('serves the default scheme until the office saves one, and refuses one that does not add up', async () => {
     expect((await office.request('GET', '/api/assessment/scheme?year=2024')).json()).toMatchObject({ year: 2024, isDefault: true, scheme: DEFAULT_SCHEME });
-    const bad = await office.request('PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, weights: { reporting: 30, completion: 60, quality: 20 } });
+    const bad = await office.request('PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, weights: { reporting: 30, completion: 60, quality: 20 }, version: 0 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { weights: expect.stringContaining('add up to 100') } });
-    const saved = await office.request('PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, bonus: { ...DEFAULT_SCHEME.bonus, cap: 3 } });
-    expect(saved.json()).toMatchObject({ isDefault: false, scheme: { bonus: { cap: 3 } } });
+    const saved = await office.request('PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, bonus: { ...DEFAULT_SCHEME.bonus, cap: 3 }, version: 0 });
+    expect(saved.json()).toMatchObject({ isDefault: false, scheme: { bonus: { cap: 3 } }, version: 1 });
     // Back to the defaults (恢复默认 saves them), so the figures below are the defaults'.
-    await office.request('PUT', '/api/assessment/scheme?year=2024', DEFAULT_SCHEME);
+    await office.request('PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, version: 1 });
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'after_json']).where('action', '=', 'assessment.scheme').execute();
     expect(audit).toHaveLength(2);
   });
 
   it('rates a report that reached the office, and only such a report', async () => {
     expect((await office.request('GET', `/api/reports/${f.reports.jiaQ2}/quality`)).json()).toEqual({ reportId: f.reports.jiaQ2, rating: null, ratingLabel: null, rateable: true });
-    const pending = await office.request('PUT', `/api/reports/${f.reports.yiQ2}/quality`, { rating: 'good' });
+    const pending = await office.request('PUT', `/api/reports/${f.reports.yiQ2}/quality`, { rating: 'good', loadedRating: null });
     expect(pending.json().error.code).toBe('REPORT_WRONG_STATE');
-    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: 'excellent' })).json()).toMatchObject({ rating: 'excellent', ratingLabel: '优' });
-    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: 'bad' })).statusCode).toBe(400);
+    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: 'excellent', loadedRating: null })).json()).toMatchObject({ rating: 'excellent', ratingLabel: '优' });
+    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: 'bad', loadedRating: 'excellent' })).statusCode).toBe(400);
     // Back to unrated for the figures below.
-    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: null })).json().rating).toBeNull();
+    expect((await office.request('PUT', `/api/reports/${f.reports.jiaQ2}/quality`, { rating: null, loadedRating: 'excellent' })).json().rating).toBeNull();
     expect(await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'report.quality_rate').where('entity_id', '=', String(f.reports.jiaQ2)).execute()).toHaveLength(2);
   });
 
@@ -173,10 +173,10 @@ describe('the assessment API', () => {
     expect((await leader.request('GET', '/api/assessment/scheme?year=2024')).statusCode).toBe(200);
     for (const [method, url, body] of [
       ['POST', '/api/assessment/runs', { year: 2024 }],
-      ['PUT', '/api/assessment/scheme?year=2024', DEFAULT_SCHEME],
+      ['PUT', '/api/assessment/scheme?year=2024', { ...DEFAULT_SCHEME, version: 2 }],
       ['POST', `/api/assessment/runs/${runId}/adjustments`, { unitId: f.units.yi, delta: 1, reason: '试' }],
       ['POST', '/api/assessment/vetoes', { year: 2024, unitId: f.units.yi, reason: '试' }],
-      ['PUT', `/api/reports/${f.reports.jiaQ1}/quality`, { rating: 'poor' }],
+      ['PUT', `/api/reports/${f.reports.jiaQ1}/quality`, { rating: 'poor', loadedRating: null }],
     ] as const) {
       const res = await leader.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(403);
@@ -185,7 +185,7 @@ describe('the assessment API', () => {
     expect((await otherOffice.request('GET', `/api/assessment/runs/${runId}/ranking.docx`)).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
     expect((await otherOffice.request('POST', `/api/assessment/runs/${runId}/adjustments`, { unitId: f.units.yi, delta: 1, reason: '试' })).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
     expect((await otherOffice.request('POST', '/api/assessment/vetoes', { year: 2024, unitId: f.units.yi, reason: '试' })).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
-    expect((await otherOffice.request('PUT', `/api/reports/${f.reports.jiaQ1}/quality`, { rating: 'poor' })).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
+    expect((await otherOffice.request('PUT', `/api/reports/${f.reports.jiaQ1}/quality`, { rating: 'poor', loadedRating: null })).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
     expect((await otherOffice.request('POST', '/api/assessment/runs', { periodId: f.periods.q1 })).json().error.code).toBe('FORBIDDEN_OTHER_ORG');
     // Its own year has nothing to assess, and its latest is empty: nothing of 新洲区 shows through.
     expect((await otherOffice.request('POST', '/api/assessment/runs', { year: 2024 })).json().error.code).toBe('ASSESSMENT_NOTHING_TO_ASSESS');

@@ -26,11 +26,11 @@ export const qualityRoutes: Routes = (app, ctx) => {
     config: { access: 'assessment.manage', recordScoped: true },
     schema: {
       tags: ['assessment'],
-      summary: 'Rate a submitted or accepted report (null clears the rating; audited)',
+      summary: 'Rate a submitted or accepted report (null clears the rating; audited; refused if the rating is no longer the loadedRating sent)',
       params: idParam,
       body: qualityBody,
       response: { 200: qualityViewSchema },
     },
-    handler: async (request) => rateReport(ctx, actorOf(request), await loadReport(request, 'assessment.manage'), request.body.rating),
+    handler: async (request) => rateReport(ctx, actorOf(request), await loadReport(request, 'assessment.manage'), request.body.rating, request.body.loadedRating),
   });
 };

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
-import { auditExportQuery, auditListSchema, auditQuery, auditVerifySchema } from '../../../core/api/audit';
-import { appendAudit, listAudit, verifyAuditChain } from '../../audit/audit.repository';
+import { auditActorsSchema, auditExportQuery, auditListSchema, auditQuery, auditVerifySchema } from '../../../core/api/audit';
+import { auditActorChoices } from '../../audit/audit-names';
+import { auditPage } from '../../audit/audit-view';
+import { appendAudit, verifyAuditChain } from '../../audit/audit.repository';
 import { renderAuditWorkbook } from '../../audit/export-xlsx';
 import { auditEntriesInRange, auditExportLines, auditScopeOf, dateRangeBounds, EXPORT_FORMAT } from '../../audit/export';
 import { inTransaction } from '../../context';
@@ -9,30 +11,30 @@ import { actorOf } from '../../http/actor';
 import { contentDisposition } from '../../http/content-disposition';
 import type { Routes } from '../../http/zod-app';
 
-const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
-
 export const auditRoutes: Routes = (app, ctx) => {
   app.get('/api/audit', {
     config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: "The organisation's audit log, newest first", querystring: auditQuery, response: { 200: auditListSchema } },
+    schema: {
+      tags: ['audit'],
+      summary: "The organisation's audit log for reading, newest first: filtered, with names, autosaves of one item by one person in one line",
+      querystring: auditQuery,
+      response: { 200: auditListSchema },
+    },
     handler: async (request) => {
-      const { limit, beforeId } = request.query;
+      const { limit, beforeId, actorUserId, actorName, actions, entity, from, to } = request.query;
       const org = await findOrganisation(ctx.db, actorOf(request).orgId);
-      const rows = await listAudit(ctx.db, { ...auditScopeOf(org!), limit, beforeSeq: beforeId });
-      return {
-        items: rows.map((r) => ({
-          id: r.seq,
-          at: r.at,
-          actorName: r.actor_name,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          before: parse(r.before_json),
-          after: parse(r.after_json),
-          hash: r.hash,
-        })),
-        nextBeforeId: rows.length === limit ? rows[rows.length - 1]!.seq : null,
-      };
+      const fromAt = from ? dateRangeBounds(from, from).fromAt : undefined;
+      const toAt = to ? dateRangeBounds(to, to).toAt : undefined;
+      return auditPage(ctx.db, auditScopeOf(org!), { limit, beforeSeq: beforeId, filter: { actorUserId, actorName, actions, entity, fromAt, toAt } });
+    },
+  });
+
+  app.get('/api/audit/actors', {
+    config: { access: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'Everyone who appears in the organisation’s audit log (the person filter’s choices)', response: { 200: auditActorsSchema } },
+    handler: async (request) => {
+      const org = await findOrganisation(ctx.db, actorOf(request).orgId);
+      return { items: await auditActorChoices(ctx.db, auditScopeOf(org!)) };
     },
   });
 

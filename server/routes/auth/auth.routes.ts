@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema } from '../../../core/api/auth';
+import { checkPasswordStrength } from '../../auth/password';
+import { confirmCurrentPassword, type SessionUser } from '../../auth/reauth';
 import { signIn, signOut } from '../../auth/session.service';
 import { randomToken } from '../../auth/tokens';
 import { changeOwnPassword } from '../../directory/users.service';
@@ -7,6 +9,7 @@ import { signedInOf } from '../../http/actor';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/policy-hooks';
 import type { Routes } from '../../http/zod-app';
 import { presentMe } from '../../presenters/me';
+import { ssoRoutes } from './sso.routes';
 import { totpRoutes } from './totp.routes';
 
 export const authRoutes: Routes = (app, ctx) => {
@@ -68,10 +71,15 @@ export const authRoutes: Routes = (app, ctx) => {
   });
 
   app.post('/api/auth/password', {
-    config: { access: 'account.self', beforePasswordChange: true },
+    // In the per-address sign-in rate limit, and the current password is checked on the lockout
+    // count first (issue 17, finding 5). The new password's strength is checked before the current
+    // one, so "too weak" cannot tell a right guess of the current password from a wrong one.
+    config: { access: 'account.self', beforePasswordChange: true, rateLimit: 'sign-in' },
     schema: { tags: ['auth'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null() } },
     handler: async (request, reply) => {
       const signedIn = signedInOf(request);
+      checkPasswordStrength(request.body.newPassword);
+      await confirmCurrentPassword(ctx, signedIn.actor as SessionUser, request.body.currentPassword, request.ip);
       await changeOwnPassword(ctx, signedIn.actor, signedIn.sessionId, request.body);
       return reply.code(204).send(null);
     },
@@ -79,4 +87,5 @@ export const authRoutes: Routes = (app, ctx) => {
 
   // Registered here so server/http/app.ts's route list needs no change.
   totpRoutes(app, ctx);
+  ssoRoutes(app, ctx);
 };

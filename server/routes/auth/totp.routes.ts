@@ -38,10 +38,11 @@ export const totpRoutes: Routes = (app, ctx) => {
 
   // account.self rather than mfa.self: someone whose role changed since must still be able to turn it off.
   app.post('/api/auth/totp/disable', {
-    config: { access: 'account.self' },
+    // In the per-address sign-in rate limit: it checks a password and a code (issue 17, finding 5).
+    config: { access: 'account.self', rateLimit: 'sign-in' },
     schema: { tags: ['auth'], summary: 'Turn two-step verification off (needs the password and a code)', body: totpDisableBody, response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await disableTotp(ctx, self(request), request.body);
+      await disableTotp(ctx, self(request), { ...request.body, ip: request.ip });
       return reply.code(204).send(null);
     },
   });

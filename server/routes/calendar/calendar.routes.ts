@@ -7,16 +7,18 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
 import type { Routes } from '../../http/zod-app';
-import { getSetting, putSetting } from '../../settings/settings.service';
+import { withEditVersion } from '../../../core/api/common';
+import { getVersionedSetting, putSetting } from '../../settings/settings.service';
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 /** The setting and one year's listed days (the business year unless asked for another). */
 async function view(ctx: AppContext, orgId: number, year: number | undefined) {
-  const settings = await getSetting(ctx.db, orgId, 'workCalendar');
+  const { value: settings, version } = await getVersionedSetting(ctx.db, orgId, 'workCalendar');
   const y = year ?? Number(ctx.clock.today().slice(0, 4));
   return {
     settings,
+    version,
     year: y,
     yearShipped: isShippedYear(y),
     shippedYears: [...SHIPPED_YEARS],
@@ -80,14 +82,15 @@ export const calendarRoutes: Routes = (app, ctx) => {
     schema: {
       tags: ['settings'],
       summary:
-        'Change the working-day calendar, the office’s own days included (audited); answers with the year asked for',
+        'Change the working-day calendar, the office’s own days included (audited; refused if someone else saved since the version sent); answers with the year asked for',
       querystring: yearQuery,
-      body: calendarSettingsBody,
+      body: withEditVersion(calendarSettingsBody),
       response: { 200: workCalendarViewSchema },
     },
     handler: async (request) => {
       const actor = actorOf(request);
-      await putSetting(ctx, actor, actor.orgId, 'workCalendar', checked(request.body));
+      const { version, ...body } = request.body;
+      await putSetting(ctx, actor, actor.orgId, 'workCalendar', checked(body), { loadedVersion: version });
       return view(ctx, actor.orgId, request.query.year);
     },
   });

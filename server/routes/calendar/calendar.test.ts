@@ -73,7 +73,7 @@ describe('work calendar settings', () => {
   });
 
   it('saves the office’s own 2027 days (audited) and lists them as the office’s', async () => {
-    const res = await office.request('PUT', URL, { basis: 'calendar', shiftDeadlines: false, days: NATIONAL_DAY_2027 });
+    const res = await office.request('PUT', URL, { basis: 'calendar', shiftDeadlines: false, days: NATIONAL_DAY_2027, version: 0 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<View>().year).toBe(2024);
 
@@ -102,7 +102,7 @@ describe('work calendar settings', () => {
 
   it('lets an office day replace a shipped one, and says what it replaced', async () => {
     const days = [...NATIONAL_DAY_2027, { date: '2024-10-07', off: false, name: '本区值班上班' }];
-    const res = await office.request('PUT', `${URL}?year=2024`, { basis: 'working', shiftDeadlines: true, days });
+    const res = await office.request('PUT', `${URL}?year=2024`, { basis: 'working', shiftDeadlines: true, days, version: 1 });
     expect(res.statusCode, res.body).toBe(200);
     const v = res.json<View>();
     expect(v.days.find((d) => d.date === '2024-10-07')).toEqual({
@@ -117,7 +117,7 @@ describe('work calendar settings', () => {
 
   it('lets units read the calendar but only the office change it', async () => {
     expect((await clerk.request('GET', URL)).statusCode).toBe(200);
-    const res = await clerk.request('PUT', URL, { basis: 'working', shiftDeadlines: true, days: [] });
+    const res = await clerk.request('PUT', URL, { basis: 'working', shiftDeadlines: true, days: [], version: 2 });
     expect(res.statusCode).toBe(403);
     expect((await office.request('GET', `${URL}?year=2027`)).json<View>().days).toHaveLength(3);
   });
@@ -131,6 +131,7 @@ describe('work calendar settings', () => {
         { date: '2027/10/01', off: true, name: '国庆节' },
         { date: '2027-10-03', off: true, name: ' ' },
       ],
+      version: 2,
     });
     expect(bad.statusCode).toBe(400);
     const e = bad.json().error;
@@ -146,13 +147,14 @@ describe('work calendar settings', () => {
       basis: 'working',
       shiftDeadlines: true,
       days: [...NATIONAL_DAY_2027, { date: '2027-10-01', off: false, name: '上班' }],
+      version: 2,
     });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.code).toBe('VALIDATION_FAILED');
     expect(twice.json().error.fields).toEqual({ '2027-10-01': expect.stringMatching(/同一日期只能设置一次/) });
     expect(twice.json().error.message).toContain('2027-10-01');
 
-    const wrongShape = await office.request('PUT', URL, { basis: 'sometimes', shiftDeadlines: true, days: [] });
+    const wrongShape = await office.request('PUT', URL, { basis: 'sometimes', shiftDeadlines: true, days: [], version: 2 });
     expect(wrongShape.statusCode).toBe(400);
     expect(wrongShape.json().error.code).toBe('VALIDATION_FAILED');
 

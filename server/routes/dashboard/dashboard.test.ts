@@ -10,7 +10,7 @@ import { openReport } from '../../reporting/report-open.service';
 import { findReport } from '../../reporting/reports.repository';
 import { transitionReport } from '../../reporting/transitions.service';
 import { createTestApp, signInAs } from '../../test/app';
-import { makeOrg, makeUser } from '../../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo/xinzhou-2024-notice.txt'));
 const actor = systemActor('test');
@@ -32,6 +32,7 @@ describe('dashboard', () => {
     // 区发改局 reports on time (clock 06-25); 区财政局 after the deadline (clock 07-03).
     const submitAndApprove = async (ctx: typeof t.ctx, unitId: number) => {
       let r = await openReport(ctx, actor, opened, unitId);
+      await fillBlankEntries(ctx.db, r.id);
       r = await transitionReport(ctx, actor, r, 'submit', { version: r.version });
       await transitionReport(ctx, actor, (await findReport(ctx.db, r.id))!, 'approve', { version: r.version });
     };

@@ -7,7 +7,7 @@ import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
 import type { Routes } from '../../http/zod-app';
 
-const present = (l: { id: number; name: string; title: string }) => ({ id: l.id, name: l.name, title: l.title });
+const present = (l: { id: number; name: string; title: string; version: number }) => ({ id: l.id, name: l.name, title: l.title, version: l.version });
 
 export const leaderRoutes: Routes = (app, ctx) => {
   app.get('/api/leaders', {

@@ -21,6 +21,7 @@ import type { Routes } from '../../http/zod-app';
 import { indicatorActualsOfTask, reportEntriesOfTask } from '../../ledger/task-detail.repository';
 import { listTaskVersions } from '../../ledger/task-versions';
 import { findTaskRow, peopleOfTasks } from '../../ledger/tasks.repository';
+import { reportsThatReachedTheOffice } from '../../levels/drill-down';
 import { handDown } from '../../levels/handdown.service';
 import { organisationTree, taskNumber, upstreamOrgIdsOf } from '../../levels/levels.repository';
 import { relinkOrg } from '../../levels/link.service';
@@ -135,7 +136,7 @@ export const levelRoutes: Routes = (app, ctx) => {
       const row = await findTaskRow(ctx.db, request.params.id);
       if (!row) throw new AppError('NOT_FOUND');
       request.authorize('rollup.read', { orgId: row.org_id, upstreamOrgIds: await upstreamOrgIdsOf(ctx.db, row.id) });
-      const [people, lights, [indicators, actuals], reports, versions, org, calendar] = await Promise.all([
+      const [people, lights, [indicators, allActuals], allReports, versions, org, calendar] = await Promise.all([
         peopleOfTasks(ctx.db, [row.id]),
         computeOrgLights(ctx, row.org_id, { taskIds: [row.id] }),
         indicatorActualsOfTask(ctx.db, row.id),
@@ -144,6 +145,9 @@ export const levelRoutes: Routes = (app, ctx) => {
         ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', row.org_id).executeTakeFirstOrThrow(),
         calendarOf(ctx.db, row.org_id),
       ]);
+      // Drafts stay in their organisation: only what reached the lower office crosses up.
+      const at = { today: ctx.clock.today(), calendar };
+      const { entries: reports, actuals } = reportsThatReachedTheOffice(allReports, allActuals, at);
       return {
         org,
         task: { ...presentTaskRow(row, people, lights.get(row.id)), upstreamItem: row.upstream_item },
@@ -151,7 +155,7 @@ export const levelRoutes: Routes = (app, ctx) => {
           ...i,
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
-        reports: reports.map((r) => presentTaskReportEntry(r, { today: ctx.clock.today(), calendar })),
+        reports: reports.map((r) => presentTaskReportEntry(r, at)),
         versions: versions.map((v) => ({ version: v.version, standard: v.standard, reason: v.reason, changedByName: v.changed_by_name, createdAt: v.created_at })),
       };
     },

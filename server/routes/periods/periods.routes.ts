@@ -35,6 +35,7 @@ function presentPeriod(p: Period & { doc_number?: string | null }, calendar: Wor
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
     pastAtImport: p.past_at_import === 1,
+    version: p.version,
   };
 }
 
@@ -75,7 +76,7 @@ export const periodRoutes: Routes = (app, ctx) => {
 
   app.post('/api/periods/:id/extend', {
     config: { access: 'period.manage', recordScoped: true },
-    schema: { tags: ['periods'], summary: 'Extend a period’s deadline, with a reason', params: idParam, body: extendPeriodBody, response: { 200: periodSchema } },
+    schema: { tags: ['periods'], summary: 'Extend a period’s deadline, with a reason (refused if someone else changed the period since the version sent)', params: idParam, body: extendPeriodBody, response: { 200: periodSchema } },
     handler: async (request) => {
       const period = await extendPeriod(ctx, actorOf(request), await loadPeriod(request, 'period.manage'), request.body);
       return present(period);

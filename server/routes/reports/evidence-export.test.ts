@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../audit/actor';
 import { importNotice } from '../../import/notice-import.service';
 import { createTestApp, postMultipart, signInAs, type Client } from '../../test/app';
-import { makeOrg, makeUser } from '../../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo/xinzhou-2024-notice.txt'));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -63,6 +63,7 @@ describe('evidence files and the written report', () => {
   it('exports the approved report as a Word document, and only once approved', async () => {
     const early = await t.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export.docx`, headers: { cookie: clerk.cookie } });
     expect(early.json().error.code).toBe('REPORT_WRONG_STATE');
+    await fillBlankEntries(t.ctx.db, reportId);
     await clerk.request('POST', `/api/reports/${reportId}/submit`, { version });
     const headNote = (await head.request('GET', '/api/notifications')).json().items[0];
     expect(headNote).toMatchObject({ kind: 'report', title: '2024年第二季度报告待您审定' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { progressBody, reportViewSchema, transitionBody } from '../../../core/api/reporting';
+import { copyForwardBody, progressBody, reportViewSchema, transitionBody } from '../../../core/api/reporting';
+import { copyForward } from '../../reporting/copy-forward.service';
 import { TRANSITIONS, type ReportTransition } from '../../../core/reporting/states';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/actor';
@@ -23,6 +24,8 @@ const TRANSITION_ACTIONS: Record<ReportTransition, { path: string; action: Actio
   head_return: { path: 'head-return', action: 'report.approve' },
   accept: { path: 'accept', action: 'report.review' },
   office_return: { path: 'office-return', action: 'report.review' },
+  withdraw: { path: 'withdraw', action: 'report.edit' },
+  head_withdraw: { path: 'head-withdraw', action: 'report.approve' },
 };
 
 export const reportRoutes: Routes = (app, ctx) => {
@@ -51,6 +54,21 @@ export const reportRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const report = await loadReport(request, 'report.edit');
       return saveProgress(ctx, actorOf(request), report, request.params.taskId, request.body);
+    },
+  });
+
+  app.post('/api/reports/:id/copy-forward', {
+    config: { access: 'report.edit', recordScoped: true },
+    schema: {
+      tags: ['reports'],
+      summary: '沿用上期: fill blank entries with the unit’s last written entry on the same task',
+      params: reportParams,
+      body: copyForwardBody,
+      response: { 200: z.object({ copied: z.number() }) },
+    },
+    handler: async (request) => {
+      const report = await loadReport(request, 'report.edit');
+      return copyForward(ctx, actorOf(request), report, request.body.taskIds);
     },
   });
 

@@ -6,7 +6,7 @@ import { createClock } from '../../clock';
 import { buildApp } from '../../http/app';
 import { importNotice } from '../../import/notice-import.service';
 import { createTestApp, signInAs, type Client } from '../../test/app';
-import { makeOrg, makeUser } from '../../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo/xinzhou-2024-notice.txt'));
 
@@ -21,7 +21,7 @@ type Item = { taskId: number; annexNo: number; seq: string; unitRole: string; ve
 describe('the quarterly report cycle', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let office: Client, clerk: Client, clerk2: Client, head: Client, otherClerk: Client, commerceClerk: Client, leader: Client;
-  let q2: { id: number };
+  let q2: { id: number; version: number };
 
   const unitId = async (orgId: number, name: string) =>
     (await t.ctx.db.selectFrom('units').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirstOrThrow()).id;
@@ -62,14 +62,14 @@ describe('the quarterly report cycle', () => {
     expect((await clerk.request('POST', `/api/periods/${q3.id}/reports/mine`)).json().error.code).toBe('PERIOD_NOT_OPEN');
     expect((await clerk.request('POST', `/api/periods/${q3.id}/open`)).statusCode).toBe(403);
     expect((await office.request('POST', `/api/periods/${q2.id}/open`)).json().error.code).toBe('PERIOD_WRONG_STATE');
-    expect((await office.request('POST', `/api/periods/${q2.id}/extend`, { deadline: '2024-06-30', reason: '汛期' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
+    expect((await office.request('POST', `/api/periods/${q2.id}/extend`, { deadline: '2024-06-30', reason: '汛期', version: q2.version })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
     // Opened by hand before its closing day: it stays on the schedule (it will still close by itself).
     expect((await office.request('POST', `/api/periods/${q3.id}/open`)).json()).toMatchObject({ status: 'open', statusLabel: '填报中', statusSetBy: 'auto' });
     // 1 October is National Day: the deadline in force is already the first working day after it.
     const listed = (await office.request('GET', '/api/periods')).json().items[2];
     expect(listed).toMatchObject({ deadline: '2024-10-01', effectiveDeadline: '2024-10-08', deadlineHoliday: '国庆节' });
-    expect((await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-08', reason: '国庆假期顺延' })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
-    const extended = (await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-15', reason: '汛期延后' })).json();
+    expect((await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-08', reason: '国庆假期顺延', version: listed.version })).json().error.code).toBe('PERIOD_EXTEND_INVALID');
+    const extended = (await office.request('POST', `/api/periods/${q3.id}/extend`, { deadline: '2024-10-15', reason: '汛期延后', version: listed.version })).json();
     expect(extended).toMatchObject({ effectiveDeadline: '2024-10-15', deadline: '2024-10-01', extensionReason: '汛期延后', statusSetBy: 'auto' });
     // Closed by hand: the schedule will not reopen it.
     expect((await office.request('POST', `/api/periods/${q3.id}/close`)).json()).toMatchObject({ status: 'closed', statusSetBy: 'office' });
@@ -114,6 +114,7 @@ describe('the quarterly report cycle', () => {
   it('runs draft → pending_head → returned → pending_head → submitted → returned by the office → accepted', async () => {
     let view: View = (await clerk.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
     const id = view.report.id;
+    await fillBlankEntries(t.ctx.db, id);
     const act = (client: Client, path: string, body: object = {}) =>
       client.request('POST', `/api/reports/${id}/${path}`, { version: view.report.version, ...body });
 
@@ -159,6 +160,7 @@ describe('the quarterly report cycle', () => {
   it('marks a report approved after the deadline late, by how many working days', async () => {
     const lateApp = await buildApp({ ...t.ctx, clock: createClock({ today: '2024-07-06' }) }, { logger: false });
     const view: View = (await commerceClerk.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
+    await fillBlankEntries(t.ctx.db, view.report.id);
     await commerceClerk.request('POST', `/api/reports/${view.report.id}/submit`, { version: view.report.version });
     const res = await lateApp.inject({
       method: 'POST',

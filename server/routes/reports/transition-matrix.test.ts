@@ -6,7 +6,7 @@ import type { Role } from '../../../core/roles';
 import { systemActor } from '../../audit/actor';
 import { importNotice } from '../../import/notice-import.service';
 import { createTestApp, signInAs, type Client } from '../../test/app';
-import { makeOrg, makeUser } from '../../test/factories';
+import { makeOrg, makeUser, fillBlankEntries } from '../../test/factories';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo/xinzhou-2024-notice.txt'));
 const PATHS: Record<ReportTransition, string> = {
@@ -15,6 +15,8 @@ const PATHS: Record<ReportTransition, string> = {
   head_return: 'head-return',
   accept: 'accept',
   office_return: 'office-return',
+  withdraw: 'withdraw',
+  head_withdraw: 'head-withdraw',
 };
 
 /**
@@ -50,6 +52,7 @@ describe('report transitions: the whole matrix', () => {
     await office.request('POST', `/api/periods/${q2.id}/open`);
     const view = (await actors[0]!.client.request('POST', `/api/periods/${q2.id}/reports/mine`)).json();
     reportId = view.report.id;
+    await fillBlankEntries(t.ctx.db, reportId);
     taskId = view.items[0].taskId;
   });
   afterAll(() => t.close());

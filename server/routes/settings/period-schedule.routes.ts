@@ -1,3 +1,4 @@
+import { withEditVersion } from '../../../core/api/common';
 import { periodScheduleSchema, periodScheduleViewSchema } from '../../../core/api/reporting';
 import { calendarOf } from '../../calendar/calendar.service';
 import type { AppContext } from '../../context';
@@ -5,18 +6,19 @@ import { actorOf } from '../../http/actor';
 import type { Routes } from '../../http/zod-app';
 import { advancePeriods, periodPlan } from '../../reporting/period-schedule.service';
 import { effectiveDeadline } from '../../reporting/periods.repository';
-import { getSetting, putSetting } from '../../settings/settings.service';
+import { getVersionedSetting, putSetting } from '../../settings/settings.service';
 
 /** The setting, the business day, and every period of the organisation with the days the setting gives it. */
 async function view(ctx: AppContext, orgId: number) {
   const today = ctx.clock.today();
-  const [settings, plan, calendar] = await Promise.all([
-    getSetting(ctx.db, orgId, 'periodSchedule'),
+  const [{ value: settings, version }, plan, calendar] = await Promise.all([
+    getVersionedSetting(ctx.db, orgId, 'periodSchedule'),
     periodPlan(ctx.db, orgId, today),
     calendarOf(ctx.db, orgId),
   ]);
   return {
     settings,
+    version,
     today,
     periods: plan.map(({ period: p, window }) => ({
       id: p.id,
@@ -55,13 +57,14 @@ export const periodScheduleRoutes: Routes = (app, ctx) => {
     schema: {
       tags: ['settings'],
       summary:
-        'Change when periods open and close by themselves (audited); periods due under the new setting open or close at once',
-      body: periodScheduleSchema,
+        'Change when periods open and close by themselves (audited; refused if someone else saved since the version sent); periods due under the new setting open or close at once',
+      body: withEditVersion(periodScheduleSchema),
       response: { 200: periodScheduleViewSchema },
     },
     handler: async (request) => {
       const actor = actorOf(request);
-      await putSetting(ctx, actor, actor.orgId, 'periodSchedule', request.body);
+      const { version, ...value } = request.body;
+      await putSetting(ctx, actor, actor.orgId, 'periodSchedule', value, { loadedVersion: version });
       const changed = await advancePeriods(ctx, { orgId: actor.orgId });
       return { ...(await view(ctx, actor.orgId)), changed };
     },

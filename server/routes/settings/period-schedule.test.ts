@@ -21,6 +21,7 @@ type Row = {
 };
 type View = {
   settings: Record<string, unknown>;
+  version: number;
   today: string;
   periods: Row[];
   changed?: { label: string; to: string }[];
@@ -65,7 +66,7 @@ describe('period schedule settings', () => {
     ]);
     // A clerk reads it too (lateness and opening days concern the units), but may not change it.
     expect((await clerk.request('GET', URL)).statusCode).toBe(200);
-    expect((await clerk.request('PUT', URL, v.settings)).statusCode).toBe(403);
+    expect((await clerk.request('PUT', URL, { ...v.settings, version: v.version })).statusCode).toBe(403);
   });
 
   it('refuses values out of range', async () => {
@@ -74,6 +75,7 @@ describe('period schedule settings', () => {
       openDaysAfterPreviousDeadline: -1,
       autoClose: true,
       closeDaysAfterDeadline: 15,
+      version: 0,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
@@ -84,6 +86,7 @@ describe('period schedule settings', () => {
           openDaysAfterPreviousDeadline: 1,
           autoClose: true,
           closeDaysAfterDeadline: 181,
+          version: 0,
         })
       ).statusCode,
     ).toBe(400);
@@ -95,6 +98,7 @@ describe('period schedule settings', () => {
       openDaysAfterPreviousDeadline: 3,
       autoClose: true,
       closeDaysAfterDeadline: 10,
+      version: 0,
     });
     expect(res.statusCode, res.body).toBe(200);
     const v = res.json<View>();
@@ -126,13 +130,13 @@ describe('period schedule settings', () => {
     const otherOrg = (await makeOrg(t.ctx, { name: '黄陂区' })).id;
     const otherOffice = await signInAs(t.app, (await makeUser(t.ctx, otherOrg, 'office')).username);
     const off = { autoOpen: false, openDaysAfterPreviousDeadline: 1, autoClose: true, closeDaysAfterDeadline: 15 };
-    expect((await otherOffice.request('PUT', URL, off)).json<View>().changed).toEqual([]);
+    expect((await otherOffice.request('PUT', URL, { ...off, version: 0 })).json<View>().changed).toEqual([]);
     await importNotice(t.ctx, systemActor('test'), otherOrg, { fileName: 'seed.txt', content: seed });
     expect(
       (await otherOffice.request('GET', URL)).json<View>().periods.find((p) => p.label === '2024年第二季度'),
     ).toMatchObject({ status: 'planned' });
 
-    const on = (await otherOffice.request('PUT', URL, { ...off, autoOpen: true })).json<View>();
+    const on = (await otherOffice.request('PUT', URL, { ...off, autoOpen: true, version: 1 })).json<View>();
     expect(on.changed).toEqual([expect.objectContaining({ label: '2024年第二季度', to: 'open' })]);
     expect(on.periods.find((p) => p.label === '2024年第二季度')).toMatchObject({ status: 'open', statusSetBy: 'auto' });
     const actions = await t.ctx.db
@@ -144,7 +148,7 @@ describe('period schedule settings', () => {
       .execute();
     expect(actions.map((a) => a.action)).toEqual(['setting.update', 'setting.update', 'period.auto_open']);
     // Saving again finds nothing more to do; the first district is untouched.
-    expect((await otherOffice.request('PUT', URL, on.settings)).json<View>().changed).toEqual([]);
+    expect((await otherOffice.request('PUT', URL, { ...on.settings, version: on.version })).json<View>().changed).toEqual([]);
     expect((await office.request('GET', URL)).json<View>().settings).toMatchObject({
       openDaysAfterPreviousDeadline: 3,
     });

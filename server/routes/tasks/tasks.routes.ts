@@ -8,6 +8,8 @@ import { listTasks, peopleOfTasks, type TaskRow } from '../../ledger/tasks.repos
 import { computeOrgLights } from '../../supervision/lights.service';
 import { loadTask as loadTaskFor } from '../../http/load-task';
 import { editTask } from '../../ledger/tasks.service';
+import { editIndicator } from '../../ledger/indicator-edit.service';
+import { indicatorParams, indicatorPatch } from '../../../core/api/task-indicators';
 import { closeOption } from '../../ledger/task-closure.service';
 import { UNIT_ROLES } from '../../../core/roles';
 import { presentTaskReportEntry, presentTaskRow } from '../../presenters/task';
@@ -17,10 +19,14 @@ import { commentsOf, listAdjustments, listCoordination, listInstructions } from 
 import { listTaskVersions } from '../../ledger/task-versions';
 import { presentAdjustment, presentCoordination } from '../../presenters/collaboration';
 import { calendarOf } from '../../calendar/calendar.service';
+import { evidenceOfTaskEntries } from '../../reporting/evidence-view';
+import { ledgerBuildRoutes } from './ledger-build.routes';
 
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
 
 export const taskRoutes: Routes = (app, ctx) => {
+  // Building the ledger by hand (新建台账, 新增任务, 粘贴导入, move, delete, template): its own file.
+  ledgerBuildRoutes(app, ctx);
   const loadTask = (request: RecordRequest, action: 'task.read' | 'task.write') => loadTaskFor(ctx, request, action);
 
   /** The ledger as the person may see it: a unit's people only their unit's tasks; lights computed, then paged. */
@@ -87,6 +93,7 @@ export const taskRoutes: Routes = (app, ctx) => {
         calendarOf(ctx.db, row.org_id),
       ]);
       const [comments, closeOptionOf] = await Promise.all([commentsOf(ctx.db, coordination.map((c) => c.id)), closeOption(ctx, row)]);
+      const evidence = await evidenceOfTaskEntries(ctx.db, actorOf(request), { id: row.id, orgId: row.org_id });
       return {
         task: {
           ...presentTaskRow(row, people, lights.get(row.id)),
@@ -102,7 +109,7 @@ export const taskRoutes: Routes = (app, ctx) => {
           actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => ({ periodLabel: a.label, unitName: a.unit_name, value: a.value })),
         })),
         links: links.map((l) => ({ taskId: l.task_id, annexNo: l.annex_no, seq: l.seq, standard: l.standard, reason: l.reason, status: l.status })),
-        reports: reports.map((r) => presentTaskReportEntry(r, { today: ctx.clock.today(), calendar })),
+        reports: reports.map((r) => ({ ...presentTaskReportEntry(r, { today: ctx.clock.today(), calendar }), evidence: evidence.get(r.report_id) ?? [] })),
         history: history.map((h) => ({ at: h.at, actorName: h.actor_name, action: h.action, before: parse(h.before_json), after: parse(h.after_json) })),
         coordination: coordination.map((c) => presentCoordination(c, comments)),
         adjustments: adjustments.map(presentAdjustment),
@@ -125,6 +132,21 @@ export const taskRoutes: Routes = (app, ctx) => {
     handler: async (request) => {
       const { row } = await loadTask(request, 'task.write');
       return { version: await editTask(ctx, actorOf(request), row.id, row.org_id, request.body) };
+    },
+  });
+
+  app.patch('/api/tasks/:id/indicators/:indicatorId', {
+    config: { access: 'task.write', recordScoped: true },
+    schema: {
+      tags: ['ledger'],
+      summary: 'The office corrects an indicator: name, unit, target, qualifier (a new task version, audited)',
+      params: indicatorParams,
+      body: indicatorPatch,
+      response: { 200: z.object({ version: z.number(), changed: z.boolean() }) },
+    },
+    handler: async (request) => {
+      const { row } = await loadTask(request, 'task.write');
+      return editIndicator(ctx, actorOf(request), { id: row.id, orgId: row.org_id }, request.params.indicatorId, request.body);
     },
   });
 };

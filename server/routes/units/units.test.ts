@@ -19,7 +19,7 @@ describe('units directory', () => {
 
   it('lists units with their aliases, and a unit with its people', async () => {
     const list = (await office.request('GET', '/api/units')).json().items;
-    expect(list).toEqual([{ id: unitId, name: '区供销联社', aliases: ['区供销社'] }]);
+    expect(list).toEqual([{ id: unitId, name: '区供销联社', aliases: ['区供销社'], version: 1 }]);
     const detail = (await staff.request('GET', `/api/units/${unitId}`)).json().unit;
     expect(detail.people).toEqual([expect.objectContaining({ role: 'unit_staff', roleLabel: '单位经办人' })]);
   });
@@ -32,8 +32,8 @@ describe('units directory', () => {
     const clash = await office.request('POST', '/api/units', { name: '区供销社' });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.message).toMatch(/区供销社/);
-    const renamed = await office.request('PATCH', `/api/units/${unitId}`, { name: '区供销合作社联合社' });
-    expect(renamed.json().unit).toMatchObject({ name: '区供销合作社联合社', aliases: ['区供销社'] });
+    const renamed = await office.request('PATCH', `/api/units/${unitId}`, { name: '区供销合作社联合社', version: 1 });
+    expect(renamed.json().unit).toMatchObject({ name: '区供销合作社联合社', aliases: ['区供销社'], version: 2 });
   });
 
   it('answers 404 for a unit that does not exist and 400 for a bad id', async () => {

@@ -1,11 +1,11 @@
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { errorMessage } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useLeaders, useUnits } from '../directory/api';
 import { BUSINESS_ROLES, UNIT_ROLES } from '../../../core/roles';
 import { ROLE_LABELS } from '../roles';
-import { generatePassword, useCreateUser, useUpdateUser } from './api';
+import { useCreateUser, useUpdateUser } from './api';
 
 interface Values {
   username: string;
@@ -13,7 +13,7 @@ interface Values {
   role: Role;
   unitId?: number | null;
   leaderId?: number | null;
-  password: string;
+  reason?: string;
 }
 
 // Which link a role needs: a unit's clerk and head belong to a unit (the same rule the server
@@ -35,41 +35,38 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
     const v = await form.validateFields();
     const unitId = v.role && NEEDS_UNIT.includes(v.role) ? (v.unitId ?? null) : null;
     const leaderId = v.role === 'leader' ? (v.leaderId ?? null) : null;
+    const reason = v.reason?.trim() ?? '';
     if (user) {
       update.mutate(
-        { id: user.id, input: { displayName: v.displayName.trim(), role: v.role, unitId, leaderId } },
+        { id: user.id, input: { displayName: v.displayName.trim(), role: v.role, unitId, leaderId, reason, version: user.version } },
         {
-          onSuccess: () => {
-            message.success('用户信息已保存');
+          onSuccess: ({ request }) => {
             onClose();
+            // A new role or unit grants access: it waits for the security administrator.
+            if (request) {
+              modal.info({
+                title: '已提交审批',
+                content: `姓名等信息已保存；${request.kindLabel}须经安全管理员批准后生效，批准前该账号仍按原角色和单位使用。`,
+              });
+            } else message.success('用户信息已保存');
           },
         },
       );
     } else {
       create.mutate(
-        {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          role: v.role,
-          unitId,
-          leaderId,
-          password: v.password,
-        },
+        { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, unitId, leaderId, reason },
         {
           onSuccess: () => {
             onClose();
-            // The administrator has to pass the initial password on; show it once, clearly.
+            // 三员分立 (two-person rule): the account exists only once the security administrator approves.
             modal.success({
-              title: '用户已创建',
+              title: '新建账号申请已提交',
               content: (
                 <div>
                   <p>
                     用户名：<strong>{v.username.trim()}</strong>
                   </p>
-                  <p>
-                    初始密码：<code>{v.password}</code>
-                  </p>
-                  <p>请通过安全渠道告知本人，首次登录后须修改密码。</p>
+                  <p>账号须经安全管理员批准后才会创建。批准时系统生成初始密码，由安全管理员交给本人；本人首次登录须修改密码。</p>
                 </div>
               ),
             });
@@ -166,16 +163,19 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
             />
           </Form.Item>
         )}
-        {!user && (
-          <Form.Item label="初始密码" required htmlFor="password" extra="首次登录后须修改密码">
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="password" noStyle rules={[{ required: true, message: '请输入或生成初始密码' }]}>
-                <Input.Password autoComplete="new-password" />
-              </Form.Item>
-              <Button onClick={() => form.setFieldsValue({ password: generatePassword() })}>随机生成</Button>
-            </Space.Compact>
-          </Form.Item>
-        )}
+        <Form.Item
+          label="申请说明"
+          name="reason"
+          extra={user ? '变更角色或所属单位时填写，供安全管理员审批时参考' : '供安全管理员审批时参考，如“新调入教育局经办人”'}
+          rules={[{ max: 200, message: '申请说明不超过 200 字' }]}
+        >
+          <Input.TextArea rows={2} autoComplete="off" />
+        </Form.Item>
+        <Alert
+          type="info"
+          showIcon
+          message={user ? '姓名修改立即生效；角色、所属单位或对应领导的变更须经安全管理员批准后生效。' : '新建账号须经安全管理员批准后生效；初始密码在批准时生成，由安全管理员交给本人。'}
+        />
       </Form>
     </Modal>
   );

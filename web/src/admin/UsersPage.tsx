@@ -1,6 +1,8 @@
 import {
   EditOutlined,
+  FileExcelOutlined,
   KeyOutlined,
+  LinkOutlined,
   PlusOutlined,
   SearchOutlined,
   StopOutlined,
@@ -15,9 +17,12 @@ import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { SYSTEM_ROLES } from '../../../core/roles';
 import { ROLE_COLORS, ROLE_LABELS, ROLE_ORDER } from '../roles';
+import { AccountRequestsCard } from './AccountRequestsCard';
 import { useUpdateUser, useUsers } from './api';
+import { BindIdentityModal } from './BindIdentityModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { UsersImportModal } from './UsersImportModal';
 
 export default function UsersPage() {
   const { me } = useSession();
@@ -27,6 +32,8 @@ export default function UsersPage() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [binding, setBinding] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -36,22 +43,27 @@ export default function UsersPage() {
     );
   }, [data, search]);
 
+  // Disabling applies at once; enabling gives access back, so it waits for the security administrator.
   const setDisabled = (u: User, disabled: boolean) =>
     update.mutate(
-      { id: u.id, input: { disabled } },
+      { id: u.id, input: { disabled, version: u.version } },
       {
-        onSuccess: () => message.success(disabled ? `已停用 ${u.displayName}` : `已启用 ${u.displayName}`),
+        onSuccess: ({ request }) =>
+          message.success(request ? `已提交启用 ${u.displayName} 的申请，待安全管理员批准` : `已停用 ${u.displayName}`),
         onError: (err) => message.error(errorMessage(err)),
       },
     );
 
   return (
     <>
-      <PageHeader title="用户管理" subtitle={`${me?.org.name ?? ''} · 系统管理员负责账号的创建、停用与密码重置`} />
+      <PageHeader
+        title="用户管理"
+        subtitle={`${me?.org.name ?? ''} · 系统管理员提出账号的新建、角色变更、启用与密码重置，经安全管理员批准后生效；停用立即生效`}
+      />
       <Card
         title="用户列表"
         extra={
-          <Space>
+          <Space wrap>
             <Input
               allowClear
               prefix={<SearchOutlined />}
@@ -60,6 +72,9 @@ export default function UsersPage() {
               onChange={(e) => setSearch(e.target.value)}
               style={{ width: 220 }}
             />
+            <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
+              批量导入
+            </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新建用户
             </Button>
@@ -72,6 +87,8 @@ export default function UsersPage() {
           size="middle"
           loading={isPending}
           dataSource={rows}
+          // On a phone the table scrolls inside its card instead of pushing the page sideways.
+          scroll={{ x: 1000 }}
           pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个用户` }}
           columns={[
             { title: '用户名', dataIndex: 'username', render: (v: string) => <code>{v}</code> },
@@ -89,16 +106,26 @@ export default function UsersPage() {
                 u.unit?.name ?? u.leader?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
             },
             {
+              title: '手机号',
+              dataIndex: 'phone',
+              responsive: ['lg'],
+              render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+            },
+            {
               title: '状态',
               dataIndex: 'disabled',
-              width: 90,
+              width: 120,
               filters: [
                 { text: '正常', value: false },
                 { text: '已停用', value: true },
               ],
               onFilter: (value, u) => u.disabled === value,
-              render: (disabled: boolean) =>
-                disabled ? <Badge status="default" text="已停用" /> : <Badge status="success" text="正常" />,
+              render: (disabled: boolean, u) => (
+                <Space direction="vertical" size={2}>
+                  {disabled ? <Badge status="default" text="已停用" /> : <Badge status="success" text="正常" />}
+                  {u.pendingRequest && <Tag color="processing">待审批：{u.pendingRequest.kindLabel}</Tag>}
+                </Space>
+              ),
             },
             {
               title: '操作',
@@ -112,8 +139,25 @@ export default function UsersPage() {
                     <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
                       编辑
                     </Button>
-                    <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<KeyOutlined />}
+                      disabled={!!u.pendingRequest}
+                      title={u.pendingRequest ? '该账号已有待审批的申请' : undefined}
+                      onClick={() => setResetting(u)}
+                    >
                       重置密码
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<LinkOutlined />}
+                      disabled={!!u.pendingRequest}
+                      title={u.pendingRequest ? '该账号已有待审批的申请' : undefined}
+                      onClick={() => setBinding(u)}
+                    >
+                      绑定平台账号
                     </Button>
                     {!self &&
                       (u.disabled ? (
@@ -121,9 +165,10 @@ export default function UsersPage() {
                           type="link"
                           size="small"
                           icon={<CheckCircleOutlined />}
+                          disabled={!!u.pendingRequest}
                           onClick={() => setDisabled(u, false)}
                         >
-                          启用
+                          申请启用
                         </Button>
                       ) : (
                         <Popconfirm
@@ -143,8 +188,11 @@ export default function UsersPage() {
           ]}
         />
       </Card>
+      <AccountRequestsCard canDecide={false} style={{ marginTop: 16 }} />
       {editing !== null && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {importing && <UsersImportModal onClose={() => setImporting(false)} />}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      {binding && <BindIdentityModal user={binding} onClose={() => setBinding(null)} />}
     </>
   );
 }

@@ -1,8 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { accountRequestApprovedSchema, AccountRequest } from '../../../core/api/account-requests';
 import { api } from '../api/client';
 import type { ListResponse, Role, User } from '../api/types';
 
+export type { AccountRequest };
+export type Delivery = NonNullable<z.infer<typeof accountRequestApprovedSchema>['delivery']>;
+
 export const userKeys = { all: ['users'] as const };
+export const accountRequestKeys = { all: ['account-requests'] as const };
 
 export function useUsers() {
   return useQuery({
@@ -11,64 +17,77 @@ export function useUsers() {
   });
 }
 
+/**
+ * What the system administrator asks for. No password: one is generated when the security
+ * administrator approves the request, and shown to them once (issue 17, finding 4).
+ */
 export interface CreateUserInput {
   username: string;
   displayName: string;
   role: Role;
   unitId?: User['id'] | null;
   leaderId?: User['id'] | null;
-  password: string;
+  reason?: string;
 }
 
-export type UpdateUserInput = Partial<Omit<CreateUserInput, 'username' | 'password'>> & { disabled?: boolean };
+export type UpdateUserInput = Partial<Omit<CreateUserInput, 'username'>> & { disabled?: boolean; version: number };
 
 function userPath(id: User['id']) {
   return `/api/users/${encodeURIComponent(String(id))}`;
 }
 
-export function useCreateUser() {
+/** Users and requests change together: a proposal marks its account, a decision changes it. */
+function useInvalidateAccounts() {
   const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: userKeys.all }), qc.invalidateQueries({ queryKey: accountRequestKeys.all })]);
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<{ user: User }>('/api/users', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+    mutationFn: (input: CreateUserInput) => api.post<{ request: AccountRequest }>('/api/users', input),
+    onSuccess: invalidate,
   });
 }
 
 export function useUpdateUser() {
-  const qc = useQueryClient();
+  const invalidate = useInvalidateAccounts();
   return useMutation({
     mutationFn: ({ id, input }: { id: User['id']; input: UpdateUserInput }) =>
-      api.patch<{ user: User }>(userPath(id), input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+      api.patch<{ user: User; request: AccountRequest | null }>(userPath(id), input),
+    // A refused save (someone else saved first) also reloads the list: the next try starts from theirs.
+    onSettled: invalidate,
   });
 }
 
 export function useResetPassword() {
+  const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({ id, password }: { id: User['id']; password: string }) =>
-      api.post<void>(`${userPath(id)}/reset-password`, { password }),
+    mutationFn: ({ id, reason }: { id: User['id']; reason: string }) =>
+      api.post<{ request: AccountRequest }>(`${userPath(id)}/reset-password`, { reason }),
+    onSuccess: invalidate,
   });
 }
 
-/**
- * A random initial password the administrator can hand over; the user must change it at first
- * sign-in. Avoids look-alike characters (0/O, 1/l/I) because it is often read out or written down.
- */
-export function generatePassword(length = 12): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#$%&*!?'];
-  const all = sets.join('');
-  const bytes = new Uint32Array(length);
-  crypto.getRandomValues(bytes);
-  const chars = Array.from(bytes, (b, i) => {
-    const set = i < sets.length ? (sets[i] ?? all) : all;
-    return set[b % set.length] ?? 'x';
+export function useAccountRequests(status: 'pending' | 'decided') {
+  return useQuery({
+    queryKey: [...accountRequestKeys.all, status],
+    queryFn: async () => (await api.get<ListResponse<AccountRequest>>(`/api/account-requests?status=${status}`)).items,
   });
-  // Shuffle so the guaranteed character classes are not always at the front.
-  const order = new Uint32Array(length);
-  crypto.getRandomValues(order);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = (order[i] ?? 0) % (i + 1);
-    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
-  }
-  return chars.join('');
+}
+
+export function useApproveRequest() {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: (id: number) => api.post<{ request: AccountRequest; delivery: Delivery | null }>(`/api/account-requests/${id}/approve`),
+    onSettled: invalidate,
+  });
+}
+
+export function useRejectRequest() {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: number; note: string }) => api.post<{ request: AccountRequest }>(`/api/account-requests/${id}/reject`, { note }),
+    onSettled: invalidate,
+  });
 }

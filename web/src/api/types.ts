@@ -35,3 +35,9 @@ export type SecuritySettings = Record<string, unknown>;
 export interface ListResponse<T> {
   items: T[];
 }
+
+/**
+ * A record as read and as saved: with the version the form loaded, so that a save made after
+ * someone else's is refused (409 STALE_VERSION) instead of overwriting it (issue 17, finding 11).
+ */
+export type Versioned<T> = T & { version: number };

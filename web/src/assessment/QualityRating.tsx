@@ -27,7 +27,7 @@ export function QualityRating({ reportId, state }: { reportId: number; state: st
           value={query.data.rating}
           options={QUALITY_RATINGS.map((r) => ({ value: r, label: QUALITY_RATING_LABELS[r] }))}
           onChange={(v) =>
-            rate.mutate(v ?? null, {
+            rate.mutate({ rating: v ?? null, loadedRating: query.data.rating }, {
               onSuccess: (saved) => void message.success(saved.ratingLabel ? `已评价为“${saved.ratingLabel}”` : '已清除质量评价'),
             })
           }

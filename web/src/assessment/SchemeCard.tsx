@@ -59,7 +59,8 @@ export function SchemeCard({ year, editable }: { year: number; editable: boolean
 
   const submit = async (v: SchemeFormValues) => {
     save.reset();
-    await save.mutateAsync(fromForm(v));
+    // The form shows query.data (reset whenever it is read again): send the version it came with.
+    await save.mutateAsync({ ...fromForm(v), version: query.data?.version ?? 0 });
     void message.success(`${year}年度考核方案已保存，下次运行考核时生效`);
   };
 

@@ -39,7 +39,8 @@ export function useScheme(year: number) {
   const qc = useQueryClient();
   const query = useQuery({ queryKey: assessmentKeys.scheme(year), queryFn: () => api.get<SchemeView>(`/api/assessment/scheme?year=${year}`) });
   const save = useMutation({
-    mutationFn: (scheme: AssessmentScheme) => request<SchemeView>('PUT', `/api/assessment/scheme?year=${year}`, scheme),
+    // The version the card loaded goes back with the scheme: a save after someone else's is refused (STALE_VERSION).
+    mutationFn: (body: AssessmentScheme & { version: number }) => request<SchemeView>('PUT', `/api/assessment/scheme?year=${year}`, body),
     onSuccess: (saved) => qc.setQueryData(assessmentKeys.scheme(year), saved),
   });
   return { query, save };
@@ -80,7 +81,9 @@ export function useQualityRating(reportId: number) {
   const qc = useQueryClient();
   const query = useQuery({ queryKey: assessmentKeys.quality(reportId), queryFn: () => api.get<QualityView>(`/api/reports/${reportId}/quality`) });
   const rate = useMutation({
-    mutationFn: (rating: QualityRating | null) => request<QualityView>('PUT', `/api/reports/${reportId}/quality`, { rating }),
+    // With the rating the select showed: a save over someone else's newer rating is refused (STALE_VERSION).
+    mutationFn: ({ rating, loadedRating }: { rating: QualityRating | null; loadedRating: QualityRating | null }) =>
+      request<QualityView>('PUT', `/api/reports/${reportId}/quality`, { rating, loadedRating }),
     onSuccess: (v) => qc.setQueryData(assessmentKeys.quality(reportId), v),
   });
   return { query, rate };

@@ -1,44 +1,21 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { AuditEntry } from '../api/types';
+import { Alert, Button, Card, Typography } from 'antd';
+import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
-import { useAuditLog } from './api';
-import { ACTION_LABELS, ENTITY_LABELS, actionColor } from './labels';
+import { useAuditLog, type AuditFilters } from './api';
+import { AuditFilterBar } from './AuditFilterBar';
+import { AuditLinesTable } from './AuditLinesTable';
 import { ExportCard } from './ExportCard';
 import { VerifyChainCard } from './VerifyChainCard';
 
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">（无）</Typography.Text>;
-  return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
-}
-
-function EntryDetail({ entry }: { entry: AuditEntry }) {
-  return (
-    <Row gutter={16}>
-      <Col span={12}>
-        <Typography.Text strong>变更前</Typography.Text>
-        <Json value={entry.before} />
-      </Col>
-      <Col span={12}>
-        <Typography.Text strong>变更后</Typography.Text>
-        <Json value={entry.after} />
-      </Col>
-      <Col span={24} style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">
-          记录哈希：<code>{entry.hash}</code>
-        </Typography.Text>
-      </Col>
-    </Row>
-  );
-}
-
 export default function AuditPage() {
   const { me } = useSession();
-  const log = useAuditLog();
-  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const [filters, setFilters] = useState<AuditFilters>({ actions: [] });
+  const log = useAuditLog(filters);
+  const lines = log.data?.pages.flatMap((p) => p.lines) ?? [];
+  const entries = lines.reduce((n, l) => n + l.count, 0);
 
   return (
     <>
@@ -55,66 +32,21 @@ export default function AuditPage() {
         data-testid="audit-clock-note"
         message="审计日志的操作时间为服务器的实际时间（系统时间）；报告、审核、协调、通知等业务记录中的日期按业务日期计算，两者可能不同。"
       />
-      <VerifyChainCard />
-      <ExportCard />
       <Card
+        style={{ marginBottom: 16 }}
         title={
           <span>
             <SafetyOutlined style={{ marginRight: 8 }} />
             操作记录
           </span>
         }
-        extra={<Typography.Text type="secondary">已加载 {rows.length} 条</Typography.Text>}
       >
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+          已加载 {lines.length} 行（{entries} 条记录）；同一人连续编辑同一事项（间隔不超过 10 分钟）的自动保存合为一行「编辑进展」，展开可见每一次保存。
+        </Typography.Paragraph>
+        <AuditFilterBar value={filters} onChange={setFilters} />
         {log.error && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
-        <Table<AuditEntry>
-          rowKey="id"
-          size="small"
-          loading={log.isPending}
-          dataSource={rows}
-          pagination={false}
-          expandable={{ expandedRowRender: (entry) => <EntryDetail entry={entry} /> }}
-          columns={[
-            { title: '编号', dataIndex: 'id', width: 80 },
-            {
-              title: '操作时间（系统时间）',
-              dataIndex: 'at',
-              width: 180,
-              render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
-            },
-            {
-              title: '操作人',
-              dataIndex: 'actorName',
-              width: 140,
-              render: (name: string | null) => name ?? <Typography.Text type="secondary">系统</Typography.Text>,
-            },
-            {
-              title: '操作',
-              dataIndex: 'action',
-              render: (a: string) => (
-                <span>
-                  <Tag color={actionColor(a)}>{ACTION_LABELS[a] ?? a}</Tag>
-                  {ACTION_LABELS[a] && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {a}
-                    </Typography.Text>
-                  )}
-                </span>
-              ),
-            },
-            {
-              title: '对象',
-              render: (_: unknown, e) => (
-                <span>
-                  {ENTITY_LABELS[e.entity] ?? e.entity}
-                  {e.entityId !== null && e.entityId !== undefined && (
-                    <Typography.Text type="secondary"> #{String(e.entityId)}</Typography.Text>
-                  )}
-                </span>
-              ),
-            },
-          ]}
-        />
+        <AuditLinesTable lines={lines} loading={log.isPending || (log.isFetching && !log.isFetchingNextPage)} />
         {log.hasNextPage && (
           <div style={{ textAlign: 'center', marginTop: 16 }}>
             <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
@@ -123,6 +55,11 @@ export default function AuditPage() {
           </div>
         )}
       </Card>
+      {/* Reading the log is the daily work; checking the chain and taking it out are occasional. */}
+      <div style={{ marginTop: 16 }}>
+        <VerifyChainCard />
+        <ExportCard />
+      </div>
     </>
   );
 }

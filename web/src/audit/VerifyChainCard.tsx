@@ -1,5 +1,5 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Result } from 'antd';
+import { Button, Card, Result, Typography } from 'antd';
 import { useVerifyAudit } from './api';
 import { errorMessage } from '../api/client';
 
@@ -36,9 +36,9 @@ export function VerifyChainCard() {
           />
         )
       ) : (
-        <span style={{ color: 'rgba(0,0,0,0.45)' }}>
+        <Typography.Text type="secondary">
           点击“校验审计链”，逐条重新计算哈希，确认审计记录未被篡改、删除或插入。
-        </span>
+        </Typography.Text>
       )}
     </Card>
   );

@@ -3,7 +3,6 @@ import type { DemoAccount } from '../api/types';
 import { ROLE_COLORS } from '../roles';
 
 export default function DemoAccounts({ accounts: data, onPick }: { accounts: DemoAccount[]; onPick: (account: DemoAccount) => void }) {
-
   return (
     <Card
       className="demo-card"
@@ -16,7 +15,8 @@ export default function DemoAccounts({ accounts: data, onPick }: { accounts: Dem
         rowKey="username"
         dataSource={data}
         pagination={false}
-        scroll={{ y: 360 }}
+        // On a phone the table scrolls inside its card; the page itself never scrolls sideways.
+        scroll={{ x: 640, y: 360 }}
         onRow={(record) => ({ onClick: () => onPick(record), style: { cursor: 'pointer' } })}
         columns={[
           { title: '用户名', dataIndex: 'username', width: 150 },
@@ -29,6 +29,7 @@ export default function DemoAccounts({ accounts: data, onPick }: { accounts: Dem
           },
           {
             title: '单位 / 组织',
+            width: 160,
             render: (_: unknown, r) => r.unitName ?? r.orgName,
           },
           { title: '密码', dataIndex: 'password', width: 110, render: (p: string) => <code>{p}</code> },

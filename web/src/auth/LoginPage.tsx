@@ -5,6 +5,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
 import { homeFor } from '../roles';
 import { useDemoAccounts } from './demo-accounts';
+import { PlatformSignInButtons, SsoRefusal, ssoErrorFromUrl, useSsoOptions } from './PlatformSignIn';
 import { signedOutBecause, useLogin, useSession } from './session';
 
 // The demo list needs antd's Table, a large chunk a production sign-in page never uses: load it apart.
@@ -28,6 +29,9 @@ export default function LoginPage() {
   const demoAccounts = useDemoAccounts();
   const [expired] = useState(signedOutBecause);
   const [codeStep, setCodeStep] = useState(false);
+  const ssoOptions = useSsoOptions();
+  // A platform sign-in that came back refused: shown until the person tries again.
+  const [ssoError] = useState(() => ssoErrorFromUrl(window.location.search));
 
   if (me) return <Navigate to={homeFor(me.role, me.home)} replace />;
 
@@ -80,6 +84,7 @@ export default function LoginPage() {
             {expired && !login.isError && !codeStep && (
               <Alert type="warning" showIcon message={expired} style={{ marginBottom: 16 }} />
             )}
+            {ssoError && !login.isError && !codeStep && <SsoRefusal message={ssoError} />}
             {loginError && (
               <Alert type="error" showIcon message={errorMessage(loginError)} style={{ marginBottom: 16 }} role="alert" />
             )}
@@ -107,6 +112,7 @@ export default function LoginPage() {
               </Button>
             )}
           </Form>
+          {!codeStep && <PlatformSignInButtons options={ssoOptions} />}
         </Card>
 
         {demoAccounts.length > 0 && !codeStep && (

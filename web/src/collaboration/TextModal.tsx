@@ -1,5 +1,6 @@
 import { Form, Input, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../layout/ErrorAlert';
 
 interface Props {
@@ -30,6 +31,7 @@ export function TextModal({
   const [form] = Form.useForm<{ text: string }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const box = useRef<TextAreaRef>(null);
 
   const submit = async () => {
     const { text } = await form.validateFields();
@@ -57,6 +59,9 @@ export function TextModal({
       onCancel={onClose}
       destroyOnHidden
       width={560}
+      // The cursor waits in the box once the dialog has opened (antd moves focus to the dialog itself
+      // as it opens, so autoFocus alone loses it): on a phone that is one tap fewer.
+      afterOpenChange={(opened) => opened && box.current?.focus()}
     >
       {intro}
       {error !== null && <ErrorAlert error={error} />}
@@ -66,7 +71,7 @@ export function TextModal({
           label={label}
           rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}
         >
-          <Input.TextArea rows={5} maxLength={2000} showCount placeholder={placeholder} autoFocus />
+          <Input.TextArea ref={box} rows={5} maxLength={2000} showCount placeholder={placeholder} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

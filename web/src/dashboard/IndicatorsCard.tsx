@@ -1,4 +1,4 @@
-import { Card, Progress, Table, Typography } from 'antd';
+import { Card, Progress, Table, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
@@ -35,7 +35,17 @@ export function IndicatorsCard({ indicators }: { indicators: IndicatorRow[] }) {
       width: 110,
       render: (_, i) => <Link to={`/tasks/${i.taskId}`}>{`附件${i.annexNo} ${i.seq}`}</Link>,
     },
-    { title: '指标', dataIndex: 'name', ellipsis: true },
+    {
+      title: '指标',
+      dataIndex: 'name',
+      // Cut at the end (the start says what is counted), the whole name on hover.
+      ellipsis: { showTitle: false },
+      render: (name: string) => (
+        <Tooltip title={name} placement="topLeft">
+          <span>{name}</span>
+        </Tooltip>
+      ),
+    },
     {
       title: '目标',
       key: 'target',

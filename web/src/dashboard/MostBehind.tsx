@@ -4,13 +4,42 @@ import { Link, useNavigate } from 'react-router';
 import { type BehindTask, type BehindUnit } from './api';
 import { useLedgerLink } from './year';
 import { LightTag } from './LightTag';
+import { useIsPhone } from '../layout/useIsPhone';
 
 const names = (xs: string[]) => (xs.length ? xs.join('、') : '—');
+
+/**
+ * 最滞后事项 on a phone: five columns left the task's text no width at all (an ellipsis of nothing);
+ * each task as a line of its own instead, the text first and a link to the task.
+ */
+function BehindTasksList({ tasks }: { tasks: BehindTask[] }) {
+  if (tasks.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无红灯、黄灯事项" />;
+  return (
+    <List<BehindTask>
+      size="small"
+      dataSource={tasks}
+      renderItem={(t) => (
+        <List.Item key={t.taskId} style={{ display: 'block' }} data-testid="behind-task">
+          <Link to={`/tasks/${t.taskId}`} style={{ display: 'block', fontSize: 15, lineHeight: 1.6 }}>
+            {t.standard}
+          </Link>
+          <Space size={8} wrap>
+            <LightTag light={t.light} reasons={[]} />
+            <Typography.Text type="secondary">
+              附件{t.annexNo} {t.seq} · {names(t.units)}
+            </Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
 
 /** 最滞后事项: the red and yellow tasks furthest behind; a row opens the task. */
 export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
   const toLedger = useLedgerLink();
   const navigate = useNavigate();
+  const phone = useIsPhone();
   const columns: ColumnsType<BehindTask> = [
     { title: '附件/序号', key: 'ref', width: 100, render: (_, t) => `附件${t.annexNo} ${t.seq}` },
     {
@@ -39,22 +68,26 @@ export function BehindTasksCard({ tasks }: { tasks: BehindTask[] }) {
       style={{ height: '100%' }}
       extra={<Link to={toLedger({ light: 'red' })}>查看全部红灯事项</Link>}
     >
-      <Table<BehindTask>
-        size="small"
-        rowKey="taskId"
-        columns={columns}
-        dataSource={tasks}
-        pagination={false}
-        onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.taskId}`), style: { cursor: 'pointer' } })}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description="暂无红灯、黄灯事项：各单位报送后，滞后最多的事项列在这里"
-            />
-          ),
-        }}
-      />
+      {phone ? (
+        <BehindTasksList tasks={tasks} />
+      ) : (
+        <Table<BehindTask>
+          size="small"
+          rowKey="taskId"
+          columns={columns}
+          dataSource={tasks}
+          pagination={false}
+          onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.taskId}`), style: { cursor: 'pointer' } })}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description="暂无红灯、黄灯事项：各单位报送后，滞后最多的事项列在这里"
+              />
+            ),
+          }}
+        />
+      )}
     </Card>
   );
 }

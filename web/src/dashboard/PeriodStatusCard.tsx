@@ -1,9 +1,11 @@
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { mayUrge, StandingKindTag, TimelinessTag } from '../reporting/StandingTag';
-import { UrgeButton } from '../supervision/UrgeButton';
+import { BulkUrgeBar } from '../supervision/BulkUrge';
+import { UrgeCell } from '../supervision/urgeColumn';
 import { type PeriodStatus } from './api';
 import { useLedgerLink } from './year';
 
@@ -28,11 +30,18 @@ type Props = {
   office: boolean;
   /** On a unit's home: its own row first, marked 本单位; the others are the units it shares tasks with. */
   ownUnitId?: number;
+  /**
+   * The units' table behind a button (a leader's phone): the four figures are what he reads there;
+   * fifty units' rows would fill the rest of his home.
+   */
+  unitsFolded?: boolean;
 };
 
 /** 本期报送情况: who has reported the current period, who is late, who has not reported at all. */
-export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
+export function PeriodStatusCard({ period, today, office, ownUnitId, unitsFolded = false }: Props) {
   const toLedger = useLedgerLink();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [unfolded, setUnfolded] = useState(false);
   if (!period) {
     return (
       <Card title="本期报送情况" size="small" style={{ height: '100%' }} data-testid="period-status">
@@ -80,7 +89,7 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
     {
       title: '报送情况',
       dataIndex: 'status',
-      width: 210,
+      width: 170,
       filters: (Object.keys(STATUS) as Status[]).map((s) => ({ text: STATUS[s].label, value: s })),
       onFilter: (v, r) => r.status === v,
       render: (_: Status, r) => (
@@ -98,21 +107,31 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
     {
       title: '报告状态',
       key: 'kind',
-      width: 150,
+      width: 120,
       render: (_, r) => <StandingKindTag standing={r.standing} />,
     },
   ];
-  // 催办 (office only): a unit whose report has not reached the office, or came back for changes.
+  // 催办 (office only): how often each unit was urged; 催办 for a unit whose report has not reached
+  // the office, or came back for changes — never for one that reported or is exempt.
   if (office)
     columns.push({
-      title: '操作',
+      title: '催办',
       key: 'urge',
-      width: 90,
-      render: (_, r) =>
-        !mayUrge(r.standing) ? null : (
-          <UrgeButton periodId={period.id} periodLabel={period.label} unitId={r.unitId} unitName={r.unitName} />
-        ),
+      width: 200,
+      render: (_, r) => (
+        <UrgeCell
+          period={{ id: period.id, label: period.label, opened: true }}
+          unitId={r.unitId}
+          unitName={r.unitName}
+          standing={r.standing}
+        />
+      ),
     });
+  const ref = (r: UnitRow) => ({ unitId: r.unitId, unitName: r.unitName });
+  // 全部未报送: not reached the office and not exempt (a report back for changes did reach it; it
+  // can still be selected and urged on its own).
+  const unreported = rows.filter((r) => !r.standing.reached && r.standing.kind !== 'exempt').map(ref);
+  const chosen = rows.filter((r) => selected.includes(r.unitId) && mayUrge(r.standing)).map(ref);
   const s = period.summary;
   return (
     <Card
@@ -146,20 +165,50 @@ export function PeriodStatusCard({ period, today, office, ownUnitId }: Props) {
           {s.exempt > 0 && `另有 ${s.exempt} 个单位本期免报（事项已销号）。`}
         </Typography.Paragraph>
       )}
-      <Table<UnitRow>
-        size="small"
-        rowKey="unitId"
-        columns={columns}
-        // On a phone the table scrolls sideways instead of squeezing unit names to a letter a line.
-        scroll={{ x: office ? 580 : 490 }}
-        dataSource={rows}
-        pagination={
-          rows.length > 8
-            ? { pageSize: 8, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` }
-            : false
-        }
-        locale={{ emptyText: '本期没有需要报送的单位' }}
-      />
+      {office && (
+        <BulkUrgeBar
+          periodId={period.id}
+          periodLabel={period.label}
+          unreported={unreported}
+          selected={chosen}
+          onDone={() => setSelected([])}
+        />
+      )}
+      {unitsFolded && !unfolded ? (
+        <Button block size="large" onClick={() => setUnfolded(true)} data-testid="period-units-unfold">
+          查看各单位报送情况（{rows.length} 个单位）
+        </Button>
+      ) : (
+        <Table<UnitRow>
+          size="small"
+          rowKey="unitId"
+          columns={columns}
+          rowSelection={
+            office
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  // No checkbox where there is nothing to urge: the report reached the office, or the unit is exempt.
+                  getCheckboxProps: (r) => ({ disabled: !mayUrge(r.standing), 'aria-label': `选择${r.unitName}` }),
+                  renderCell: (_checked, r, _i, node) => (mayUrge(r.standing) ? node : null),
+                  columnWidth: 36,
+                  // 催办全部未报送单位 is the select-all; antd's own header checkbox (labelled "Select all")
+                  // is also copied into the table's hidden measuring row, where it is focusable.
+                  hideSelectAll: true,
+                }
+              : undefined
+          }
+          // On a phone the table scrolls sideways instead of squeezing unit names to a letter a line.
+          scroll={{ x: office ? 660 : 420 }}
+          dataSource={rows}
+          pagination={
+            rows.length > 8
+              ? { pageSize: 8, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` }
+              : false
+          }
+          locale={{ emptyText: '本期没有需要报送的单位' }}
+        />
+      )}
     </Card>
   );
 }

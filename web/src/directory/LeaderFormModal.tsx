@@ -10,8 +10,10 @@ export function LeaderFormModal({ leader, onClose }: { leader: Leader | null; on
 
   const submit = async () => {
     const values = await form.validateFields();
+    const input = { name: values.name.trim(), title: (values.title ?? '').trim() };
+    // An edit goes with the version of the leader as the modal opened it (someone else's save since is refused).
     save.mutate(
-      { id: leader?.id ?? null, input: { name: values.name.trim(), title: (values.title ?? '').trim() } },
+      leader ? { id: leader.id, input, version: leader.version } : { id: null, input },
       {
         onSuccess: () => {
           message.success(leader ? '领导信息已保存' : '领导已新增');

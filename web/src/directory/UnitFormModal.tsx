@@ -14,8 +14,9 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
     const name = values.name.trim();
     // Drop blanks, duplicates and the name itself: an alias equal to the name adds nothing.
     const aliases = [...new Set((values.aliases ?? []).map((a) => a.trim()))].filter((a) => a && a !== name);
+    // An edit goes with the version of the unit as the modal opened it (someone else's save since is refused).
     save.mutate(
-      { id: unit?.id ?? null, input: { name, aliases } },
+      unit ? { id: unit.id, input: { name, aliases }, version: unit.version } : { id: null, input: { name, aliases } },
       {
         onSuccess: () => {
           message.success(unit ? '单位信息已保存' : '单位已新增');

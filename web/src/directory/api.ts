@@ -43,13 +43,19 @@ export interface UnitInput {
   aliases: string[];
 }
 
+/**
+ * A new record (id null), or an edit of one with the version the form loaded: the server refuses
+ * the edit (STALE_VERSION) when someone else saved the record since.
+ */
+type Save<Id, Input> = { id: null; input: Input } | { id: Id; input: Input; version: number };
+
 export function useSaveUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: Unit['id'] | null; input: UnitInput }) =>
-      id === null
-        ? api.post<{ unit: Unit }>('/api/units', input)
-        : api.patch<{ unit: Unit }>(`/api/units/${encodeURIComponent(String(id))}`, input),
+    mutationFn: (save: Save<Unit['id'], UnitInput>) =>
+      save.id === null
+        ? api.post<{ unit: Unit }>('/api/units', save.input)
+        : api.patch<{ unit: Unit }>(`/api/units/${encodeURIComponent(String(save.id))}`, { ...save.input, version: save.version }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: dirKeys.units });
       void qc.invalidateQueries({ queryKey: dirKeys.org });
@@ -65,10 +71,10 @@ export interface LeaderInput {
 export function useSaveLeader() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: Leader['id'] | null; input: LeaderInput }) =>
-      id === null
-        ? api.post<{ leader: Leader }>('/api/leaders', input)
-        : api.patch<{ leader: Leader }>(`/api/leaders/${encodeURIComponent(String(id))}`, input),
+    mutationFn: (save: Save<Leader['id'], LeaderInput>) =>
+      save.id === null
+        ? api.post<{ leader: Leader }>('/api/leaders', save.input)
+        : api.patch<{ leader: Leader }>(`/api/leaders/${encodeURIComponent(String(save.id))}`, { ...save.input, version: save.version }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: dirKeys.leaders });
       void qc.invalidateQueries({ queryKey: dirKeys.org });

@@ -1,33 +1,28 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { LogoutOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { BUSINESS_ROLES } from '../../../core/roles';
 import type { Me } from '../api/types';
 import { AccountSecurityModal } from '../auth/AccountSecurityModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout } from '../auth/session';
-import { ROLE_COLORS } from '../roles';
+import { BusinessDate } from './BusinessDate';
 import { businessDateDiffers } from './businessClock';
-import { NAV } from './menu';
+import { NAV, navPages, type NavItem } from './menu';
 import { NotificationBell } from '../inbox/NotificationBell';
+import { PhoneHeader, PhoneNavDrawer } from './PhoneNav';
+import { UserMenu, type AccountActions } from './UserMenu';
+import { useIsPhone } from './useIsPhone';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-/**
- * The date the work is on, shown only when it is not the real date (the demo, or DUBAN_TODAY):
- * deadlines, lateness, reminders and every business record read on it; security records do not.
- */
-function BusinessDate({ clock }: { clock: Me['businessClock'] }) {
-  const [y, m, d] = clock.today.split('-').map(Number);
-  return (
-    <Tooltip title="截止日期、逾期、提醒以及导入、审核、协调、通知等业务记录的时间均按业务日期计算；审计日志等安全记录使用服务器的实际时间（系统时间）。">
-      <span className="app-business-date" data-testid="business-date">
-        业务日期：{y}年{m}月{d}日{clock.demo ? '（演示）' : ''}
-      </span>
-    </Tooltip>
-  );
-}
+const menuItem = (i: NavItem): { key: string; icon: ReactNode; label: string; children?: unknown[] } => ({
+  key: i.path,
+  icon: i.icon,
+  label: i.label,
+  ...(i.children ? { children: i.children.map((c) => ({ key: c.path, label: c.label })) } : {}),
+});
 
 export function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
@@ -37,12 +32,16 @@ export function AppLayout({ me }: { me: Me }) {
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
   const [securityOpen, setSecurityOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const phone = useIsPhone();
+  // A page chosen in the drawer closes it; so does any other navigation (a link, the back button).
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
   // 账号安全 (two-step verification) only for the roles offered it, or someone who still has it on.
   const showSecurity = me.totp.mayEnrol || me.totp.enabled;
 
   const items = (NAV[me.role] ?? []).filter((i) => !i.visible || i.visible(me));
   // The most specific entry wins: on /office/import only 导入通知 is highlighted, not 工作台 too.
-  const selected = items
+  const selected = navPages(items)
     .filter(
       (i) =>
         location.pathname === i.path ||
@@ -64,83 +63,88 @@ export function AppLayout({ me }: { me: Me }) {
       cancelText: '取消',
       onOk: () => logout.mutate({ everywhere: true }, { onSettled: () => navigate('/login', { replace: true }) }),
     });
+  const account: AccountActions = {
+    changePassword: () => setPwdOpen(true),
+    security: showSecurity ? () => setSecurityOpen(true) : undefined,
+    signOut,
+    signOutEverywhere,
+  };
+  const openKeys = items.filter((i) => i.children?.some((c) => selected.includes(c.path))).map((i) => i.path);
+  // The phone header names the section the page belongs to (the highlighted menu entry).
+  const section = navPages(items).find((i) => i.path === selected[0])?.label ?? '督办系统';
 
   return (
-    <Layout className="app-shell">
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={216}
-        breakpoint="lg"
-        className="app-sider"
-      >
-        <div className="app-logo" title="督办 · 目标任务责任分解督办系统">
-          <span className="app-logo-mark">督</span>
-          {!collapsed && <span className="app-logo-text">督办系统</span>}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={selected}
-          items={items.map((i) => ({ key: i.path, icon: i.icon, label: i.label }))}
-          onClick={({ key }) => navigate(key)}
+    <Layout className={phone ? 'app-shell app-shell-phone' : 'app-shell'}>
+      {phone ? (
+        <PhoneNavDrawer
+          me={me}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          items={items.map(menuItem)}
+          selected={selected}
+          openKeys={openKeys}
+          onNavigate={navigate}
+          actions={account}
+          signingOut={logout.isPending}
         />
-      </Sider>
-      <Layout>
-        <Header className="app-header">
-          <div className="app-header-left">
-            <Typography.Text strong className="app-title">
-              督办 · 目标任务责任分解督办系统
-            </Typography.Text>
-            <span className="app-org" data-testid="org-path">
-              {orgPath.join(' / ')}
-            </span>
-            {businessDateDiffers(me.businessClock) && <BusinessDate clock={me.businessClock} />}
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={216}
+          breakpoint="lg"
+          className="app-sider"
+        >
+          <div className="app-logo" title="督办 · 目标任务责任分解督办系统">
+            <span className="app-logo-mark">督</span>
+            {!collapsed && <span className="app-logo-text">督办系统</span>}
           </div>
-          <Space size="middle" className="app-header-right">
-            {/* The three system roles (三员) get no business notifications. */}
-            {/* Notifications are business work: the three system roles (三员) have none. */}
-            {BUSINESS_ROLES.includes(me.role) && !me.mustChangePassword && <NotificationBell me={me} />}
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
-                  ...(showSecurity ? [{ key: 'security', icon: <SafetyCertificateOutlined />, label: '账号安全' }] : []),
-                  { type: 'divider' },
-                  { key: 'logout-everywhere', icon: <LogoutOutlined />, label: '退出所有设备上的登录' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
-                ],
-                onClick: ({ key }) =>
-                  key === 'password'
-                    ? setPwdOpen(true)
-                    : key === 'security'
-                      ? setSecurityOpen(true)
-                      : key === 'logout-everywhere'
-                        ? signOutEverywhere()
-                        : signOut(),
-              }}
-            >
-              <Button type="text" className="app-user" data-testid="user-menu">
-                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#b71c1c' }} />
-                <span className="app-user-name">{me.displayName}</span>
-                <Tag color={ROLE_COLORS[me.role] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-                  {me.roleLabel}
-                </Tag>
-                <DownOutlined style={{ fontSize: 10 }} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected}
+            // A group (系统设置) starts open when one of its pages is shown.
+            defaultOpenKeys={openKeys}
+            items={items.map(menuItem)}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Sider>
+      )}
+      <Layout>
+        {phone ? (
+          <PhoneHeader me={me} title={section} actions={account} onOpenMenu={() => setDrawerOpen(true)} />
+        ) : (
+          <Header className="app-header">
+            <div className="app-header-left">
+              <Typography.Text strong className="app-title">
+                督办 · 目标任务责任分解督办系统
+              </Typography.Text>
+              <span className="app-org" data-testid="org-path">
+                {orgPath.join(' / ')}
+              </span>
+              {businessDateDiffers(me.businessClock) && <BusinessDate clock={me.businessClock} />}
+            </div>
+            <Space size="middle" className="app-header-right">
+              {/* The three system roles (三员) get no business notifications. */}
+              {/* Notifications are business work: the three system roles (三员) have none. */}
+              {BUSINESS_ROLES.includes(me.role) && !me.mustChangePassword && <NotificationBell me={me} />}
+              <UserMenu me={me} actions={account} />
+              <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
+                退出登录
               </Button>
-            </Dropdown>
-            <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
-              退出登录
-            </Button>
-          </Space>
-        </Header>
+            </Space>
+          </Header>
+        )}
         <Content className="app-content">
           {/* Until an initial or reset password is changed the server refuses every other call:
               show nothing that would ask it, only the forced change below. */}
           {me.mustChangePassword ? (
-            <Result status="warning" title="请先修改初始密码" subTitle="为保障账号安全，首次登录或密码被重置后，须设置自己的新密码才能使用系统。" />
+            <Result
+              status="warning"
+              title="请先修改初始密码"
+              subTitle="为保障账号安全，首次登录或密码被重置后，须设置自己的新密码才能使用系统。"
+            />
           ) : (
             <Suspense fallback={<Spin size="large" className="page-spin" />}>
               <Outlet />

@@ -1,8 +1,10 @@
 import {
+  AreaChartOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   EyeOutlined,
   FileDoneOutlined,
   HomeOutlined,
@@ -27,7 +29,12 @@ export interface NavItem {
   also?: string[];
   /** Shown only to some users of the role (e.g. 上下级汇总: organisations with levels below). */
   visible?: (me: Me) => boolean;
+  /** A group (系统设置): its path is only the submenu's key; the children are the pages. */
+  children?: NavItem[];
 }
+
+/** The pages of a menu, groups opened: what the selection and the tests look at. */
+export const navPages = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? i.children : [i]));
 
 // One entry per page a role can open: first the role's home, then the pages of the actions the role
 // has (core/policy/actions.ts, the same check as each page's route in routes.tsx).
@@ -47,6 +54,8 @@ const addFor = (action: Action, entry: NavItem) => {
   for (const role of rolesFor(action)) NAV[role].push(entry);
 };
 
+// 数据分析 (web/src/dashboard): the charts, on a page of their own next to each home.
+addFor('dashboard.read', { path: '/analysis', label: '数据分析', icon: <AreaChartOutlined /> });
 addFor('notice.import', { path: '/office/import', label: '导入通知', icon: <ImportOutlined /> });
 addFor('period.manage', { path: '/office/periods', label: '报送期管理', icon: <CalendarOutlined />, also: ['/office/reports'] });
 
@@ -56,7 +65,6 @@ for (const [role, entries] of Object.entries(LEDGER_NAV) as [Role, NavItem[]][])
 // 督查催办 (web/src/supervision, web/src/bulletins): the office's bulletins, reminder log and settings come last.
 addFor('bulletin.write', OFFICE_BULLETINS);
 addFor('reminder.read', { path: '/office/reminders', label: '催办记录', icon: <BellOutlined /> });
-addFor('settings.write', { path: '/office/settings', label: '系统设置', icon: <SettingOutlined /> });
 
 // 督查通报 (web/src/bulletins): the readers of published bulletins find them after their other pages.
 for (const [role, entries] of Object.entries(BULLETIN_READER_NAV) as [Role, NavItem[]][]) NAV[role].push(...entries);
@@ -66,3 +74,14 @@ addAssessmentNav(NAV);
 
 // 上下级汇总 (web/src/levels): the roll-up of handed-down items, for organisations with levels below.
 addLevelsNav(NAV);
+
+// 系统设置 stays last: the office's parameters, and 基础数据 (the unit and leader directory).
+addFor('settings.write', {
+  path: 'settings',
+  label: '系统设置',
+  icon: <SettingOutlined />,
+  children: [
+    { path: '/office/settings', label: '参数设置', icon: <SettingOutlined /> },
+    { path: '/office/directory', label: '基础数据', icon: <DatabaseOutlined /> },
+  ],
+});

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { useTasks } from './api';
+import { useNotices } from '../notices/api';
 import {
   apiQuery,
   DEFAULT_PAGE_SIZE,
@@ -17,16 +18,22 @@ import {
 } from './filters';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
+import { LedgerCards } from './LedgerCards';
+import { useIsPhone } from '../layout/useIsPhone';
 import { AnnexExportButton } from './AnnexExportButton';
+import { LedgerBuildBar } from './LedgerBuildBar';
+import { useLedgerRowActions } from './LedgerRowActions';
 import './ledger.css';
 
 /** 台账: every task of the organisation (a unit's people: their unit's), filtered and searched. */
 export default function LedgerPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
+  const phone = useIsPhone();
   const ownLeaderId = me?.role === 'leader' ? (me.leader?.id ?? null) : null;
   const query = apiQuery(params, ownLeaderId);
   const tasks = useTasks(query);
+  const notices = useNotices();
   const portfolioOn = portfolioLeaderId(params, ownLeaderId) !== null;
 
   const change = (changes: Partial<Record<FilterKey | 'all', string | undefined>>) => {
@@ -39,6 +46,9 @@ export default function LedgerPage() {
     if (!('page' in changes)) next.delete('page');
     setParams(next);
   };
+  // The office builds the ledger by hand (issue 16): its buttons above, its row actions in the table.
+  const builds = can(me?.role, 'task.write');
+  const rowActions = useLedgerRowActions(tasks.data?.items ?? [], builds);
   const filtered = [...params.keys()].some((k) => k !== 'page' && k !== 'pageSize');
 
   const unitRole = me?.role === 'unit_staff' || me?.role === 'unit_head';
@@ -55,14 +65,19 @@ export default function LedgerPage() {
         subtitle={subtitle}
         extra={
           <Space wrap>
+            {builds && me && (
+              <LedgerBuildBar
+                noticeId={numberParam(params, 'noticeId')}
+                year={Number(me.businessClock.today.slice(0, 4))}
+                onLedgerCreated={(id) => setParams(new URLSearchParams({ noticeId: String(id) }))}
+              />
+            )}
             {/* A plain link: the browser downloads the workbook with the session cookie, all pages. */}
             <Button icon={<DownloadOutlined />} href={exportHref(params, ownLeaderId)}>
               导出 Excel
             </Button>
             {/* ledger.export: the whole ledger is not a unit's to take away. */}
-            {can(me?.role, 'ledger.export') && (
-              <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />
-            )}
+            {can(me?.role, 'ledger.export') && <AnnexExportButton noticeId={numberParam(params, 'noticeId')} />}
           </Space>
         }
       />
@@ -76,6 +91,11 @@ export default function LedgerPage() {
             </Typography.Text>
           )}
           {/* The dashboard links here by target category; say so, since the bar has no such field. */}
+          {params.has('noticeId') && (
+            <Tag closable onClose={() => change({ noticeId: undefined })}>
+              台账：{notices.data?.find((n) => n.id === numberParam(params, 'noticeId'))?.title ?? '已筛选'}
+            </Tag>
+          )}
           {params.has('year') && (
             <Tag closable onClose={() => change({ year: undefined })}>
               {params.get('year')}年度
@@ -92,14 +112,29 @@ export default function LedgerPage() {
             </Button>
           )}
         </div>
-        <LedgerTable
-          data={tasks.data}
-          loading={tasks.isFetching}
-          terms={searchTerms(params.get('q'))}
-          page={numberParam(params, 'page') ?? 1}
-          pageSize={numberParam(params, 'pageSize') ?? DEFAULT_PAGE_SIZE}
-          onPage={(page, pageSize) => change({ page: String(page), pageSize: String(pageSize) })}
-        />
+        {/* Reading on a phone (a leader from his home's light counters): cards. The office's row
+            actions stay in the table, which scrolls sideways inside the card. */}
+        {phone && !rowActions.column ? (
+          <LedgerCards
+            data={tasks.data}
+            loading={tasks.isFetching}
+            terms={searchTerms(params.get('q'))}
+            page={numberParam(params, 'page') ?? 1}
+            pageSize={numberParam(params, 'pageSize') ?? DEFAULT_PAGE_SIZE}
+            onPage={(page, pageSize) => change({ page: String(page), pageSize: String(pageSize) })}
+          />
+        ) : (
+          <LedgerTable
+            data={tasks.data}
+            loading={tasks.isFetching}
+            terms={searchTerms(params.get('q'))}
+            page={numberParam(params, 'page') ?? 1}
+            pageSize={numberParam(params, 'pageSize') ?? DEFAULT_PAGE_SIZE}
+            onPage={(page, pageSize) => change({ page: String(page), pageSize: String(pageSize) })}
+            actions={rowActions.column}
+          />
+        )}
+        {rowActions.modal}
       </Card>
     </>
   );

@@ -15,10 +15,12 @@ interface Props {
   page: number;
   pageSize: number;
   onPage: (page: number, pageSize: number) => void;
+  /** The office's row actions (上移/下移/移动到…/删除 or 销号: LedgerRowActions.tsx), last. */
+  actions?: ColumnsType<TaskRow>[number] | null;
 }
 
 /** The ledger rows; paging is the server's (242 tasks and more do not come down at once). */
-export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Props) {
+export function LedgerTable({ data, loading, terms, page, pageSize, onPage, actions }: Props) {
   const navigate = useNavigate();
   // On a phone the columns keep their widths and the table scrolls sideways, instead of one character a line.
   const narrow = Grid.useBreakpoint().md === false;
@@ -74,6 +76,7 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
     { title: '分管区领导', key: 'leaders', width: 120, render: (_, r) => <LeaderNames leaders={r.leaders} /> },
     { title: '责任单位', key: 'units', width: 240, render: (_, r) => <UnitRoleTags units={r.units} /> },
     { title: '指标数', dataIndex: 'indicatorCount', width: 72, align: 'right' },
+    ...(actions ? [actions] : []),
   ];
 
   return (
@@ -83,7 +86,8 @@ export function LedgerTable({ data, loading, terms, page, pageSize, onPage }: Pr
       loading={loading}
       columns={columns}
       dataSource={data?.items ?? []}
-      scroll={narrow ? { x: 1100 } : undefined}
+      // With the office's actions (fixed on the right) the table scrolls sideways rather than squeezing the standard.
+      scroll={actions ? { x: 1320 } : narrow ? { x: 1100 } : undefined}
       locale={{ emptyText: '没有符合条件的事项' }}
       onRow={(r) => ({
         onClick: (e) => {

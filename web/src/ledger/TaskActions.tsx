@@ -19,7 +19,21 @@ type Open = 'coordination' | 'adjustment' | 'instruction' | 'edit' | null;
  * a unit's people, the server's record rule (their own unit's tasks). The server refuses anything
  * else anyway, so buttons that would only earn a 403 are not shown.
  */
-export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDetail; onReload: () => void }) {
+export function TaskActions({
+  me,
+  detail,
+  onReload,
+  onInstructed,
+  large = false,
+}: {
+  me: Me;
+  detail: TaskDetail;
+  onReload: () => void;
+  /** After a 批示 is sent: the page shows it (the 领导批示 tab), so the leader sees it is there. */
+  onInstructed?: () => void;
+  /** A phone's buttons: 40 px high and more, for a thumb. */
+  large?: boolean;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const instruct = useWriteInstruction();
   const { message } = App.useApp();
@@ -49,7 +63,13 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
       )}
       {can(me.role, 'instruction.write') && (
         <>
-          <Button type="primary" icon={<FormOutlined />} onClick={() => setOpen('instruction')}>
+          <Button
+            type="primary"
+            icon={<FormOutlined />}
+            onClick={() => setOpen('instruction')}
+            size={large ? 'large' : undefined}
+            data-testid="task-instruct"
+          >
             批示
           </Button>
           <TextModal
@@ -61,6 +81,7 @@ export function TaskActions({ me, detail, onReload }: { me: Me; detail: TaskDeta
             onSubmit={async (body) => {
               await instruct.mutateAsync({ id: task.id, body: { body } });
               message.success('批示已发送给责任单位');
+              onInstructed?.();
             }}
             onClose={close}
           />

@@ -5,6 +5,7 @@ import { LightTag } from '../dashboard/LightTag';
 import { levelPrefix } from '../layout/orgLevel';
 import { ANNEX_KIND_COLORS, ANNEX_KIND_LABELS } from '../notices/labels';
 import type { TaskDetail } from './api';
+import { CoReportingControl } from './CoReportingControl';
 import { DueDateLine } from './DueDate';
 import { ClosedTag, closureText, LeaderNames, UnitRoleTags } from './TaskTags';
 
@@ -82,7 +83,17 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
               ]
             : []),
           { key: 'leaders', label: `分管${lv}领导`, span: 3, children: <LeaderNames leaders={task.leaders} /> },
-          { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={task.units} /> },
+          {
+            key: 'units',
+            label: '责任单位',
+            span: 3,
+            children: (
+              <Space direction="vertical" size={8}>
+                <UnitRoleTags units={task.units} />
+                <CoReportingControl task={task} />
+              </Space>
+            ),
+          },
           ...(task.uncertain
             ? [
                 {
@@ -99,5 +110,13 @@ export function TaskBasics({ task }: { task: TaskDetail['task'] }) {
   );
 }
 
-/** One pair a row on a narrow screen: the spans of the three-column layout do not apply. */
-const fit = <T extends { span?: number }>(wide: boolean, items: T[]): T[] => (wide ? items : items.map((i) => ({ ...i, span: 1 })));
+// On a phone a leader reads what the task asks and why its light is red before its annex and number.
+const PHONE_FIRST = ['standard', 'light', 'closure', 'due', 'units', 'leaders'];
+const phoneRank = (key: string) => {
+  const i = PHONE_FIRST.indexOf(key);
+  return i < 0 ? PHONE_FIRST.length : i;
+};
+
+/** One pair a row on a narrow screen, the text and the light first: the spans of the three-column layout do not apply. */
+const fit = <T extends { key: string; span?: number }>(wide: boolean, items: T[]): T[] =>
+  wide ? items : items.map((i) => ({ ...i, span: 1 })).sort((a, b) => phoneRank(a.key) - phoneRank(b.key));

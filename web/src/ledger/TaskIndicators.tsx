@@ -1,22 +1,55 @@
-import { Card, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { targetWording } from '../../../core/notice/indicator-fields';
 import type { TaskDetail } from './api';
+import { IndicatorEditModal } from './IndicatorEditModal';
 
 type Indicator = TaskDetail['indicators'][number];
 
 const fmt = (v: number | null, unit: string) => (v === null ? '—' : `${v}${unit}`);
 
-/** 指标: the targets found in the standard and what the units reported for each period. */
-export function TaskIndicators({ indicators }: { indicators: Indicator[] }) {
+/** Given to the office only: the task's version the edit is made against, and what to do on a conflict. */
+export interface IndicatorEditing {
+  taskId: number;
+  version: number;
+  onConflict: () => void;
+}
+
+/** 指标: the targets found in the standard and what the units reported for each period; the office corrects them here. */
+export function TaskIndicators({ indicators, editing }: { indicators: Indicator[]; editing?: IndicatorEditing }) {
+  const [editingIndicator, setEditingIndicator] = useState<Indicator | null>(null);
   // Periods in the order the server lists actuals (the calendar order), one column each.
   const periods = [...new Set(indicators.flatMap((i) => i.actuals.map((a) => a.periodLabel)))];
   const columns: ColumnsType<Indicator> = [
-    { title: '指标', dataIndex: 'name' },
+    {
+      title: '指标',
+      dataIndex: 'name',
+      onCell: () => ({ style: { minWidth: 160 } }),
+      // The office's 修改 sits by the name, so it is on screen even where the table scrolls sideways (a phone).
+      render: (name: string, i) => (
+        <>
+          <span>{name}</span>
+          {editing && (
+            <Button
+              type="link"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={`修改指标：${name}`}
+              onClick={() => setEditingIndicator(i)}
+            >
+              修改
+            </Button>
+          )}
+        </>
+      ),
+    },
     {
       title: '目标值',
       key: 'target',
-      width: 140,
-      render: (_, i) => `${i.target}${i.unit}${i.qualifier ? ` ${i.qualifier}` : ''}`,
+      width: 120,
+      render: (_, i) => targetWording(i),
     },
     ...periods.map((p) => ({
       title: p,
@@ -44,8 +77,24 @@ export function TaskIndicators({ indicators }: { indicators: Indicator[] }) {
   }
   return (
     <Card title="指标" size="small" style={{ marginBottom: 16 }}>
-      <Table<Indicator> size="small" rowKey="id" pagination={false} columns={columns} dataSource={indicators} />
+      <Table<Indicator>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        columns={columns}
+        dataSource={indicators}
+        scroll={{ x: 'max-content' }}
+      />
       {periods.length === 0 && <Typography.Text type="secondary">各报送期尚未填报指标完成值。</Typography.Text>}
+      {editing && (
+        <IndicatorEditModal
+          taskId={editing.taskId}
+          version={editing.version}
+          indicator={editingIndicator}
+          onClose={() => setEditingIndicator(null)}
+          onConflict={editing.onConflict}
+        />
+      )}
     </Card>
   );
 }

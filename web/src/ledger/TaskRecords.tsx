@@ -3,13 +3,50 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { BeforeAfter } from '../collaboration/BeforeAfter';
 import { AdjustmentStatus, CoordinationStatus } from '../collaboration/StatusTags';
+import { EvidenceList } from '../reporting/evidence/EvidenceList';
 import type { TaskDetail } from './api';
 import { taskRef } from './TaskTags';
+import { useIsPhone } from '../layout/useIsPhone';
 
 export const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
-/** 报送记录: every unit's entry for this task in every period. */
-export function ReportEntries({ reports }: { reports: TaskDetail['reports'] }) {
+const noop = () => undefined;
+
+/**
+ * 报送记录: every unit's entry for this task in every period, with its 佐证材料 on the organisation's
+ * own task page (the server lists only the files the person may open; an upper level's view has none).
+ */
+export function ReportEntries({ reports, taskId }: { reports: TaskDetail['reports']; taskId?: number }) {
+  const withEvidence = taskId !== undefined && reports.some((r) => r.evidence !== undefined);
+  const phone = useIsPhone();
+  // On a phone seven columns squeeze each to a character a line (区/交/通): one card per entry instead.
+  if (phone) {
+    if (reports.length === 0) return <Empty description="尚无报送记录" />;
+    return (
+      <List
+        dataSource={reports}
+        rowKey={(r) => `${r.reportId}`}
+        renderItem={(r) => (
+          <List.Item data-testid="report-entry" style={{ display: 'block' }}>
+            <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
+              <Typography.Text strong>{r.unitName}</Typography.Text>
+              {r.unitRole === 'lead' ? <Tag color="red">牵头</Tag> : <Tag>配合</Tag>}
+              <Typography.Text type="secondary">{r.periodLabel}</Typography.Text>
+            </Space>
+            <div>报告状态：{r.reportState}</div>
+            <div>进展状态：{r.status || '—'}</div>
+            <div className="task-standard">进展：{r.narrative || '—'}</div>
+            {r.problems && <div className="task-standard">问题：{r.problems}</div>}
+            {withEvidence && r.evidence?.length ? (
+              <div className="task-entry-evidence">
+                <EvidenceList reportId={r.reportId} taskId={taskId} files={r.evidence} editable={false} onChanged={noop} />
+              </div>
+            ) : null}
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table
       size="small"
@@ -28,7 +65,21 @@ export function ReportEntries({ reports }: { reports: TaskDetail['reports'] }) {
         },
         { title: '报告状态', dataIndex: 'reportState', width: 120 },
         { title: '进展状态', dataIndex: 'status', width: 110 },
-        { title: '进展', dataIndex: 'narrative', render: (v: string) => v || '—' },
+        {
+          title: withEvidence ? '进展与佐证材料' : '进展',
+          dataIndex: 'narrative',
+          // The files sit under the entry's text, one line each: no extra column to squeeze the text.
+          render: (v: string, r: TaskDetail['reports'][number]) => (
+            <>
+              {v || '—'}
+              {withEvidence && r.evidence?.length ? (
+                <div className="task-entry-evidence">
+                  <EvidenceList reportId={r.reportId} taskId={taskId} files={r.evidence} editable={false} onChanged={noop} />
+                </div>
+              ) : null}
+            </>
+          ),
+        },
         { title: '问题', dataIndex: 'problems', width: 260, render: (v: string) => v || '—' },
       ]}
     />

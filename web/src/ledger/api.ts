@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { adjustmentSchema, coordinationSchema, instructionSchema } from '../../../core/api/collaboration';
 import type { taskDetailSchema, taskListSchema, taskPatch } from '../../../core/api/tasks';
+import type { indicatorPatch } from '../../../core/api/task-indicators';
 import { api } from '../api/client';
 
 export type TaskList = z.infer<typeof taskListSchema>;
@@ -12,6 +13,7 @@ export type TaskDetail = z.infer<typeof taskDetailSchema>;
 /** 销号: when and by whom a task was closed, on which period's accepted report. */
 export type TaskClosure = NonNullable<TaskRow['closure']>;
 export type TaskPatch = z.input<typeof taskPatch>;
+export type IndicatorPatch = z.input<typeof indicatorPatch>;
 export type Coordination = z.infer<typeof coordinationSchema>;
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type Instruction = z.infer<typeof instructionSchema>;
@@ -73,3 +75,17 @@ export const useCloseTask = () => useTaskMutation<{ note?: string }, { closure: 
 
 /** 撤销销号 (the office), with the reason the audit log keeps. */
 export const useReopenTask = () => useTaskMutation<{ reason: string }, { ok: true }>((id) => `/api/tasks/${id}/reopen`);
+
+/** The office corrects an indicator (name, unit, target, qualifier): a new version of the task. */
+export function useEditIndicator() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, indicatorId, body }: { taskId: number; indicatorId: number; body: IndicatorPatch }) =>
+      api.patch<{ version: number; changed: boolean }>(`/api/tasks/${taskId}/indicators/${indicatorId}`, body),
+    // The name shows on the ledger, the dashboard's indicator table and the units' report forms.
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}

@@ -6,6 +6,8 @@ import { PageHeader } from '../layout/PageHeader';
 import { useImportNotice, usePreviewNotice } from './api';
 import type { Corrections } from './corrections';
 import { DiffView } from './DiffView';
+import { initialFacts, type DocumentFacts } from './DocumentFactsForm';
+import { nameMaps, newNamesInUse, NO_CHOICES, type NameChoices } from './name-choices';
 import { NoticesList } from './NoticesList';
 import { PreviewView } from './PreviewView';
 import type { ImportResult, NoticePreview } from './types';
@@ -50,6 +52,8 @@ export default function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<NoticePreview | null>(null);
   const [corrections, setCorrections] = useState<Corrections>({});
+  const [facts, setFacts] = useState<DocumentFacts>({});
+  const [choices, setChoices] = useState<NameChoices>(NO_CHOICES);
   const [result, setResult] = useState<ImportResult | null>(null);
   const previewing = usePreviewNotice();
   const importing = useImportNotice();
@@ -58,6 +62,8 @@ export default function ImportPage() {
     setFile(null);
     setPreview(null);
     setCorrections({});
+    setFacts({});
+    setChoices(NO_CHOICES);
     setResult(null);
     previewing.reset();
     importing.reset();
@@ -66,19 +72,33 @@ export default function ImportPage() {
   const choose = (f: File) => {
     reset();
     setFile(f);
-    previewing.mutate(f, { onSuccess: setPreview });
+    previewing.mutate(f, {
+      onSuccess: (p) => {
+        setPreview(p);
+        setFacts(initialFacts(p));
+      },
+    });
   };
 
   const submit = (options: { update?: boolean; accept?: string[] }) => {
     if (!file) return;
     importing.mutate(
-      { file, options: { ...options, corrections: Object.values(corrections) } },
+      {
+        file,
+        options: {
+          ...options,
+          corrections: Object.values(corrections),
+          // The facts the notice lacks, as the office kept or typed them; new names it mapped to existing ones.
+          ...(Object.keys(facts).length > 0 ? { document: facts } : {}),
+          ...nameMaps(choices, preview ? newNamesInUse(preview, corrections) : undefined),
+        },
+      },
       { onSuccess: setResult },
     );
   };
 
   // Corrections live only in this page until the import: ask before a reload or close throws them away.
-  const unsaved = Object.keys(corrections).length > 0 && !result;
+  const unsaved = (Object.keys(corrections).length > 0 || Object.keys(choices.units).length + Object.keys(choices.leaders).length > 0) && !result;
   useEffect(() => {
     if (!unsaved) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -87,7 +107,8 @@ export default function ImportPage() {
   }, [unsaved]);
 
   const step = result ? 2 : preview ? 1 : 0;
-  const title = preview?.parsed.document.docNumber ?? preview?.parsed.document.title ?? file?.name ?? '';
+  const title =
+    preview?.parsed.document.docNumber ?? facts.docNumber ?? preview?.parsed.document.title ?? facts.title ?? file?.name ?? '';
 
   return (
     <>
@@ -134,6 +155,17 @@ export default function ImportPage() {
           preview={preview}
           corrections={corrections}
           onCorrect={(c) => setCorrections((cs) => ({ ...cs, [c.key]: c }))}
+          facts={facts}
+          onFacts={setFacts}
+          choices={choices}
+          onChoose={(kind, name, choice) =>
+            setChoices((cs) => {
+              const next = { ...cs[kind] };
+              if (choice) next[name] = choice;
+              else delete next[name];
+              return { ...cs, [kind]: next };
+            })
+          }
           busy={importing.isPending}
           onImport={() => submit({})}
           onReset={reset}

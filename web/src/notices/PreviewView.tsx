@@ -1,16 +1,25 @@
-import { Badge, Button, Card, Col, Popconfirm, Row, Space, Statistic, Switch, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Badge, Button, Card, Col, Popconfirm, Row, Space, Statistic, Switch, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { annexRows, confirmAsIs, countPreview, isPending, type Corrections } from './corrections';
 import { CorrectionModal } from './CorrectionModal';
+import { DocumentFactsForm, factsMissing, type DocumentFacts } from './DocumentFactsForm';
 import { ANNEX_KIND_LABELS } from './labels';
+import { LayoutNote } from './LayoutNote';
+import { newNamesInUse, settledBy, uncertainCells, undecided, type NameChoice, type NameChoices } from './name-choices';
+import { NewNamesCard } from './NewNamesCard';
 import { NoticeFacts } from './NoticeFacts';
 import { PreviewTable } from './PreviewTable';
 import type { NoticePreview, TaskCorrection, TaskRow } from './types';
+import { UnreadPanel } from './UnreadPanel';
 
 interface Props {
   preview: NoticePreview;
   corrections: Corrections;
   onCorrect: (c: TaskCorrection) => void;
+  facts: DocumentFacts;
+  onFacts: (facts: DocumentFacts) => void;
+  choices: NameChoices;
+  onChoose: (kind: keyof NameChoices, name: string, choice: NameChoice | null) => void;
   busy: boolean;
   onImport: () => void;
   onReset: () => void;
@@ -37,12 +46,43 @@ function Legend() {
   );
 }
 
+/**
+ * The one line a clerk reads first: 读出 N 项任务，M 处需要确认，K 个新单位 — what is left to do, in
+ * her words; the details follow below.
+ */
+function SummaryLine({ tasks, cells, newUnits, newLeaders, factsToFill }: { tasks: number; cells: number; newUnits: number; newLeaders: number; factsToFill: number }) {
+  const parts = [
+    `读出 ${tasks} 项任务`,
+    cells > 0 ? `${cells} 处需要确认` : '没有需要确认的内容',
+    ...(newUnits > 0 ? [`${newUnits} 个新单位`] : []),
+    ...(newLeaders > 0 ? [`${newLeaders} 位新领导`] : []),
+    ...(factsToFill > 0 ? [`${factsToFill} 项通知信息待补充`] : []),
+  ];
+  const done = cells === 0 && newUnits === 0 && newLeaders === 0 && factsToFill === 0;
+  return (
+    <Alert
+      role="status"
+      className="preview-summary"
+      type={done ? 'success' : 'info'}
+      showIcon
+      message={<span className="preview-summary-text">{parts.join('，')}</span>}
+      description={done ? '可以确认导入了。' : '请逐项处理下方标出的内容，处理完后点“确认导入”。'}
+    />
+  );
+}
+
 /** A new notice: what the parser made of it, annex by annex, with the office's corrections. */
-export function PreviewView({ preview, corrections, onCorrect, busy, onImport, onReset }: Props) {
+export function PreviewView({ preview, corrections, onCorrect, facts, onFacts, choices, onChoose, busy, onImport, onReset }: Props) {
   const { parsed } = preview;
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [editing, setEditing] = useState<TaskRow | null>(null);
-  const counts = countPreview(parsed, corrections);
+  const settled = useMemo(() => settledBy(choices), [choices]);
+  const counts = countPreview(parsed, corrections, settled);
+  const rows = parsed.annexes.flatMap((a) => annexRows(a, corrections, settled));
+  const cells = rows.filter(isPending).reduce((n, r) => n + Math.max(1, uncertainCells(r.task, choices).size), 0);
+  const inUse = useMemo(() => newNamesInUse(preview, corrections), [preview, corrections]);
+  const open = undecided(inUse, choices);
+  const unfilled = factsMissing(preview, facts);
 
   const stat = (title: string, value: number, color?: string, suffix?: string) => (
     <Col xs={12} md={6}>
@@ -54,7 +94,10 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <NoticeFacts preview={preview} />
+      <SummaryLine tasks={counts.tasks} cells={cells} newUnits={open.units} newLeaders={open.leaders} factsToFill={unfilled.length} />
+      <DocumentFactsForm preview={preview} facts={facts} onChange={onFacts} />
+      <NewNamesCard names={inUse} choices={choices} onChoose={onChoose} />
+      <NoticeFacts preview={preview} facts={facts} />
       <Row gutter={16}>
         {stat('附件数', counts.annexes, undefined, '个')}
         {stat('任务数', counts.tasks, undefined, '项')}
@@ -81,7 +124,7 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
       >
         <Tabs
           items={parsed.annexes.map((a) => {
-            const pending = annexRows(a, corrections).filter(isPending).length;
+            const pending = annexRows(a, corrections, settled).filter(isPending).length;
             return {
               key: String(a.no),
               label: (
@@ -96,9 +139,14 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
                   <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                     {a.title}
                   </Typography.Paragraph>
+                  <div style={{ marginBottom: 8 }}>
+                    <LayoutNote annex={a} />
+                  </div>
                   <PreviewTable
                     annex={a}
                     corrections={corrections}
+                    choices={choices}
+                    settled={settled}
                     onlyFlagged={onlyFlagged}
                     onEdit={setEditing}
                     onConfirm={(row) => onCorrect(confirmAsIs(row))}
@@ -109,7 +157,11 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
           })}
         />
       </Card>
-      <Space>
+      <UnreadPanel unread={parsed.unread} />
+      {unfilled.length > 0 && (
+        <Alert type="warning" showIcon message={`导入前请先在“补充通知信息”中填写：${unfilled.join('、')}`} />
+      )}
+      <Space wrap>
         <Popconfirm
           title="确认导入"
           description={
@@ -123,13 +175,20 @@ export function PreviewView({ preview, corrections, onCorrect, busy, onImport, o
                   </Typography.Text>
                 </div>
               )}
+              {open.units + open.leaders > 0 && (
+                <div>
+                  <Typography.Text type="warning">
+                    还有 {open.units + open.leaders} 个名录中没有的单位或领导未处理，导入时将按新单位、新领导建立。
+                  </Typography.Text>
+                </div>
+              )}
             </div>
           }
           okText="导入"
           cancelText="取消"
           onConfirm={onImport}
         >
-          <Button type="primary" size="large" loading={busy}>
+          <Button type="primary" size="large" loading={busy} disabled={unfilled.length > 0}>
             确认导入
           </Button>
         </Popconfirm>

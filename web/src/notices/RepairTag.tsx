@@ -24,7 +24,7 @@ export function RepairList({ repairs }: { repairs: Repair[] }) {
             <Typography.Text strong>{REPAIR_FIELD_LABELS[r.field] ?? r.field}</Typography.Text>
             <Typography.Text type="secondary">（原文第 {r.line} 行）</Typography.Text>
             {r.uncertain && (
-              <Tag color="orange" style={{ marginInlineStart: 6 }}>
+              <Tag color="warning" style={{ marginInlineStart: 6 }}>
                 需确认
               </Tag>
             )}
@@ -55,7 +55,7 @@ export function RepairTag({ repairs }: { repairs: Repair[] }) {
       overlayStyle={{ maxWidth: 480 }}
       trigger={['hover', 'click']}
     >
-      <Tag color="gold" className="repair-tag" style={{ cursor: 'pointer' }}>
+      <Tag color="warning" className="repair-tag" style={{ cursor: 'pointer' }}>
         已修复 {repairs.length > 1 ? repairs.length : ''}
       </Tag>
     </Popover>

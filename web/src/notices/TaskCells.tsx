@@ -1,4 +1,5 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
+import { targetWording } from '../../../core/notice/indicator-fields';
 import type { Indicator, TaskLink } from '../../../core/notice/types';
 
 /** 分管区领导 as tags. */
@@ -33,25 +34,36 @@ export function UnitTags({ units }: { units: string[] }) {
   );
 }
 
-// The parser names an indicator by the words before the number, which can be a whole clause; the
-// words nearest the number say what is counted, so keep those and show the full text on hover.
-function shortName(name: string): string {
-  return name.length > 8 ? `…${name.slice(-8)}` : name;
-}
-
+/**
+ * 指标 as chips: the name is cut at its end with an ellipsis when the column is narrow (the start
+ * says what is counted: 新增公共停车位…), the target always shows, and the whole indicator with
+ * the printed text is on hover and keyboard focus.
+ */
 export function IndicatorChips({ indicators }: { indicators: Indicator[] }) {
   if (indicators.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <>
-      {indicators.map((i, n) => (
-        <Tooltip key={n} title={`原文：${i.text}`}>
-          <Tag color="geekblue" style={{ whiteSpace: 'normal' }}>
-            {shortName(i.name)} {i.value}
-            {i.unit}
-            {i.qualifier ? ` ${i.qualifier}` : ''}
-          </Tag>
-        </Tooltip>
-      ))}
+      {indicators.map((i, n) => {
+        const target = targetWording({ target: i.value, unit: i.unit, qualifier: i.qualifier });
+        return (
+          <Tooltip
+            key={n}
+            title={
+              <>
+                <div>
+                  {i.name} {target}
+                </div>
+                {i.text && <div>原文：{i.text}</div>}
+              </>
+            }
+          >
+            <Tag color="geekblue" className="indicator-chip" tabIndex={0}>
+              <span className="indicator-chip-name">{i.name}</span>
+              <span className="indicator-chip-target">{target}</span>
+            </Tag>
+          </Tooltip>
+        );
+      })}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Space, Spin, Typography, Upload } from 'antd';
 import type { UploadProgress } from './upload';
 
-const ACCEPT = '.docx,.xlsx,.csv,.txt';
+const ACCEPT = '.docx,.xlsx,.pdf,.ofd,.csv,.txt';
 
 interface Props {
   progress: UploadProgress | null;
@@ -35,7 +35,7 @@ export function UploadStep({ progress, busy, fileName, onFile, onCancel }: Props
         </p>
         <p className="ant-upload-text">点击或将责任分解通知拖到此处上传</p>
         <p className="ant-upload-hint">
-          支持 Word（.docx）、Excel（.xlsx）、CSV、文本（.txt）。PDF 文件请先复制全部文字另存为 .txt 再上传。
+          支持 Word（.docx）、Excel（.xlsx）、PDF、OFD、CSV、文本（.txt）。扫描件（图片）没有可读取的文字，请向发文单位索取可复制文字的版本。
           <br />
           上传后系统先解析并显示预览，核对无误后再确认导入，预览阶段不会写入台账。
         </p>

@@ -11,12 +11,13 @@ export const ANNEX_KIND_LABELS: Record<AnnexKind, string> = {
   other: '其他',
 };
 
+// Presets whose text meets WCAG AA (4.5:1) on their pale background: cyan and green do not.
 export const ANNEX_KIND_COLORS: Record<AnnexKind, string> = {
   'district-gwr': 'red',
   'province-gwr': 'blue',
-  'province-livelihood': 'cyan',
+  'province-livelihood': 'purple',
   'city-gwr': 'geekblue',
-  'city-livelihood': 'green',
+  'city-livelihood': 'magenta',
   other: 'default',
 };
 
@@ -27,6 +28,7 @@ export const REPAIR_FIELD_LABELS: Record<RepairField, string> = {
   row: '整行',
   seq: '序号',
   standard: '工作标准',
+  indicators: '量化指标',
 };
 
 export const DIFF_FIELD_LABELS: Record<DiffField, string> = {
@@ -44,6 +46,8 @@ export const FORMAT_LABELS: Record<string, string> = {
   docx: 'Word（.docx）',
   xlsx: 'Excel（.xlsx）',
   csv: 'CSV',
+  pdf: 'PDF（.pdf）',
+  ofd: 'OFD（.ofd）',
 };
 
 export function formatBytes(n: number): string {

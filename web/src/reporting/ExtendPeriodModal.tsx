@@ -16,7 +16,8 @@ export function ExtendPeriodModal({ period, onClose }: { period: Period; onClose
 
   const submit = (v: Values) =>
     action.mutate(
-      { id: period.id, action: 'extend', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason.trim() },
+      // The period as it was when the modal opened: an extension after someone else's change is refused.
+      { id: period.id, action: 'extend', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason.trim(), version: period.version },
       { onSuccess: onClose },
     );
 

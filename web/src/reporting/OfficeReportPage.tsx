@@ -7,7 +7,8 @@ import { QualityRating } from '../assessment/QualityRating';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
-import { reportingKeys, useReport, useTransition } from './api';
+import { reportingKeys, usePeriodReports, useReport, useTransition } from './api';
+import { ChangeSummary, itemChanged } from './form/ChangeSummary';
 import { ActionBar } from '../layout/ActionBar';
 import { OfficeReturnModal } from './OfficeReturnModal';
 import { ReportHeader } from './ReportHeader';
@@ -32,7 +33,27 @@ export default function OfficeReportPage() {
   const query = useReport(id);
   const transition = useTransition(reportingKeys.report(id));
   const [returning, setReturning] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  // The office's comment on each item, written in place while it reads (sent with a return).
+  const [comments, setComments] = useState<Record<number, string>>({});
   const view = query.data;
+  const rows = usePeriodReports(view?.report.periodId ?? 0, { enabled: !!view }).data;
+  // 审核下一份: the next report waiting for the office in this period, in the period page's order.
+  const waiting = (rows ?? []).filter((r) => r.reportId && r.reportId !== id && (r.standing.kind === 'reached' || r.standing.kind === 'resubmitted'));
+  const next = waiting[0];
+  const goNext = next && (
+    <Button
+      type={view?.report.state === 'submitted' ? 'default' : 'primary'}
+      onClick={() => {
+        setComments({});
+        setOnlyChanged(false);
+        navigate(`/office/reports/${next.reportId}`);
+        toTop();
+      }}
+    >
+      审核下一份（{next.unit.name}，待审 {waiting.length} 份）
+    </Button>
+  );
 
   const back = (
     <Button
@@ -59,11 +80,19 @@ export default function OfficeReportPage() {
   const { report } = view;
   const reviewable = report.state === 'submitted';
 
-  const actions = reviewable && (
-    <ActionBar testId="report-actions" note="请逐项审阅后作出审核结论">
-      <Button danger onClick={() => setReturning(true)}>
-        {TRANSITIONS.office_return.label}
-      </Button>
+  const commented = Object.values(comments).filter((c) => c.trim()).length;
+  const actions = (reviewable || rows) && (
+    <ActionBar
+      testId="report-actions"
+      note={reviewable ? (commented ? `已在 ${commented} 个事项下填写审核意见` : '请逐项审阅后作出审核结论') : rows && !next ? '本期暂无其他待审核的报告' : undefined}
+    >
+      {!reviewable && goNext}
+      {reviewable && (
+        <Button danger onClick={() => setReturning(true)}>
+          {TRANSITIONS.office_return.label}
+        </Button>
+      )}
+      {reviewable && (
       <Popconfirm
         placement="topRight"
         title="审核通过本报告？"
@@ -85,6 +114,7 @@ export default function OfficeReportPage() {
           {TRANSITIONS.accept.label}
         </Button>
       </Popconfirm>
+      )}
     </ActionBar>
   );
 
@@ -98,12 +128,22 @@ export default function OfficeReportPage() {
       {transition.error && !returning && <ErrorAlert error={transition.error} />}
       <ReportHeader report={report} items={view.items} hint={HINTS[report.state]} />
       <QualityRating reportId={report.id} state={report.state} />
-      <ReportItems view={view} editable={false} />
+      <ChangeSummary items={view.items} onlyChanged={onlyChanged} onOnlyChanged={setOnlyChanged} />
+      <ReportItems
+        view={view}
+        editable={false}
+        compare
+        show={onlyChanged ? itemChanged : undefined}
+        emptyText="与上期相比没有变化的事项"
+        comments={reviewable ? comments : undefined}
+        onComment={reviewable ? (taskId, v) => setComments((c) => ({ ...c, [taskId]: v })) : undefined}
+      />
       {actions}
       {returning && (
         <OfficeReturnModal
           report={report}
           items={view.items}
+          itemComments={comments}
           pending={transition.isPending}
           error={transition.error}
           onSubmit={(r) =>
@@ -112,6 +152,7 @@ export default function OfficeReportPage() {
               {
                 onSuccess: () => {
                   setReturning(false);
+                  setComments({});
                   void message.success(r.invalid ? '已认定为无效报送并退回单位' : '报告已退回单位修改');
                   toTop();
                 },

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Collapse, DatePicker, Input, Modal, Tag, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../layout/ErrorAlert';
@@ -14,13 +14,14 @@ export type OfficeReturn = {
 
 /**
  * 退回 by the office. It says first what the return will and will not change (from the report's
- * standing: the first arrival and its timeliness stay), asks for a 退回意见 — overall, or per task,
- * either is enough — and a date to resubmit by; apart, the rarer ruling that this was not a valid
+ * standing: the first arrival and its timeliness stay), asks for a 退回意见 — overall, or the
+ * comments the office wrote inside the items on the page, either is enough — and a date to resubmit by; apart, the rarer ruling that this was not a valid
  * report at all, with what that costs the unit.
  */
 export function OfficeReturnModal({
   report,
   items,
+  itemComments,
   pending,
   error,
   onSubmit,
@@ -28,18 +29,19 @@ export function OfficeReturnModal({
 }: {
   report: ReportSummary;
   items: ReportItem[];
+  /** The comments written inside each item on the review page. */
+  itemComments: Record<number, string>;
   pending: boolean;
   error: unknown;
   onSubmit: (r: OfficeReturn) => void;
   onClose: () => void;
 }) {
-  const [reasons, setReasons] = useState<Record<number, string>>({});
   const [overall, setOverall] = useState('');
   const [resubmitBy, setResubmitBy] = useState<Dayjs | null>(dayjs(report.resubmitByDefault));
   const [invalid, setInvalid] = useState(false);
   const [missing, setMissing] = useState(false);
   const filled = items
-    .map((i) => ({ taskId: i.taskId, reason: (reasons[i.taskId] ?? '').trim() }))
+    .map((i) => ({ taskId: i.taskId, reason: (itemComments[i.taskId] ?? '').trim() }))
     .filter((r) => r.reason);
   const noReason = !overall.trim() && filled.length === 0;
   const today = dayjs(report.today);
@@ -91,7 +93,7 @@ export function OfficeReturnModal({
         <label htmlFor="return-reason">
           <Typography.Text strong>退回意见</Typography.Text>
         </label>
-        <Typography.Text type="secondary">（填写总体意见即可；也可在下方逐项填写）</Typography.Text>
+        <Typography.Text type="secondary">（填写总体意见即可；也可在各事项下逐项填写）</Typography.Text>
         <Input.TextArea
           id="return-reason"
           aria-label="退回意见"
@@ -132,45 +134,15 @@ export function OfficeReturnModal({
         </div>
       </div>
 
-      <Collapse
-        size="small"
-        style={{ marginBottom: 16 }}
-        items={[
-          {
-            key: 'items',
-            label: `逐项意见（可选，共 ${items.length} 项${filled.length ? `，已填 ${filled.length} 项` : ''}）`,
-            children: items.map((item) => (
-              <div
-                key={item.taskId}
-                style={{ marginBottom: 12 }}
-                data-testid={`return-reason-${item.annexNo}-${item.seq}`}
-              >
-                <div style={{ marginBottom: 4 }}>
-                  <Typography.Text strong>
-                    附件{item.annexNo} · {item.seq}
-                  </Typography.Text>{' '}
-                  {item.unitRole === 'lead' ? <Tag color="red">牵头</Tag> : <Tag>配合</Tag>}
-                  <Typography.Text
-                    type="secondary"
-                    ellipsis={{ tooltip: item.standard }}
-                    style={{ maxWidth: 520, verticalAlign: 'bottom' }}
-                  >
-                    {item.standard}
-                  </Typography.Text>
-                </div>
-                <Input.TextArea
-                  aria-label={`第${item.seq}项退回意见`}
-                  rows={2}
-                  maxLength={2000}
-                  placeholder="无需修改可不填"
-                  value={reasons[item.taskId] ?? ''}
-                  onChange={(e) => setReasons({ ...reasons, [item.taskId]: e.target.value })}
-                />
-              </div>
-            )),
-          },
-        ]}
-      />
+      <Typography.Paragraph data-testid="return-item-count">
+        <Typography.Text strong>逐项意见：</Typography.Text>
+        {filled.length > 0
+          ? `已在 ${filled.length} 个事项下填写（${items
+              .filter((i) => (itemComments[i.taskId] ?? '').trim())
+              .map((i) => `第${i.seq}项`)
+              .join('、')}），随退回一并发给单位。`
+          : '未填写。需要时请关闭本窗口，在各事项下方的“审核意见”中填写。'}
+      </Typography.Paragraph>
 
       <div className="return-invalid" data-testid="return-invalid">
         <Checkbox checked={invalid} onChange={(e) => setInvalid(e.target.checked)}>

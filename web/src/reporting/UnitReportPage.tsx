@@ -1,13 +1,16 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Spin } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { DEFAULT_COMPLETENESS, entryAsked, entryBlank, entryLabel, entryLacks } from '../../../core/reporting/completeness';
 import { useNavigate, useParams } from 'react-router';
 import { EDITABLE_STATES, TRANSITIONS } from '../../../core/reporting/states';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
-import { reportingKeys, useMyReport, useTransition, type ReportView } from './api';
+import { copyForward, reportingKeys, useCompletenessPolicy, useMyReport, useTransition, type ReportItem, type ReportView } from './api';
+import { ChangeSummary, itemChanged } from './form/ChangeSummary';
+import { FillBar } from './form/FillBar';
 import { ActionBar } from '../layout/ActionBar';
 import { ReasonModal } from './ReasonModal';
 import type { ItemHandle } from './ReportItemCard';
@@ -20,16 +23,16 @@ import './reporting.css';
 function hintFor(role: string, view: ReportView): string | undefined {
   const s = view.report.state;
   if (role === 'unit_staff') {
-    if (s === 'pending_head') return '报告已提交单位负责人审定，审定前不能修改。如需修改，请联系负责人退回。';
+    if (s === 'pending_head') return '报告已提交单位负责人审定，审定前不能修改。负责人审定前，您可以“撤回”后修改。';
     if (s === 'submitted') return '报告已由单位负责人审定并报送督查室，等待督查室审核。';
     if (s === 'accepted') return '督查室已审核通过本期报告。';
-    if (s === 'returned' && view.report.returnedByRole === 'office')
+    if ((s === 'returned' || s === 'draft') && view.report.returnedByRole === 'office')
       return '请按督查室意见修改（填写内容自动保存），完成后点击“提交负责人审定”，经负责人审定后重新报送督查室。';
     return '填写内容自动保存。全部事项填写完成后，请点击“提交负责人审定”。';
   }
   if (s === 'pending_head') return '经办人已提交本期报告，请审阅各事项后审定报送督查室，或退回修改并说明原因。';
   if (s === 'draft' || s === 'returned') return '报告正由经办人填报，提交审定后您可在此审定。';
-  if (s === 'submitted') return '报告已报送督查室，等待督查室审核。';
+  if (s === 'submitted') return '报告已报送督查室，等待督查室审核。督查室审核前，您可以“撤回报送”。';
   return undefined;
 }
 
@@ -47,8 +50,15 @@ export default function UnitReportPage() {
   const transition = useTransition(reportingKeys.mine(periodId));
   const [returning, setReturning] = useState(false);
   const [flushing, setFlushing] = useState(false);
-  const [blank, setBlank] = useState(0);
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const [foldFilled, setFoldFilled] = useState(0);
+  // Which entries are complete, as the clerk types (each card reports its own).
+  const [filledNow, setFilledNow] = useState<Record<number, boolean>>({});
+  const policy = useCompletenessPolicy().data ?? DEFAULT_COMPLETENESS;
   const entries = useRef(new Map<number, ItemHandle>());
+  const onFilled = useCallback((taskId: number, filled: boolean) => setFilledNow((m) => (m[taskId] === filled ? m : { ...m, [taskId]: filled })), []);
   const register = useCallback((taskId: number, handle: ItemHandle | null) => {
     if (handle) entries.current.set(taskId, handle);
     else entries.current.delete(taskId);
@@ -59,6 +69,14 @@ export default function UnitReportPage() {
 
   const role = me?.role ?? 'unit_staff';
   const view = query.data;
+  const asked = useCallback(
+    (i: ReportItem) => entryAsked({ ...i, closed: i.closedOn !== null }, policy),
+    [policy],
+  );
+  const filled = useMemo(
+    () => new Set((view?.items ?? []).filter((i) => filledNow[i.taskId] ?? entryLacks(i).length === 0).map((i) => i.taskId)),
+    [view, filledNow],
+  );
   const home = role === 'unit_head' ? '/unit-head' : '/unit';
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(home)}>
@@ -82,7 +100,20 @@ export default function UnitReportPage() {
 
   const { report } = view;
   const editable = role === 'unit_staff' && EDITABLE_STATES.includes(report.state);
-  const act = (path: 'submit' | 'approve' | 'head-return', done: string, reason?: string) =>
+  const missing = view.items.filter((i) => asked(i) && !filled.has(i.taskId));
+  const copyable = view.items.filter((i) => i.previous && asked(i) && !filled.has(i.taskId) && entryBlank(i)).length;
+  const copy = async (taskIds?: number[]) => {
+    // What is typed goes first, so the server sees which entries are really blank.
+    await Promise.all([...entries.current.values()].map((e) => e.flush()));
+    try {
+      const { copied } = await copyForward(report.id, taskIds);
+      if (!taskIds) void message.success(copied ? `已沿用上期内容填入 ${copied} 个事项，请修改本期有变化的内容` : '没有可沿用的未填事项');
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    }
+    await refetchQuery();
+  };
+  const act = (path: 'submit' | 'approve' | 'head-return' | 'withdraw' | 'head-withdraw', done: string, reason?: string) =>
     transition.mutate(
       { reportId: report.id, path, version: report.version, reason },
       {
@@ -103,31 +134,73 @@ export default function UnitReportPage() {
   };
 
   const canHeadAct = role === 'unit_head' && report.state === 'pending_head';
-  const actions = (editable || canHeadAct) && (
+  const canWithdraw = role === 'unit_staff' && report.state === 'pending_head';
+  const canHeadWithdraw = role === 'unit_head' && report.state === 'submitted';
+  const actions = (editable || canHeadAct || canWithdraw || canHeadWithdraw) && (
     <ActionBar
       testId="report-actions"
       note={`当前状态：${report.standing.label}${editable ? ' · 填写内容自动保存' : ''}`}
     >
-      {editable && (
+      {editable &&
+        (missing.length > 0 ? (
+          <Popconfirm
+            placement="topRight"
+            title={`尚有 ${missing.length} 个事项未填写完整，暂不能提交`}
+            description={
+              <div style={{ maxWidth: 360 }} data-testid="missing-list">
+                {missing.slice(0, 8).map((i) => (
+                  <div key={i.taskId}>
+                    {entryLabel(i)}：未填{entryLacks({ status: i.status, narrative: '' }).join('、')}
+                  </div>
+                ))}
+                {missing.length > 8 && <div>等 {missing.length} 项</div>}
+              </div>
+            }
+            okText="只看未填"
+            cancelText="关闭"
+            onConfirm={() => {
+              setOnlyMissing(true);
+              toTop();
+            }}
+          >
+            <Button type="primary">{TRANSITIONS.submit.label}</Button>
+          </Popconfirm>
+        ) : (
+          <Popconfirm
+            placement="topRight"
+            title="提交负责人审定？"
+            description="提交后由单位负责人审定；负责人审定前可以撤回修改。"
+            okText="提交"
+            cancelText="取消"
+            onConfirm={() => void submit()}
+          >
+            <Button type="primary" loading={flushing || transition.isPending}>
+              {TRANSITIONS.submit.label}
+            </Button>
+          </Popconfirm>
+        ))}
+      {canWithdraw && (
         <Popconfirm
           placement="topRight"
-          title="提交负责人审定？"
-          description={
-            <>
-              {blank > 0 && <div style={{ color: '#d46b08' }}>尚有 {blank} 项未填写进展情况，确认提交吗？</div>}
-              提交后由单位负责人审定，审定前不能修改。
-            </>
-          }
-          onOpenChange={(open) => {
-            if (open) setBlank([...entries.current.values()].filter((e) => e.blank()).length);
-          }}
-          okText="提交"
+          title="撤回本期报告？"
+          description="撤回后可继续修改，修改完成后需重新提交负责人审定。"
+          okText="撤回"
           cancelText="取消"
-          onConfirm={() => void submit()}
+          onConfirm={() => act('withdraw', '已撤回，可以继续修改')}
         >
-          <Button type="primary" loading={flushing || transition.isPending}>
-            {TRANSITIONS.submit.label}
-          </Button>
+          <Button loading={transition.isPending}>{TRANSITIONS.withdraw.label}</Button>
+        </Popconfirm>
+      )}
+      {canHeadWithdraw && (
+        <Popconfirm
+          placement="topRight"
+          title="撤回已报送督查室的报告？"
+          description="督查室审核前可以撤回。撤回后报告回到待您审定，须重新审定报送；报送时间以重新报送为准。"
+          okText="撤回报送"
+          cancelText="取消"
+          onConfirm={() => act('head-withdraw', '已撤回报送，报告回到待审定')}
+        >
+          <Button loading={transition.isPending}>{TRANSITIONS.head_withdraw.label}</Button>
         </Popconfirm>
       )}
       {canHeadAct && (
@@ -161,7 +234,36 @@ export default function UnitReportPage() {
       />
       {transition.error && !returning && <ErrorAlert error={transition.error} />}
       <ReportHeader report={report} items={view.items} hint={hintFor(role, view)} />
-      <ReportItems view={view} editable={editable} register={register} onRefetch={refetch} />
+      {editable && (
+        <FillBar
+          items={view.items}
+          filled={filled}
+          asked={asked}
+          copyable={copyable}
+          copying={copying}
+          onCopyAll={() => {
+            setCopying(true);
+            void copy()
+              .then(() => setFoldFilled((n) => n + 1))
+              .finally(() => setCopying(false));
+          }}
+          onlyMissing={onlyMissing}
+          onOnlyMissing={setOnlyMissing}
+        />
+      )}
+      {!editable && role === 'unit_head' && <ChangeSummary items={view.items} onlyChanged={onlyChanged} onOnlyChanged={setOnlyChanged} />}
+      <ReportItems
+        view={view}
+        editable={editable}
+        register={register}
+        onRefetch={refetch}
+        onFilled={editable ? onFilled : undefined}
+        onCopyForward={editable ? (taskId) => copy([taskId]) : undefined}
+        compare={!editable && role === 'unit_head'}
+        foldFilled={foldFilled}
+        show={editable && onlyMissing ? (i) => asked(i) && !filled.has(i.taskId) : !editable && onlyChanged ? itemChanged : undefined}
+        emptyText={onlyMissing ? '所有事项均已填写，可以提交' : onlyChanged ? '与上期相比没有变化的事项' : undefined}
+      />
       {actions}
       {returning && (
         <ReasonModal

@@ -10,6 +10,7 @@ import type {
   reportItemSchema,
   reportViewSchema,
 } from '../../../core/api/reporting';
+import type { CompletenessPolicy } from '../../../core/reporting/completeness';
 import type { ProgressStatus } from '../../../core/reporting/states';
 import { api, apiErrorFromBody, ApiError, getCsrfToken, reportFailure, request } from '../api/client';
 import type { ListResponse } from '../api/types';
@@ -37,8 +38,9 @@ export function usePeriods() {
   });
 }
 
-export function usePeriodReports(periodId: number) {
+export function usePeriodReports(periodId: number, { enabled = true } = {}) {
   return useQuery({
+    enabled,
     queryKey: reportingKeys.periodReports(periodId),
     queryFn: async () => (await api.get<ListResponse<PeriodReportRow>>(`/api/periods/${periodId}/reports`)).items,
   });
@@ -85,7 +87,8 @@ export function usePeriodSchedule() {
     queryFn: () => api.get<PeriodScheduleView>('/api/settings/period-schedule'),
   });
   const save = useMutation({
-    mutationFn: (body: PeriodSchedule) => request<PeriodScheduleView>('PUT', '/api/settings/period-schedule', body),
+    // With the version the card loaded: a save after someone else's is refused (STALE_VERSION).
+    mutationFn: (body: PeriodSchedule & { version: number }) => request<PeriodScheduleView>('PUT', '/api/settings/period-schedule', body),
     onSuccess: (view) => {
       qc.setQueryData(reportingKeys.schedule, view);
       void qc.invalidateQueries({ queryKey: reportingKeys.periods });
@@ -96,7 +99,7 @@ export function usePeriodSchedule() {
 }
 
 export type PeriodAction = { id: number } & (
-  { action: 'open' | 'close' } | { action: 'extend'; deadline: string; reason: string }
+  { action: 'open' | 'close' } | { action: 'extend'; deadline: string; reason: string; version: number }
 );
 
 export function usePeriodAction() {
@@ -104,7 +107,7 @@ export function usePeriodAction() {
   return useMutation({
     mutationFn: (v: PeriodAction) =>
       v.action === 'extend'
-        ? api.post<Period>(`/api/periods/${v.id}/extend`, { deadline: v.deadline, reason: v.reason })
+        ? api.post<Period>(`/api/periods/${v.id}/extend`, { deadline: v.deadline, reason: v.reason, version: v.version })
         : api.post<Period>(`/api/periods/${v.id}/${v.action}`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: reportingKeys.periods });
@@ -115,7 +118,7 @@ export function usePeriodAction() {
   });
 }
 
-export type TransitionPath = 'submit' | 'approve' | 'head-return' | 'accept' | 'office-return';
+export type TransitionPath = 'submit' | 'approve' | 'head-return' | 'accept' | 'office-return' | 'withdraw' | 'head-withdraw';
 
 export interface TransitionVars {
   path: TransitionPath;
@@ -215,4 +218,18 @@ export async function saveProgress(
   const current = (json as { error?: { current?: ConflictCurrent } } | null)?.error?.current;
   if (error.code === 'EDIT_CONFLICT' && current) throw new EditConflictError(error, current);
   throw error;
+}
+
+/** What a report must hold before it goes to the head (the office's setting; core/reporting/completeness.ts). */
+export function useCompletenessPolicy() {
+  return useQuery({
+    queryKey: ['settings', 'report-completeness'],
+    queryFn: () => api.get<CompletenessPolicy & { version: number }>('/api/settings/report-completeness'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** 沿用上期: the server fills blank entries (these, or all) with the unit's last written ones. */
+export function copyForward(reportId: number, taskIds?: number[]) {
+  return api.post<{ copied: number }>(`/api/reports/${reportId}/copy-forward`, taskIds ? { taskIds } : {});
 }

@@ -60,7 +60,8 @@ export function ChannelsCard() {
 
   const submit = async (v: Values) => {
     save.reset();
-    const saved = await save.mutateAsync(toBody(v));
+    // The form shows the view (reset whenever it is read again): send the version it came with.
+    const saved = await save.mutateAsync({ ...toBody(v), version: view?.version ?? 0 });
     form.setFieldsValue(formValues(saved));
     void message.success('通知渠道已保存');
   };

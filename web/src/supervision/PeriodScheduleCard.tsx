@@ -37,7 +37,8 @@ export function PeriodScheduleCard() {
 
   const submit = async (v: PeriodSchedule) => {
     save.reset();
-    const saved = await save.mutateAsync(v);
+    // The form shows query.data (reset whenever it is read again): send the version it came with.
+    const saved = await save.mutateAsync({ ...v, version: query.data?.version ?? 0 });
     const changed = saved.changed ?? [];
     void message.success(
       changed.length

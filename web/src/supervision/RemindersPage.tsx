@@ -44,6 +44,7 @@ const columns: ColumnsType<ReminderItem> = [
   {
     title: '内容',
     key: 'message',
+    width: 260,
     render: (_, r) => (
       <>
         <Typography.Text strong>{r.title}</Typography.Text>
@@ -112,6 +113,8 @@ export default function RemindersPage() {
           dataSource={items}
           loading={list.isPending}
           size="middle"
+          // On a phone the table scrolls inside its card instead of squeezing the text to a character a line.
+          scroll={{ x: 1140 }}
           rowClassName={(r) => (r.failed ? 'supervision-row-failed' : '')}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
           locale={{ emptyText: '暂无提醒或催办记录' }}

@@ -45,7 +45,8 @@ export function ScheduleCard() {
 
   const submit = async (v: Values) => {
     save.reset();
-    await save.mutateAsync({ daysBefore: toDays(v.daysBefore), urgeAfterDays: toDays(v.urgeAfterDays) });
+    // The form shows query.data (reset whenever it is read again): send the version it came with.
+    await save.mutateAsync({ daysBefore: toDays(v.daysBefore), urgeAfterDays: toDays(v.urgeAfterDays), version: query.data?.version ?? 0 });
     void message.success('提醒时间已保存');
   };
 

@@ -5,6 +5,8 @@ import { PeriodScheduleCard } from './PeriodScheduleCard';
 import { ScheduleCard } from './ScheduleCard';
 import { ThresholdsCard } from './ThresholdsCard';
 import { WorkCalendarCard } from './WorkCalendarCard';
+import { EvidenceRequirementCard } from '../reporting/evidence/EvidenceRequirementCard';
+import { CompletenessCard } from '../reporting/form/CompletenessCard';
 
 /** 系统设置 (office): the light thresholds, the reminder schedule, when periods open and close, the working-day calendar and the outgoing channels; each card saves on its own. */
 export default function SettingsPage() {
@@ -15,6 +17,8 @@ export default function SettingsPage() {
         <ThresholdsCard />
         <ScheduleCard />
         <PeriodScheduleCard />
+        <CompletenessCard />
+        <EvidenceRequirementCard />
         <WorkCalendarCard />
         <ChannelsCard />
       </Space>

@@ -18,7 +18,8 @@ export function ThresholdsCard() {
 
   const submit = async (v: Values) => {
     save.reset();
-    await save.mutateAsync({ yellowGap: v.yellow / 100, redGap: v.red / 100 });
+    // The form shows query.data (reset whenever it is read again): send the version it came with.
+    await save.mutateAsync({ yellowGap: v.yellow / 100, redGap: v.red / 100, version: query.data?.version ?? 0 });
     void message.success('红黄绿灯阈值已保存，各事项灯色按新阈值重新计算');
   };
 

@@ -54,11 +54,15 @@ export function WorkCalendarCard() {
   const [dirty, setDirty] = useState(false);
   const [year, setYear] = useState<number | null>(null);
   const [editing, setEditing] = useState<CalendarRow | 'new' | null>(null);
+  // The version the card's draft was loaded from, not the latest read: a refetch does not reload a
+  // dirty draft, and its save must still be refused if someone else saved meanwhile (STALE_VERSION).
+  const [loadedVersion, setLoadedVersion] = useState(0);
 
   const load = (v: WorkCalendarView) => {
     form.setFieldsValue({ basis: v.settings.basis, shiftDeadlines: v.settings.shiftDeadlines });
     setDraft(v.settings.days);
     setDirty(false);
+    setLoadedVersion(v.version);
   };
   useEffect(() => {
     if (!view) return;
@@ -89,7 +93,7 @@ export function WorkCalendarCard() {
 
   const submit = async (v: Values) => {
     save.reset();
-    const saved = await save.mutateAsync({ basis: v.basis, shiftDeadlines: v.shiftDeadlines, days: draft });
+    const saved = await save.mutateAsync({ basis: v.basis, shiftDeadlines: v.shiftDeadlines, days: draft, version: loadedVersion });
     load(saved);
     // Lateness, lights, reminders and deadlines everywhere are counted on the calendar.
     void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });

@@ -3,21 +3,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  bulkUrgeResultSchema,
   channelSettingsBody,
   channelSettingsViewSchema,
   reminderItemSchema,
   reminderListSchema,
   reminderScheduleSchema,
   urgeResultSchema,
+  urgeTallySchema,
 } from '../../../core/api/reminders';
 import type { calendarSettingsBody, workCalendarViewSchema } from '../../../core/api/calendar';
 import type { LightThresholds } from '../../../core/supervision/lights';
 import { api, request } from '../api/client';
+import type { Versioned } from '../api/types';
 
 export type ReminderItem = z.infer<typeof reminderItemSchema>;
 export type Delivery = ReminderItem['deliveries'][number];
 export type ReminderList = z.infer<typeof reminderListSchema>;
 export type UrgeResult = z.infer<typeof urgeResultSchema>;
+export type BulkUrgeResult = z.infer<typeof bulkUrgeResultSchema>;
+export type UrgeTally = z.infer<typeof urgeTallySchema>['units'][number];
 export type ReminderSchedule = z.output<typeof reminderScheduleSchema>;
 export type ChannelSettingsView = z.infer<typeof channelSettingsViewSchema>;
 export type ChannelSettingsBody = z.input<typeof channelSettingsBody>;
@@ -31,6 +36,7 @@ export const supervisionKeys = {
   schedule: ['settings', 'reminder-schedule'] as const,
   channels: ['settings', 'channels'] as const,
   workCalendar: ['settings', 'work-calendar'] as const,
+  tallies: (periodId: number) => ['urge-tallies', periodId] as const,
 };
 
 export function useReminders() {
@@ -46,7 +52,40 @@ export function useUrge() {
   return useMutation({
     mutationFn: ({ periodId, unitId, message }: { periodId: number; unitId: number; message: string }) =>
       api.post<UrgeResult>(`/api/periods/${periodId}/units/${unitId}/urge`, { message }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: supervisionKeys.reminders }),
+    onSuccess: (_r, v) => {
+      void qc.invalidateQueries({ queryKey: supervisionKeys.reminders });
+      void qc.invalidateQueries({ queryKey: supervisionKeys.tallies(v.periodId) });
+    },
+  });
+}
+
+/** Each unit's urges in a period (count, last business day): one query shared by every row that shows it. */
+export function useUrgeTallies(periodId: number) {
+  return useQuery({
+    queryKey: supervisionKeys.tallies(periodId),
+    queryFn: async () => new Map((await api.get<{ units: UrgeTally[] }>(`/api/periods/${periodId}/urges`)).units.map((u) => [u.unitId, u])),
+  });
+}
+
+/**
+ * A key for one confirmation of a bulk urge: the server urges nobody twice under it. Made from
+ * crypto.getRandomValues, which (unlike randomUUID) also works on an intranet served over plain http.
+ */
+export function newRequestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** 批量催办: one urge per unit; units that reported meanwhile are skipped and listed. */
+export function useBulkUrge() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ periodId, ...body }: { periodId: number; unitIds: number[]; message: string; requestKey: string }) =>
+      api.post<BulkUrgeResult>(`/api/periods/${periodId}/urges`, body),
+    onSettled: (_r, _e, v) => {
+      void qc.invalidateQueries({ queryKey: supervisionKeys.reminders });
+      void qc.invalidateQueries({ queryKey: supervisionKeys.tallies(v.periodId) });
+    },
   });
 }
 
@@ -64,12 +103,13 @@ function useSetting<T, B = T>(key: readonly string[], path: string) {
   return { query, save };
 }
 
+// Read and saved with their versions: a save after someone else's is refused (STALE_VERSION).
 export const useLightThresholds = () =>
-  useSetting<LightThresholds>(supervisionKeys.thresholds, '/api/settings/light-thresholds');
+  useSetting<Versioned<LightThresholds>>(supervisionKeys.thresholds, '/api/settings/light-thresholds');
 export const useReminderSchedule = () =>
-  useSetting<ReminderSchedule>(supervisionKeys.schedule, '/api/settings/reminder-schedule');
+  useSetting<Versioned<ReminderSchedule>>(supervisionKeys.schedule, '/api/settings/reminder-schedule');
 export const useChannelSettings = () =>
-  useSetting<ChannelSettingsView, ChannelSettingsBody>(supervisionKeys.channels, '/api/settings/channels');
+  useSetting<Versioned<ChannelSettingsView>, Versioned<ChannelSettingsBody>>(supervisionKeys.channels, '/api/settings/channels');
 /** 工作日历: the lateness basis, deadlines moved off days off, and the business year's listed days. */
 export const useWorkCalendar = () =>
-  useSetting<WorkCalendarView, WorkCalendarBody>(supervisionKeys.workCalendar, '/api/settings/work-calendar');
+  useSetting<WorkCalendarView, Versioned<WorkCalendarBody>>(supervisionKeys.workCalendar, '/api/settings/work-calendar');

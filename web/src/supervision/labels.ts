@@ -13,6 +13,9 @@ export const CHANNEL: Record<Delivery['channel'] | 'inapp', string> = {
   email: '邮件',
   wecom: '企业微信',
   dingtalk: '钉钉',
+  wecom_app: '企业微信应用消息',
+  dingtalk_work: '钉钉工作通知',
+  sms: '短信',
 };
 
 export const DELIVERY_STATUS: Record<Delivery['status'], { label: string; color: string }> = {

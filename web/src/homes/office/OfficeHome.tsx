@@ -1,52 +1,68 @@
-import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Space, Statistic } from 'antd';
+import { BarChartOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Skeleton, Space } from 'antd';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../auth/session';
+import { useDashboard } from '../../dashboard/api';
+import { PeriodStatusCard } from '../../dashboard/PeriodStatusCard';
 import { useCurrentOrg } from '../../directory/api';
-import { DashboardSection } from '../../dashboard/DashboardSection';
-import { LeadersTable } from '../../directory/LeadersTable';
-import { UnitsTable } from '../../directory/UnitsTable';
 import { TodoCard } from '../../inbox/TodoCard';
 import { PageHeader } from '../../layout/PageHeader';
-import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { QueryError } from '../../layout/QueryError';
+import { HomeRankingCard } from '../../levels/HomeRankingCard';
 import { PeriodsDueBanner } from '../../reporting/PeriodsDueBanner';
+import { WorkbenchStats } from './WorkbenchStats';
 
+/** 本期报送情况 on the workbench: every unit's standing in the current period, with bulk urge. */
+function CurrentPeriod() {
+  const { data, error, refetch } = useDashboard();
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
+  if (!data)
+    return (
+      <Card size="small" title="本期报送情况">
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  return <PeriodStatusCard period={data.period} today={data.today} office />;
+}
+
+/**
+ * 督查室工作台, in Ant Design Pro's workplace order: what waits for the office (figures, to-dos, a
+ * period due soon) and where the current period's reporting stands come first, on the first
+ * screen; the charts are on 数据分析 (/analysis) and the directory under 系统设置 › 基础数据.
+ */
 export default function OfficeHome() {
   const { me } = useSession();
+  const navigate = useNavigate();
   const org = useCurrentOrg();
-  const stats = org.data?.stats;
   const orgName = org.data?.org.name ?? me?.org.name ?? '';
-
   return (
     <>
-      <PageHeader title="督查室工作台" subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`} />
+      <PageHeader
+        title="督查室工作台"
+        subtitle={`${orgName}人民政府督查室 · ${me?.displayName ?? ''}，您好`}
+        extra={
+          <Space wrap>
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('/analysis')}>
+              数据分析
+            </Button>
+            <Button icon={<DatabaseOutlined />} onClick={() => navigate('/office/directory')}>
+              基础数据
+            </Button>
+          </Space>
+        }
+      />
       <PeriodsDueBanner />
-      <DashboardSection scope="office" />
-      {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
-      <HomeRankingCard />
-      <TodoCard />
-      {org.error && <QueryError error={org.error} onRetry={() => void org.refetch()} />}
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={8}>
-          <Card loading={org.isPending}>
-            <Statistic title="责任单位" value={stats?.units ?? 0} suffix="个" prefix={<ApartmentOutlined />} />
-          </Card>
+      <WorkbenchStats />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={9}>
+          <TodoCard />
         </Col>
-        <Col xs={24} sm={8}>
-          <Card loading={org.isPending}>
-            <Statistic title="分管领导" value={stats?.leaders ?? 0} suffix="位" prefix={<UserOutlined />} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card loading={org.isPending}>
-            <Statistic title="系统用户" value={stats?.users ?? 0} suffix="人" prefix={<TeamOutlined />} />
-          </Card>
+        <Col xs={24} xl={15}>
+          <CurrentPeriod />
         </Col>
       </Row>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <UnitsTable editable />
-        <LeadersTable editable />
-      </Space>
+      {/* 上下级 (web/src/levels): a city's or province's lower organisations ranked; nothing for a district. */}
+      <HomeRankingCard />
     </>
   );
 }

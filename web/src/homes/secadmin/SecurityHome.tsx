@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Empty, Skeleton, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { SecuritySettings } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { AccountRequestsCard } from '../../admin/AccountRequestsCard';
 import { TotpResetCard } from '../../auth/TotpResetCard';
 import { PageHeader } from '../../layout/PageHeader';
 import { QueryError } from '../../layout/QueryError';
@@ -55,10 +56,12 @@ export default function SecurityHome() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message="三员分立：安全管理员负责安全策略，不能管理用户账号，也不能查看审计日志。"
+        message="三员分立：安全管理员负责安全策略和账号变更的审批，不能自行新建或修改账号，也不能查看审计日志。"
         description="以下为当前生效的安全策略（只读）。策略由部署配置确定，调整需按变更流程修改配置并重启服务。"
       />
+      <AccountRequestsCard canDecide />
       <Card
+        style={{ marginTop: 16 }}
         title={
           <span>
             <SafetyCertificateOutlined style={{ marginRight: 8 }} />
