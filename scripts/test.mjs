@@ -8,6 +8,7 @@
 // With DUBAN_REQUIRE_ALL_TIERS=1 (set by .ci/run) a skipped tier fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -59,12 +60,18 @@ console.log('━━ lint ━━');
 const lint = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: root, stdio: 'inherit' });
 results.push({ name: 'lint', status: lint.status === 0 ? 'passed' : 'FAILED', passed: lint.status === 0 ? 1 : 0, failed: lint.status === 0 ? 0 : 1, skipped: 0 });
 
+// Test files run in parallel: each has its own database (a temporary SQLite file, or a PostgreSQL
+// database of its own). Vitest's default of one worker less than the cores is one worker on a 2-core
+// machine; the SQLite tier keeps every core busy, and the PostgreSQL tier, which waits on the
+// database server much of the time, takes one worker more.
+const cores = os.availableParallelism();
+
 // 2. unit + integration on SQLite
-runVitest('sqlite', [], { TEST_DB_ENGINE: 'sqlite' });
+runVitest('sqlite', [`--maxWorkers=${Math.max(2, cores)}`], { TEST_DB_ENGINE: 'sqlite' });
 
 // 3. the database-backed suite on PostgreSQL
 if (process.env.TEST_DATABASE_URL) {
-  runVitest('postgres', ['server'], { TEST_DB_ENGINE: 'postgres' });
+  runVitest('postgres', ['server', `--maxWorkers=${Math.max(2, cores) + 1}`], { TEST_DB_ENGINE: 'postgres' });
 } else {
   skip('postgres', 'TEST_DATABASE_URL is not set', 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test');
 }

@@ -27,8 +27,11 @@ export const messagingEnvSchema = z.object({
   DUBAN_SMS_GATEWAY_TOKEN: z.string().max(500).optional(),
   DUBAN_SMS_TEMPLATE_ID: z.string().max(200).optional(),
   DUBAN_SMS_SIGNATURE: z.string().max(50).optional(),
-  /** Minutes a message to the person may stay unread before the SMS goes out. */
-  DUBAN_SMS_UNREAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  /**
+   * Minutes a message to the person may stay unread before the SMS goes out. Tenths of a minute are
+   * accepted so that tests need not wait whole minutes; a deployment sets hours.
+   */
+  DUBAN_SMS_UNREAD_MINUTES: z.coerce.number().min(0.1).max(7 * 24 * 60).default(120),
 });
 
 export type MessagingConfig = {

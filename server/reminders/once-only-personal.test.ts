@@ -9,7 +9,7 @@ import { makeNoticeWithPeriod } from './test-support';
  * Once-only for messages to the person (issue 18), as once-only.test.ts does for the robots: two
  * real `duban serve` processes with the scheduler on, one database, a reminder day. Each reminder
  * reaches its named person once through the local WeCom-style endpoint; nobody reads it, and after
- * the unread delay (1 minute) exactly one SMS per reminder goes out through the local gateway.
+ * the unread delay (six seconds) exactly one SMS per reminder goes out through the local gateway.
  */
 const UNITS = ['区发改局', '区财政局', '区交通运输局'];
 
@@ -63,7 +63,7 @@ describe('messages to the person with two app processes on one database', () => 
       DUBAN_TODAY: '2024-06-28',
       DUBAN_DATA_DIR: db.config.dataDir,
       DUBAN_CHANNEL_HOSTS: '127.0.0.1',
-      DUBAN_SMS_UNREAD_MINUTES: '1',
+      DUBAN_SMS_UNREAD_MINUTES: '0.1',
       ...wecomAndSms,
       ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     };
@@ -82,7 +82,7 @@ describe('messages to the person with two app processes on one database', () => 
   it('sends each reminder once to the person and, unread after the delay, one SMS each', async () => {
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     await until('the app messages sent', async () => (await sent('wecom_app')) === UNITS.length, 30_000);
-    // The sender runs every 20 s; the unread delay is one minute.
+    // The sender runs every 20 s; the unread delay is six seconds.
     await until('the SMS sent', async () => (await sent('sms')) === UNITS.length, 150_000);
     await new Promise((r) => setTimeout(r, 25_000)); // another pass of both senders
     const messages = platform.calls.filter((c) => c.path === '/cgi-bin/message/send').map((c) => String(c.body.touser));

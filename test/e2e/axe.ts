@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { animationsSettled } from './animations';
 
 // axe-core in the page under test, for the e2e tests' accessibility checks (WCAG 2.1 AA, serious
 // and critical findings are bugs).
@@ -18,15 +19,7 @@ export async function axeViolations(page: Page, selector: string): Promise<AxeVi
   await page.locator(selector).first().waitFor();
   // A dialog still fading in blends its text with the page behind (seen: 3.78:1 on #f2f2f2 in CI):
   // measure the settled page, as a person reads it, not a frame of the opening animation.
-  // Spinners loop forever; only animations with an end are waited for.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  await animationsSettled(page);
   // Injected through the DevTools protocol: the app's CSP forbids inline scripts, rightly.
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(

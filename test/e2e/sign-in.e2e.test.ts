@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { animationsSettled } from './animations';
 import { seriousViolations } from './axe';
 import { signIn, startE2E, type E2E } from './harness';
 
@@ -52,6 +53,7 @@ async function checkChangePasswordModal(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog', { name: '修改密码' });
   await expect.poll(() => dialog.isVisible()).toBe(true);
   await expect.poll(() => dialog.getByRole('button', { name: '确 定' }).isVisible()).toBe(true);
+  await animationsSettled(page);
   await dialog.getByRole('button', { name: '取 消' }).click();
   await expect.poll(() => dialog.isVisible()).toBe(false);
 }
