@@ -108,7 +108,15 @@ export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      // Every screenshot is a moment a person looks at the page: at that moment nothing may scroll
+      // sideways, on a desktop or on a phone (issue 18).
+      const shoot = page.screenshot.bind(page);
+      page.screenshot = async (options) => {
+        await expectNoSidewaysScroll(page);
+        return shoot(options);
+      };
+      return { context, page };
     },
     screenshot: async (page, name) => {
       const file = path.join(RESULTS_DIR, `${name}.png`);
@@ -121,6 +129,15 @@ export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
       await server.stop();
     },
   };
+}
+
+/** The page is no wider than its window: nothing to scroll sideways (tables scroll inside their card). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${new URL(page.url()).pathname} is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth + 1);
 }
 
 /** Signs in through the real form, the way a user does. */

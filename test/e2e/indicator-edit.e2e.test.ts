@@ -30,7 +30,7 @@ async function shots(page: Page, name: string, focus?: string) {
     await page.setViewportSize({ width: w, height: h });
     // On a phone the task page shows its records as panels, not tabs: a tab-only target is absent there.
     const target = focus ? page.locator(focus).first() : null;
-    if (target && (await target.count()) > 0) await target.scrollIntoViewIfNeeded();
+    if (target && (await target.isVisible())) await target.scrollIntoViewIfNeeded();
     await page.waitForTimeout(400); // antd's motion settles
     await page.screenshot({ path: path.join(SHOTS, `indicator-${name}-${w}x${h}.png`) });
   }

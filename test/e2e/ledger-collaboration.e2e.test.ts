@@ -45,7 +45,7 @@ describe('ledger and collaboration', () => {
   it('lets the office search and filter the ledger and open a task', async () => {
     await openMenu(office, '台账');
     await office.waitForURL('**/ledger');
-    await office.getByRole('heading', { name: '台账', level: 3 }).waitFor();
+    await office.getByRole('heading', { name: '台账', level: 1 }).waitFor();
     await expect.poll(() => ledgerTotal(office)).toBe(242);
     await screen(office, 'ledger-office');
 

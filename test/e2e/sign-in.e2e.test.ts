@@ -112,7 +112,7 @@ describe('sign-in', () => {
       const { page } = await e2e.newPage();
       await signIn(page, r.username);
       await page.waitForURL(`**${r.home}`);
-      await page.getByRole('heading', { name: r.heading, level: 3 }).waitFor();
+      await page.getByRole('heading', { name: r.heading, level: 1 }).waitFor();
       await page.getByText(r.marker).first().waitFor();
 
       // The header names the person and their role, and where they sit.

@@ -63,7 +63,7 @@ export default function LoginPage() {
         <div className="login-emblem" aria-hidden>
           督
         </div>
-        <Typography.Title level={2} className="login-title">
+        <Typography.Title level={1} className="login-title">
           督办 · 目标任务责任分解督办系统
         </Typography.Title>
         <Typography.Paragraph className="login-subtitle">

@@ -15,7 +15,7 @@ export function BulletinPaper({ b }: { b: Bulletin }) {
         <div className="bulletin-docno">{b.docNumber}</div>
         <div className="bulletin-rule" />
       </header>
-      <h1 className="bulletin-title">{b.title}</h1>
+      <h2 className="bulletin-title">{b.title}</h2>
       {b.addressee && <p className="bulletin-addressee">{b.addressee}</p>}
       <div className="bulletin-body">
         {bodyBlocks(b.body).map((block, i) => (

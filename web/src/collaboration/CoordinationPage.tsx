@@ -68,7 +68,7 @@ export default function CoordinationPage() {
             <Descriptions
               bordered
               size="small"
-              column={2}
+              column={{ xs: 1, md: 2 }}
               styles={{ label: { width: 124 } }}
               items={[
                 {
@@ -81,14 +81,14 @@ export default function CoordinationPage() {
                   label: '事项',
                   children: <Link to={`/tasks/${c.taskId}`}>{taskRef(c.task)}</Link>,
                 },
-                { key: 'std', label: '工作标准', span: 2, children: c.task.standard },
+                { key: 'std', label: '工作标准', span: 'filled' as const, children: c.task.standard },
                 {
                   key: 'problem',
                   label: '需协调的问题',
-                  span: 2,
+                  span: 'filled' as const,
                   children: <div className="task-standard">{c.problem}</div>,
                 },
-                { key: 'dept', label: '涉及部门', span: 2, children: c.departments || '—' },
+                { key: 'dept', label: '涉及部门', span: 'filled' as const, children: c.departments || '—' },
                 { key: 'unit', label: '提请单位', children: `${c.unit.name}（${c.raisedByName}）` },
                 { key: 'leader', label: '分管区领导', children: c.leader.name },
                 { key: 'at', label: '提请时间', children: when(c.createdAt) },
@@ -98,10 +98,10 @@ export default function CoordinationPage() {
                       {
                         key: 'resolution',
                         label: '办结意见',
-                        span: 2,
+                        span: 'filled' as const,
                         children: <Typography.Text strong>{c.resolution}</Typography.Text>,
                       },
-                      { key: 'closed', label: '办结时间', span: 2, children: c.closedAt ? when(c.closedAt) : '—' },
+                      { key: 'closed', label: '办结时间', span: 'filled' as const, children: c.closedAt ? when(c.closedAt) : '—' },
                     ]
                   : []),
               ]}

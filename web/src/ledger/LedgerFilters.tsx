@@ -1,9 +1,11 @@
-import { DatePicker, Input, Segmented, Select, Space, Switch, Typography } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Segmented, Select, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AnnexKind } from '../../../core/notice/types';
 import { LIGHT_LABELS, LIGHT_ORDER } from '../dashboard/lights';
 import { useLeaders, useUnits } from '../directory/api';
+import { useIsPhone } from '../layout/useIsPhone';
 import { ANNEX_KIND_LABELS } from '../notices/labels';
 import { numberParam, type FilterKey } from './filters';
 
@@ -43,20 +45,44 @@ export function LedgerFilters({ params, onChange, ownLeaderId, portfolioOn }: Pr
   const unitId = numberParam(params, 'unitId');
   const dueBy = params.get('dueBy');
   const set = (key: FilterKey) => (v?: number | string) => onChange({ [key]: v ? String(v) : undefined });
+  // On a phone the filters fold under one button (the search stays): the cards come first.
+  const phone = useIsPhone();
+  const [unfolded, setUnfolded] = useState(false);
+  const active = (['annexNo', 'light', 'closed', 'leaderId', 'unitId', 'unitRole', 'dueBy'] as const).filter((k) => params.get(k)).length;
+  const search = (
+    <Input.Search
+      allowClear
+      placeholder="搜索工作标准、上级事项、目标，如 充电桩"
+      style={{ width: 380, maxWidth: '100%' }}
+      value={typed}
+      onChange={(e) => setTyped(e.target.value)}
+      onSearch={(v) => onChange({ q: v.trim() || undefined })}
+      enterButton="搜索"
+      aria-label="搜索"
+    />
+  );
+  if (phone && !unfolded) {
+    return (
+      <div className="ledger-filters" data-testid="ledger-filters">
+        <Space wrap size={[12, 8]}>
+          {search}
+          <Button icon={<FilterOutlined />} onClick={() => setUnfolded(true)} aria-expanded={false}>
+            {active ? `筛选（已选 ${active} 项）` : '筛选'}
+          </Button>
+        </Space>
+      </div>
+    );
+  }
 
   return (
     <div className="ledger-filters" data-testid="ledger-filters">
       <Space wrap size={[12, 8]}>
-        <Input.Search
-          allowClear
-          placeholder="搜索工作标准、上级事项、目标，如 充电桩"
-          style={{ width: 380, maxWidth: '100%' }}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onSearch={(v) => onChange({ q: v.trim() || undefined })}
-          enterButton="搜索"
-          aria-label="搜索"
-        />
+        {search}
+        {phone && (
+          <Button icon={<FilterOutlined />} onClick={() => setUnfolded(false)} aria-expanded>
+            收起筛选
+          </Button>
+        )}
         <Select
           allowClear
           placeholder="附件"

@@ -63,14 +63,14 @@ export default function LowerTaskPage() {
             <Descriptions
               bordered
               size="small"
-              column={3}
+              column={{ xs: 1, md: 3 }}
               styles={{ label: { width: 110 } }}
               items={[
                 { key: 'org', label: '下级机构', children: <Typography.Text strong>{d.org.name}</Typography.Text> },
                 {
                   key: 'annex',
                   label: '附件',
-                  span: 2,
+                  span: { xs: 1, md: 2 },
                   children: (
                     <>
                       <Tag color={ANNEX_KIND_COLORS[d.task.annex.kind as AnnexKind] ?? 'default'}>
@@ -81,11 +81,11 @@ export default function LowerTaskPage() {
                   ),
                 },
                 { key: 'uno', label: '上级序号', children: d.task.upstreamNo ?? '—' },
-                { key: 'uitem', label: '上级事项', span: 2, children: d.task.upstreamItem ?? '—' },
+                { key: 'uitem', label: '上级事项', span: { xs: 1, md: 2 }, children: d.task.upstreamItem ?? '—' },
                 {
                   key: 'standard',
                   label: `${d.org.name}目标`,
-                  span: 3,
+                  span: 'filled' as const,
                   children: <div className="task-standard">{d.task.standard}</div>,
                 },
                 { key: 'deadline', label: '完成时限', children: d.task.deadline ?? '—' },
@@ -94,7 +94,7 @@ export default function LowerTaskPage() {
                 {
                   key: 'light',
                   label: '灯色',
-                  span: 3,
+                  span: 'filled' as const,
                   children: (
                     <>
                       <LightTag light={d.task.light.color} reasons={d.task.light.reasons} />
@@ -102,8 +102,8 @@ export default function LowerTaskPage() {
                     </>
                   ),
                 },
-                { key: 'leaders', label: '分管领导', span: 3, children: <LeaderNames leaders={d.task.leaders} /> },
-                { key: 'units', label: '责任单位', span: 3, children: <UnitRoleTags units={d.task.units} /> },
+                { key: 'leaders', label: '分管领导', span: 'filled' as const, children: <LeaderNames leaders={d.task.leaders} /> },
+                { key: 'units', label: '责任单位', span: 'filled' as const, children: <UnitRoleTags units={d.task.units} /> },
               ]}
             />
           </Card>

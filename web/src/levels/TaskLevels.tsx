@@ -34,7 +34,7 @@ function UpstreamEntry({ u }: { u: UpstreamItem }) {
     <Descriptions
       bordered
       size="small"
-      column={3}
+      column={{ xs: 1, md: 3 }}
       styles={{ label: { width: 110 } }}
       items={[
         { key: 'org', label: '上级机构', children: u.upperOrg.name },
@@ -54,7 +54,7 @@ function UpstreamEntry({ u }: { u: UpstreamItem }) {
               <Tag>导入时按上级序号关联</Tag>
             ),
         },
-        { key: 'text', label: '上级事项', span: 3, children: u.upperTask.standard },
+        { key: 'text', label: '上级事项', span: 'filled' as const, children: u.upperTask.standard },
       ]}
     />
   );

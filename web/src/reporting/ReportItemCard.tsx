@@ -41,12 +41,14 @@ export interface ItemCardProps {
   compare?: boolean;
   /** Bumped by the page after 全部沿用上期: filled entries fold to one line. */
   foldFilled?: number;
+  /** Shown alone (the phone's one item at a time): never folded. */
+  unfolded?: boolean;
 }
 
 export const itemAnchor = (taskId: number) => `report-item-${taskId}`;
 
 /** One task of the report: the standard, indicators, the unit's entry, 上期, evidence, office comment, co-units. */
-export function ReportItemCard({ reportId, item, editable, register, onRefetch, onFilled, onCopyForward, comment, compare, foldFilled }: ItemCardProps) {
+export function ReportItemCard({ reportId, item, editable, register, onRefetch, onFilled, onCopyForward, comment, compare, foldFilled, unfolded }: ItemCardProps) {
   const save = useAutosave(reportId, item, editable, onRefetch);
   const v = save.values;
   const { flush, current } = save;
@@ -119,7 +121,7 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch, 
     </Space>
   );
 
-  if (editable && !open) {
+  if (editable && !open && !unfolded) {
     return (
       <Card size="small" id={itemAnchor(item.taskId)} className="report-item-collapsed" data-testid={`report-item-${item.annexNo}-${item.seq}`} style={{ marginBottom: 8 }} title={title}
         extra={
@@ -146,7 +148,7 @@ export function ReportItemCard({ reportId, item, editable, register, onRefetch, 
         editable && (
           <Space size={4}>
             <SaveStatus state={save.state} savedAt={save.savedAt} error={save.error} onRetry={onBlur} />
-            {filled && (
+            {filled && !unfolded && (
               <Button type="link" size="small" icon={<UpOutlined />} onClick={() => setOpen(false)} aria-expanded aria-label={`收起第${item.seq}项`}>
                 收起
               </Button>

@@ -6,11 +6,13 @@ import { useNavigate, useParams } from 'react-router';
 import { EDITABLE_STATES, TRANSITIONS } from '../../../core/reporting/states';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../layout/ErrorAlert';
+import { useIsPhone } from '../layout/useIsPhone';
 import { PageHeader } from '../layout/PageHeader';
 import { QueryError } from '../layout/QueryError';
 import { copyForward, reportingKeys, useCompletenessPolicy, useMyReport, useTransition, type ReportItem, type ReportView } from './api';
 import { ChangeSummary, itemChanged } from './form/ChangeSummary';
 import { FillBar } from './form/FillBar';
+import { ItemStepper } from './form/ItemStepper';
 import { ActionBar } from '../layout/ActionBar';
 import { ReasonModal } from './ReasonModal';
 import type { ItemHandle } from './ReportItemCard';
@@ -56,6 +58,9 @@ export default function UnitReportPage() {
   const [foldFilled, setFoldFilled] = useState(0);
   // Which entries are complete, as the clerk types (each card reports its own).
   const [filledNow, setFilledNow] = useState<Record<number, boolean>>({});
+  // On a phone the clerk fills one item at a time; which one (by task, so a filter keeps her place).
+  const phone = useIsPhone();
+  const [stepTaskId, setStepTaskId] = useState<number | null>(null);
   const policy = useCompletenessPolicy().data ?? DEFAULT_COMPLETENESS;
   const entries = useRef(new Map<number, ItemHandle>());
   const onFilled = useCallback((taskId: number, filled: boolean) => setFilledNow((m) => (m[taskId] === filled ? m : { ...m, [taskId]: filled })), []);
@@ -133,6 +138,27 @@ export default function UnitReportPage() {
     else void message.error('有事项未能保存（保存失败或与他人修改冲突），请处理后再提交');
   };
 
+  // 只看未填 starts (on a phone) at the first item still to fill.
+  const showMissing = (on: boolean) => {
+    setOnlyMissing(on);
+    if (on) setStepTaskId(missing[0]?.taskId ?? null);
+  };
+  const shown = editable && onlyMissing ? (i: ReportItem) => asked(i) && !filled.has(i.taskId) : !editable && onlyChanged ? itemChanged : undefined;
+  // The item on screen stays in the list while she types, even when 只看未填 would drop it once filled.
+  const stepItems = phone && editable ? view.items.filter((i) => !shown || shown(i) || i.taskId === stepTaskId) : [];
+  const stepIndex = Math.max(0, stepItems.findIndex((i) => i.taskId === stepTaskId));
+  const stepping = stepItems.length > 0;
+  const stepper = (placement: 'top' | 'bottom') =>
+    stepping && (
+      <ItemStepper
+        items={stepItems}
+        index={stepIndex}
+        onIndex={(k) => setStepTaskId(stepItems[k]!.taskId)}
+        done={(i) => !asked(i) || filled.has(i.taskId)}
+        placement={placement}
+      />
+    );
+
   const canHeadAct = role === 'unit_head' && report.state === 'pending_head';
   const canWithdraw = role === 'unit_staff' && report.state === 'pending_head';
   const canHeadWithdraw = role === 'unit_head' && report.state === 'submitted';
@@ -159,7 +185,7 @@ export default function UnitReportPage() {
             okText="只看未填"
             cancelText="关闭"
             onConfirm={() => {
-              setOnlyMissing(true);
+              showMissing(true);
               toTop();
             }}
           >
@@ -248,10 +274,12 @@ export default function UnitReportPage() {
               .finally(() => setCopying(false));
           }}
           onlyMissing={onlyMissing}
-          onOnlyMissing={setOnlyMissing}
+          onOnlyMissing={showMissing}
+          onJump={stepping ? setStepTaskId : undefined}
         />
       )}
       {!editable && role === 'unit_head' && <ChangeSummary items={view.items} onlyChanged={onlyChanged} onOnlyChanged={setOnlyChanged} />}
+      {stepper('top')}
       <ReportItems
         view={view}
         editable={editable}
@@ -261,9 +289,11 @@ export default function UnitReportPage() {
         onCopyForward={editable ? (taskId) => copy([taskId]) : undefined}
         compare={!editable && role === 'unit_head'}
         foldFilled={foldFilled}
-        show={editable && onlyMissing ? (i) => asked(i) && !filled.has(i.taskId) : !editable && onlyChanged ? itemChanged : undefined}
+        show={stepping ? (i) => i.taskId === stepItems[stepIndex]!.taskId : shown}
+        unfolded={stepping}
         emptyText={onlyMissing ? '所有事项均已填写，可以提交' : onlyChanged ? '与上期相比没有变化的事项' : undefined}
       />
+      {stepper('bottom')}
       {actions}
       {returning && (
         <ReasonModal

@@ -2,6 +2,9 @@ import { Button, Popconfirm, Progress, Switch, Tooltip, Typography } from 'antd'
 import type { ReportItem } from '../api';
 import { itemAnchor } from '../ReportItemCard';
 
+/** An item's button in the outline: its number, with the annex before it outside annex 1. */
+const outlineLabel = (i: ReportItem) => (i.annexNo === 1 ? i.seq : `${i.annexNo}·${i.seq}`);
+
 /**
  * The clerk's bar over the items: 已填 14/21, 全部沿用上期, 只看未填 and an outline that jumps to
  * each item (green filled, orange not). It stays in view while the clerk scrolls.
@@ -15,6 +18,7 @@ export function FillBar({
   copying,
   onlyMissing,
   onOnlyMissing,
+  onJump,
 }: {
   items: ReportItem[];
   filled: Set<number>;
@@ -25,10 +29,13 @@ export function FillBar({
   copying: boolean;
   onlyMissing: boolean;
   onOnlyMissing: (on: boolean) => void;
+  /** One item at a time (a phone): the outline shows that item instead of scrolling to it. */
+  onJump?: (taskId: number) => void;
 }) {
   const askedItems = items.filter(asked);
   const done = askedItems.filter((i) => filled.has(i.taskId)).length;
-  const jump = (taskId: number) => document.getElementById(itemAnchor(taskId))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const jump = (taskId: number) =>
+    onJump ? onJump(taskId) : document.getElementById(itemAnchor(taskId))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   return (
     <div className="report-fill-bar" data-testid="fill-bar">
       <div className="report-fill-count">
@@ -60,9 +67,10 @@ export function FillBar({
               type={filled.has(i.taskId) || !asked(i) ? 'default' : 'dashed'}
               danger={asked(i) && !filled.has(i.taskId)}
               onClick={() => jump(i.taskId)}
-              aria-label={`跳到附件${i.annexNo}第${i.seq}项（${filled.has(i.taskId) ? '已填' : '未填'}）`}
+              // The name starts with the text on the button (WCAG 2.5.3), then says where it goes.
+              aria-label={`${outlineLabel(i)}：跳到附件${i.annexNo}第${i.seq}项（${filled.has(i.taskId) ? '已填' : '未填'}）`}
             >
-              {i.annexNo === 1 ? i.seq : `${i.annexNo}·${i.seq}`}
+              {outlineLabel(i)}
             </Button>
           </Tooltip>
         ))}
