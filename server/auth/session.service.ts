@@ -1,6 +1,6 @@
 import { typedNameActor, visibleText } from '../../core/audit/typed-name';
 import { isRole } from '../../core/roles';
-import type { Actor } from '../audit/actor';
+import { actorOfUser, type Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { inTransaction, type AppContext } from '../context';
 import { findUserByUsername } from '../directory/users.repository';
@@ -48,7 +48,7 @@ export async function signIn(
   const sessionId = sha256(token);
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.config.session.maxHours * 3_600_000).toISOString();
-  const actor = toActor(user);
+  const actor = actorOfUser(user);
   // The second factor, when the person turned it on. No code yet is not a failure (the sign-in page
   // asks for it next): the reservation is given back, the count neither grows nor starts again.
   // A wrong or reused code is a failure.
@@ -117,7 +117,7 @@ export async function resumeSession(ctx: AppContext, token: string): Promise<Sig
     await sessions.touchSession(ctx.db, sessionId, new Date(now).toISOString());
   }
   return {
-    actor: toActor({ id: row.user_id, ...row }),
+    actor: actorOfUser({ id: row.user_id, ...row }),
     sessionId,
     csrfToken: row.csrf_token,
     // A platform sign-in never used the initial password: its change is asked at a password sign-in.
@@ -143,23 +143,4 @@ export async function signOut(ctx: AppContext, signedIn: SignedIn, opts: { every
       ...(opts.everywhere ? { after: { sessionsEnded: Number(ended?.numDeletedRows ?? 0) } } : {}),
     });
   });
-}
-
-function toActor(user: {
-  id: number;
-  display_name: string;
-  org_id: number;
-  role: string;
-  unit_id: number | null;
-  leader_id: number | null;
-}): Actor {
-  if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
-  return {
-    userId: user.id,
-    name: user.display_name,
-    orgId: user.org_id,
-    role: user.role,
-    unitId: user.unit_id,
-    leaderId: user.leader_id,
-  };
 }

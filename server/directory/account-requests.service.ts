@@ -15,7 +15,7 @@ import { checkAccountRows } from './users-import-check';
 import { renderPasswordsFile } from './users-import-sheet';
 import { initialPassword } from './users-import.service';
 import * as users from './users.repository';
-import { auditView, checkAssignment, checkSeparationOfDuties, insertAccount, rememberPassword, staleUser } from './users.service';
+import { auditUserUpdate, checkAssignment, checkSeparationOfDuties, insertAccount, rememberPassword, staleUser } from './users.service';
 
 /**
  * 账号变更申请 — the two-person rule of 三员分立 (issue 17, finding 4). The system administrator
@@ -185,14 +185,14 @@ export async function approveAccountRequest(ctx: AppContext, actor: Actor, reque
         if (!(await users.updateUserAtVersion(trx, user.id, user.version, { role, ...assignment }))) throw staleUser(user);
         // Sessions made under the old role end: the next sign-in carries the new one.
         await deleteSessionsOfUser(trx, user.id);
-        await audited(trx, ctx, actor, user, trace);
+        await auditUserUpdate(trx, ctx, actor, user, trace);
         break;
       }
       case 'enable': {
         const user = target!;
         checkSeparationOfDuties(actor, user.role);
         if (!(await users.updateUserAtVersion(trx, user.id, user.version, { disabled: 0 }))) throw staleUser(user);
-        await audited(trx, ctx, actor, user, trace);
+        await auditUserUpdate(trx, ctx, actor, user, trace);
         break;
       }
       case 'reset_password': {
@@ -240,19 +240,6 @@ export async function approveAccountRequest(ctx: AppContext, actor: Actor, reque
   const org = await findOrganisation(ctx.db, first.org_id);
   const file = await renderPasswordsFile(org?.name ?? '', created);
   return { accounts: created, passwordsFile: { name: `账号初始密码-${ctx.clock.today()}.xlsx`, base64: file.toString('base64') } };
-}
-
-async function audited(trx: Db, ctx: AppContext, actor: Actor, before: NonNullable<Awaited<ReturnType<typeof users.findUser>>>, trace: Record<string, unknown>) {
-  const after = (await users.findUser(trx, before.id))!;
-  await appendAudit(trx, ctx.engine, {
-    actor,
-    orgId: before.org_id,
-    action: 'user.update',
-    entity: 'user',
-    entityId: before.id,
-    before: auditView(before),
-    after: { ...auditView(after), ...trace },
-  });
 }
 
 /** Rejects a pending request: nothing of it is written, and the reason is kept for the proposer. */

@@ -31,6 +31,21 @@ export function auditView(u: User) {
   return rest;
 }
 
+/** One `user.update` audit entry: the account before, and as it now reads (plus what caused it, e.g. an approved request); returns the account as it now reads. */
+export async function auditUserUpdate(trx: Db, ctx: AppContext, actor: Actor, before: User, trace: Record<string, unknown> = {}) {
+  const after = (await users.findUser(trx, before.id))!;
+  await appendAudit(trx, ctx.engine, {
+    actor,
+    orgId: before.org_id,
+    action: 'user.update',
+    entity: 'user',
+    entityId: before.id,
+    before: auditView(before),
+    after: { ...auditView(after), ...trace },
+  });
+  return after;
+}
+
 /**
  * 三员分立: through the API (any actor but the deployment's own CLI), no account of a system role
  * is created, changed, disabled or reset, and no account is given one.
@@ -156,16 +171,7 @@ export async function editUser(ctx: AppContext, actor: Actor, before: User, patc
     if (!saved) throw staleUser(before);
     // A disabled account must not keep a live session.
     if (patch.disabled === true && before.disabled === 0) await deleteSessionsOfUser(trx, before.id);
-    const after = (await users.findUser(trx, before.id))!;
-    await appendAudit(trx, ctx.engine, {
-      actor,
-      orgId: before.org_id,
-      action: 'user.update',
-      entity: 'user',
-      entityId: before.id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+    const after = await auditUserUpdate(trx, ctx, actor, before);
 
     let requestId: number | null = null;
     if (accessChanges || enables) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { apiGet, apiSend, RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
+import { apiGet, apiSend, expectNoSidewaysScroll, RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
 
 /**
  * Issue 18's accessibility sweep: axe-core (WCAG 2.1 A/AA) over the whole of ten key pages, as each
@@ -93,6 +93,38 @@ describe('ten key pages pass axe-core with one h1 each', () => {
 
     expect(Object.keys(found)).toHaveLength(11);
     expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
+  });
+
+  it('does not scroll sideways at 360 px, for every role’s pages', { timeout: 180_000 }, async () => {
+    const office = await as('duchashi', '/office');
+    const periods = await apiGet<{ items: { id: number; label: string }[] }>(office, '/api/periods');
+    const q1 = periods.items.find((p) => p.label === '2024年第一季度')!;
+    const q2 = periods.items.find((p) => p.label === '2024年第二季度')!;
+    const tasks = await apiGet<{ items: { id: number }[] }>(office, '/api/tasks?annexNo=3');
+    const rows = await apiGet<{ items: { reportId: number | null }[] }>(office, `/api/periods/${q1.id}/reports`);
+    const reportId = rows.items.find((r) => r.reportId !== null)!.reportId!;
+    const pages: Record<string, string[]> = {
+      duchashi: ['/office', '/ledger', `/tasks/${tasks.items[0]!.id}`, '/office/periods', `/office/periods/${q1.id}`, `/office/reports/${reportId}`, '/office/reminders', '/office/settings', '/office/bulletins', '/office/import', '/analysis', '/assessment', '/coordination'],
+      'jtj.jingban': ['/unit', `/unit/report/${q2.id}`, '/ledger', '/coordination'],
+      'jtj.fuzeren': ['/unit-head', `/unit-head/report/${q2.id}`],
+      fenghuang: ['/viewer', '/ledger'],
+      xitong: ['/admin/users'],
+      anquan: ['/security'],
+      shenji: ['/audit'],
+    };
+    for (const [username, urls] of Object.entries(pages)) {
+      const { page } = await e2e.newPage();
+      await page.setViewportSize({ width: 360, height: 780 });
+      await signIn(page, username);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      for (const url of urls) {
+        await page.goto(url);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectNoSidewaysScroll(page);
+      }
+      await page.context().close();
+    }
   });
 
   it('moves focus to the new page’s heading after a click in the menu', { timeout: 90_000 }, async () => {

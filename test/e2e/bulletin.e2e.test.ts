@@ -111,7 +111,8 @@ describe('督查通报', () => {
     const confirm = office.locator('.ant-modal-confirm').filter({ hasText: '按所选亮点重新生成正文？' });
     await confirm.getByText(/正文中已做的修改将被替换/).waitFor();
     await confirm.getByRole('button', { name: label('重新生成') }).click();
-    await office.getByText('正文已按最新数据和所选亮点重新生成').waitFor();
+    // Rewriting re-reads every unit's report: on a busy machine it takes longer than a click.
+    await office.getByText('正文已按最新数据和所选亮点重新生成').waitFor({ timeout: 30_000 });
     const body = await bodyBox(office).inputValue();
     expect(body).toContain('五、工作亮点');
     expect(body).toContain(`1. ${pick.unitName}：`);

@@ -90,6 +90,8 @@ describe('evidence files in Chromium', () => {
     expect(download.suggestedFilename()).toBe('工作方案.docx');
 
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400); // the task page re-renders its records as phone panels
+    await list.waitFor();
     await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'evidence-task-page-390.png') });
   });

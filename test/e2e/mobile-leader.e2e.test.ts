@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../web/src/dashboard/api';
+import { animationsSettled } from './animations';
 import { seriousViolations } from './axe';
 import { apiGet, DEMO_PASSWORD, RESULTS_DIR, startE2E, type E2E } from './harness';
 
@@ -59,6 +60,9 @@ async function fitsWidth(p: Page, width: number): Promise<void> {
 
 /** A thumb's target: at least 44 px high and wide (WCAG 2.5.5, the 适老化 guidelines). */
 async function tappable(l: Locator): Promise<void> {
+  // The phone layout is chosen after the first measurement: a button grows to its phone size in a
+  // 0.2 s transition. Measure it settled, as the thumb meets it.
+  await animationsSettled(l.page());
   const box = (await l.boundingBox())!;
   expect(box.height, `${await l.innerText().catch(() => '')} is ${box.height}px high`).toBeGreaterThanOrEqual(44);
   expect(box.width).toBeGreaterThanOrEqual(44);

@@ -71,8 +71,20 @@ describe('a quarter with less to fill', () => {
     const refusal = page.locator('.ant-popconfirm');
     await refusal.getByText(/尚有 \d+ 个事项未填写完整，暂不能提交/).waitFor();
     await expect.poll(() => refusal.getByTestId('missing-list').innerText()).toMatch(/附件\d第\(\d+\)项：未填进展情况/);
-    await shot(page, '01-clerk-refused');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'issue15-01-clerk-refused-1366x768.png') });
+    // On a phone the refusal opens over the phone's button (a popup open while the window shrinks
+    // would stay where the desktop put it).
+    await page.getByRole('button', { name: '提交负责人审定' }).click();
+    await refusal.waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400);
+    await page.getByRole('button', { name: '提交负责人审定' }).click();
+    await refusal.getByText(/尚有 \d+ 个事项未填写完整，暂不能提交/).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'issue15-01-clerk-refused-390x844.png') });
     await confirm(page, '只看未填');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await expect.poll(() => page.locator('[data-testid^="report-item-"]').count()).toBeGreaterThan(0);
     // The state did not move.
     await page.getByTestId('report-header').getByText(/未填报|填报中/).first().waitFor();

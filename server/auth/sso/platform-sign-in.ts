@@ -1,6 +1,6 @@
 import { visibleText } from '../../../core/audit/typed-name';
 import { isRole } from '../../../core/roles';
-import type { Actor } from '../../audit/actor';
+import { actorOfUser, type Actor } from '../../audit/actor';
 import { appendAudit } from '../../audit/audit.repository';
 import { inTransaction, type AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
@@ -62,7 +62,7 @@ export async function signInByPlatform(
     );
     throw new AppError('SSO_UNBOUND');
   }
-  const actor = toActor(user);
+  const actor = actorOfUser(user);
   if (user.disabled || !isRole(user.role)) {
     await audit(ctx, { ...actor, role: 'system' }, user.org_id, 'auth.sign_in_disabled', user.id, {
       ...seen,
@@ -153,22 +153,4 @@ async function audit(
   await inTransaction(ctx, (trx) =>
     appendAudit(trx, ctx.engine, { actor, orgId, action, entity: 'user', entityId, after }),
   );
-}
-
-function toActor(user: {
-  id: number;
-  display_name: string;
-  org_id: number;
-  role: string;
-  unit_id: number | null;
-  leader_id: number | null;
-}): Actor {
-  return {
-    userId: user.id,
-    name: user.display_name,
-    orgId: user.org_id,
-    role: user.role as Actor['role'],
-    unitId: user.unit_id,
-    leaderId: user.leader_id,
-  };
 }
