@@ -17,8 +17,13 @@ export type AxeViolation = {
 /** The serious and critical WCAG 2.1 AA violations inside `selector`, once it is on the page. */
 export async function axeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
   await page.locator(selector).first().waitFor();
-  // A dialog still fading in blends its text with the page behind (seen: 3.78:1 on #f2f2f2 in CI):
-  // measure the settled page, as a person reads it, not a frame of the opening animation.
+  // A dialog still fading in blends its text with the page behind (seen: 3.78:1 on #f2f2f2 in CI),
+  // and a row's 删除 fading in as the ledger's data arrives read 2.82:1: measure the settled page, as
+  // a person reads it — after the data has come (the network quiet, or 3 s for pages that poll) and
+  // every animation with an end has finished.
+  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
+  await animationsSettled(page);
+  await page.waitForTimeout(100);
   await animationsSettled(page);
   // Injected through the DevTools protocol: the app's CSP forbids inline scripts, rightly.
   await page.evaluate(AXE_SOURCE);
