@@ -1,6 +1,7 @@
 // The notice parser: text → rows → annexes → raw tasks → ledger (directories, indicators, links).
 // Pure: no I/O. The server's readers may call parseNoticeRows with rows from docx/xlsx directly.
 
+import { markRecognisedTasks } from './recognised';
 import { splitAnnexes } from './annexes';
 import type { AnnexSegment } from './annexes';
 import { readDocumentFacts } from './document';
@@ -203,6 +204,7 @@ export function parseNoticeRows(printedRows: NoticeRow[], opts: ParseOptions = {
   if (document.issuedDate === null) anomalies.push('no issue date found');
 
   proposeLinks(annexes);
+  const recognisedTasks = markRecognisedTasks(rows, annexes);
   const tasks = annexes.flatMap((a) => a.tasks);
   return {
     document,
@@ -215,6 +217,7 @@ export function parseNoticeRows(printedRows: NoticeRow[], opts: ParseOptions = {
       tasks: tasks.length,
       repairs: tasks.reduce((s, t) => s + t.repairs.length, 0),
       uncertainTasks: tasks.filter((t) => t.uncertain).length,
+      ...(recognisedTasks > 0 ? { recognisedTasks } : {}),
     },
   };
 }

@@ -184,7 +184,8 @@ export interface ParsedNotice {
   unread?: UnreadText[];
   /** Facts to ask the office for before import. */
   missingFacts?: MissingFact[];
-  stats: { tasks: number; repairs: number; uncertainTasks: number };
+  /** recognisedTasks: tasks read from a scan (OCR), every cell of them marked for confirmation. */
+  stats: { tasks: number; repairs: number; uncertainTasks: number; recognisedTasks?: number };
 }
 
 export interface ParseOptions {

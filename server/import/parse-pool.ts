@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { DirectoryEntry, ParsedNotice } from '../../core/notice';
 import { AppError } from '../errors/app-error';
-import type { ParseAnswer, ParseFailure, ParseJob } from './parse-worker';
+import type { ParseAnswer, ParseFailure, ParseJob, ParseProgress } from './parse-worker';
+import { IMPORT_LIMITS } from './readers/limits';
 import type { NoticeFile } from './readers/read-notice-file';
 
 export type ParsePoolOptions = {
@@ -26,7 +27,8 @@ export type ParseRequest = { fileName: string; content: Buffer; units: Directory
 export type ParseResult = { format: NoticeFile['format']; parsed: ParsedNotice };
 
 type Pending = { job: ParseJob; resolve: (r: ParseResult) => void; reject: (e: unknown) => void };
-type Slot = { worker: Worker; current: Pending | null; timer: NodeJS.Timeout | null };
+/** allowedMs: the running parse's limit so far (the pool's, plus a budget per scanned page); deadline: when it ends. */
+type Slot = { worker: Worker; current: Pending | null; timer: NodeJS.Timeout | null; allowedMs: number; deadline: number };
 
 const ENTRY = new URL('./parse-worker-entry.mjs', import.meta.url);
 
@@ -80,11 +82,16 @@ export class ParsePool {
 
   private spawn(): Slot {
     const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
-    const slot: Slot = { worker, current: null, timer: null };
+    const slot: Slot = { worker, current: null, timer: null, allowedMs: 0, deadline: 0 };
     worker.unref(); // an idle worker never keeps the process (a CLI import, a test) alive
-    worker.on('message', (answer: ParseAnswer) => {
+    worker.on('message', (answer: ParseAnswer | ParseProgress) => {
       const p = slot.current;
       if (!p || answer.id !== p.job.id) return;
+      if ('recognising' in answer) {
+        // A scanned page is being recognised (seconds each): the limit grows by a page's budget.
+        this.arm(slot, p, IMPORT_LIMITS.maxRecognisePageMs);
+        return;
+      }
       this.finish(slot);
       if (answer.ok) p.resolve({ format: answer.format, parsed: answer.parsed });
       else p.reject(errorOf(answer.error));
@@ -109,8 +116,20 @@ export class ParsePool {
   private start(slot: Slot, pending: Pending): void {
     slot.current = pending;
     slot.worker.ref(); // a running parse keeps the process alive until it answers
+    slot.allowedMs = 0;
+    slot.deadline = Date.now();
+    this.arm(slot, pending, this.options.timeoutMs);
+    // The job's copy of the file is handed over, not cloned again (20 MB on the main thread).
+    slot.worker.postMessage(pending.job, [pending.job.content.buffer as ArrayBuffer]);
+  }
+
+  /** Moves the running parse's wall-clock limit `moreMs` later; past it the worker is stopped. */
+  private arm(slot: Slot, pending: Pending, moreMs: number): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.allowedMs += moreMs;
+    slot.deadline += moreMs;
     slot.timer = setTimeout(() => {
-      const seconds = Math.round(this.options.timeoutMs / 100) / 10;
+      const seconds = Math.round(slot.allowedMs / 100) / 10;
       this.retire(slot);
       void slot.worker.terminate();
       pending.reject(
@@ -120,9 +139,7 @@ export class ParsePool {
         }),
       );
       this.drain();
-    }, this.options.timeoutMs);
-    // The job's copy of the file is handed over, not cloned again (20 MB on the main thread).
-    slot.worker.postMessage(pending.job, [pending.job.content.buffer as ArrayBuffer]);
+    }, slot.deadline - Date.now());
   }
 
   /** The slot answered: free it and start the next waiting upload. */

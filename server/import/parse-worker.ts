@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { NoticeParseError, parseNoticeRows, type DirectoryEntry, type ParsedNotice } from '../../core/notice';
 import { mergeDirectories } from './directory-merge';
 import { ImportFileError } from './readers/import-error';
+import type { ReadProgress } from './readers/pdf';
 import { readNoticeFile, type NoticeFile } from './readers/read-notice-file';
 
 export type ParseJob = {
@@ -25,11 +26,14 @@ export type ParseFailure =
   | { kind: 'app'; code: ImportFileError['code'] | `NOTICE_${NoticeParseError['code']}`; zh: string; en: string }
   | { kind: 'internal'; message: string; stack?: string };
 
+/** Sent while a parse runs: a scanned page is about to be recognised, so the pool allows it more time. */
+export type ParseProgress = { id: number; recognising: number };
+
 export type ParseAnswer = { id: number; ok: true; format: NoticeFile['format']; parsed: ParsedNotice } | { id: number; ok: false; error: ParseFailure };
 
-export async function readAndParse(job: Omit<ParseJob, 'id'>): Promise<{ format: NoticeFile['format']; parsed: ParsedNotice }> {
+export async function readAndParse(job: Omit<ParseJob, 'id'>, progress: ReadProgress = {}): Promise<{ format: NoticeFile['format']; parsed: ParsedNotice }> {
   const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength);
-  const file = await readNoticeFile(job.fileName, content).catch((e: unknown) => {
+  const file = await readNoticeFile(job.fileName, content, progress).catch((e: unknown) => {
     // A text file too large to be a notice is refused while it is split into lines (core/notice/limits.ts).
     if (e instanceof NoticeParseError) throw new NoticeFailure(e, `${job.fileName}，第${e.location.line}行`);
     throw e;
@@ -85,7 +89,8 @@ export function failureOf(e: unknown, fileName: string): ParseFailure {
 if (parentPort) {
   const port = parentPort;
   port.on('message', (job: ParseJob) => {
-    readAndParse(job).then(
+    const progress: ReadProgress = { recognising: (page) => port.postMessage({ id: job.id, recognising: page } satisfies ParseProgress) };
+    readAndParse(job, progress).then(
       (done) => port.postMessage({ id: job.id, ok: true, ...done } satisfies ParseAnswer),
       (e: unknown) => port.postMessage({ id: job.id, ok: false, error: failureOf(e, job.fileName) } satisfies ParseAnswer),
     );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, signIn, startE2E, type E2E } from './harness';
+import { apiGet, scrollIntoViewIfShown, signIn, startE2E, type E2E } from './harness';
 import { item, label } from './report-steps';
 import { seriousViolations as axeOn } from './axe';
 
@@ -26,8 +26,7 @@ async function shots(page: Page, name: string, focus: string) {
     // The layout changes with the width (antd re-renders): let it settle before scrolling.
     await page.waitForTimeout(400);
     // On a phone the clerk's form shows one item at a time: the part is there only if it is that item.
-    const target = page.locator(focus).first();
-    if (await target.isVisible()) await target.scrollIntoViewIfNeeded();
+    await scrollIntoViewIfShown(page, focus);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}/co-${name}-${suffix}.png` });
   }

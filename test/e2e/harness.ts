@@ -153,6 +153,25 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   await expect.poll(overflow, { timeout: 5_000 }).toBe('');
 }
 
+/**
+ * Brings a part of the page into view when the current layout shows it. A resize makes antd swap
+ * layouts (tabs on a desktop, panels on a phone), so the element found a moment ago may be replaced
+ * as it is scrolled to: it is looked up again, a few times, until the layout holds still.
+ */
+export async function scrollIntoViewIfShown(page: Page, selector: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const target = page.locator(selector).first();
+    try {
+      if (!(await target.isVisible())) return;
+      await target.scrollIntoViewIfNeeded({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 /** Signs in through the real form, the way a user does. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, ROOT, signIn, startE2E, type E2E } from './harness';
+import { apiGet, ROOT, scrollIntoViewIfShown, signIn, startE2E, type E2E } from './harness';
 import { item } from './report-steps';
 import { seriousViolations as axeOn } from './axe';
 
@@ -29,8 +29,7 @@ async function shots(page: Page, name: string, focus?: string) {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     // On a phone the task page shows its records as panels, not tabs: a tab-only target is absent there.
-    const target = focus ? page.locator(focus).first() : null;
-    if (target && (await target.isVisible())) await target.scrollIntoViewIfNeeded();
+    if (focus) await scrollIntoViewIfShown(page, focus);
     await page.waitForTimeout(400); // antd's motion settles
     await page.screenshot({ path: path.join(SHOTS, `indicator-${name}-${w}x${h}.png`) });
   }

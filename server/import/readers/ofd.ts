@@ -4,7 +4,7 @@ import type { NoticeRow } from '../../../core/notice';
 import { ImportFileError } from './import-error';
 import { explode, type Glyph, type LayoutPage, type Rule } from './layout-lines';
 import { IMPORT_LIMITS } from './limits';
-import { rowsOf, scanned, tooComplex } from './pdf';
+import { rowsOf, scannedOfd, tooComplex } from './pdf';
 import { openOfficeZip, readXmlPart } from './zip-guard';
 
 /**
@@ -201,8 +201,8 @@ export async function ofdToRows(buf: Buffer, fileName: string): Promise<{ rows: 
     if (laid.rules.length > IMPORT_LIMITS.maxRulesPerPage) throw tooComplex(fileName, `第${i + 1}页的线条过多`, `page ${i + 1} draws too many lines`);
     pages.push(laid);
   }
-  if (pages.every((p) => p.glyphs.length === 0)) throw scanned(fileName, `共${pages.length}页`);
+  if (pages.every((p) => p.glyphs.length === 0)) throw scannedOfd(fileName, `共${pages.length}页`);
   const picture = pages.findIndex((p) => p.glyphs.length === 0 && p.images > 0);
-  if (picture >= 0) throw scanned(fileName, `第${picture + 1}页`);
+  if (picture >= 0) throw scannedOfd(fileName, `第${picture + 1}页`);
   return rowsOf(pages, fileName);
 }

@@ -93,15 +93,17 @@ describe('PDF notices', () => {
     expect(file.where(2)).toBe('第2页第1行');
   });
 
-  it('refuses a scan (pages that are pictures), naming the page, and says what to ask for', async () => {
+  it('refuses a scan whose pictures hold no readable text, naming the page, and says what to do', async () => {
+    // Pages whose only picture is a 2×2 grey square: nothing a recogniser could read.
     const all = await refusal('扫描件.pdf', minimalPdf([SCANNED_PAGE, SCANNED_PAGE]));
     expect(all.code).toBe('IMPORT_SCANNED_PDF');
-    expect(all.zh).toMatch(/扫描件.*可复制文字的 PDF、OFD 或 Word/);
+    expect(all.zh).toMatch(/扫描件.*未能从中识别出文字.*重新扫描.*可复制文字的 PDF、OFD 或 Word/);
     const one = await refusal('混合.pdf', minimalPdf([textAt(72, 100, 'Text page'), SCANNED_PAGE]));
     expect(one.code).toBe('IMPORT_SCANNED_PDF');
     expect(one.where).toBe('第2页');
     const photo = await refusal('通知.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
-    expect([photo.code, photo.where]).toEqual(['IMPORT_SCANNED_PDF', '图片文件']);
+    expect(photo.code).toBe('IMPORT_FILE_CORRUPT');
+    expect(photo.zh).toMatch(/图片已损坏/);
   });
 
   it('refuses a damaged PDF and one with too many pages, with a message, never a crash', async () => {

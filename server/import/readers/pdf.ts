@@ -4,11 +4,14 @@ import type { NoticeRow } from '../../../core/notice';
 import { ImportFileError } from './import-error';
 import { explode, layoutRows, type Glyph, type LayoutPage, type Rule } from './layout-lines';
 import { IMPORT_LIMITS } from './limits';
+import { scanImageOf } from '../ocr/pdf-image';
+import { readScannedPage } from '../ocr/scan-page';
 
 /**
- * Reads a PDF notice that has a text layer (exported from Word/WPS or an OA system) with pdf.js:
- * every text item with its position, and the table rules drawn on each page, rebuilt into rows
- * by layout-lines.ts. A page without text (a scan) is refused with a message saying what to ask for.
+ * Reads a PDF notice with pdf.js: every text item with its position, and the table rules drawn on
+ * each page, rebuilt into rows by layout-lines.ts. A page without text that is a picture (a scan)
+ * is read by OCR (../ocr/): its text boxes and the borders seen in its pixels take the place of
+ * text items and drawn rules, and its rows are marked as recognised for a person to confirm.
  */
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -114,12 +117,24 @@ export function tooComplex(fileName: string, what: string, en: string) {
   );
 }
 
+/** A scan whose pictures gave no text (blank, too small or too faint, or not a document). */
 export function scanned(fileName: string, where: string) {
   return new ImportFileError(
     'IMPORT_SCANNED_PDF',
     fileName,
-    '这是扫描件（图片），没有可复制的文字，无法自动读取；请向发文单位索取可复制文字的 PDF、OFD 或 Word 版本，或用 OCR 软件转成文字后再导入',
-    'The document is a scan (images only, no text layer); ask for a PDF/OFD/Word with text, or OCR it first',
+    '这是扫描件（图片），未能从中识别出文字（图片空白、过小或过淡）；请重新扫描（200 dpi 以上、字迹清晰、页面端正）后再导入，或向发文单位索取可复制文字的 PDF、OFD 或 Word 版本',
+    'The document is a scan (images only) and no text could be recognised in it; rescan it at 200 dpi or more, or ask for a PDF/OFD/Word with text',
+    where,
+  );
+}
+
+/** An OFD page that is a picture: OFD scans are not recognised (only PDF and image files are). */
+export function scannedOfd(fileName: string, where: string) {
+  return new ImportFileError(
+    'IMPORT_SCANNED_PDF',
+    fileName,
+    '这是扫描件（图片），OFD 格式的扫描件暂不能自动识别；请另存为 PDF 或图片（JPG、PNG）后导入，或向发文单位索取可复制文字的 OFD、PDF 或 Word 版本',
+    'The OFD is a scan (images only); scanned OFD is not recognised: save it as PDF or images, or ask for a version with text',
     where,
   );
 }
@@ -132,14 +147,23 @@ function withDeadline<T>(work: Promise<T>, deadline: number, onTimeout: () => Er
   return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/** A page as positioned glyphs and rules (top-left origin, points), and how many pictures it paints. */
-export type PdfPage = LayoutPage & { images: number };
+/**
+ * A page as positioned glyphs and rules (top-left origin, points), how many pictures it paints, and
+ * whether its text was recognised from its scan.
+ */
+export type PdfPage = LayoutPage & { images: number; recognised?: boolean };
 
-/** The pages of a PDF. */
-export async function pdfPages(buf: Buffer, fileName: string): Promise<PdfPage[]> {
+/** What a reader tells its caller while it works: a scanned page is about to be recognised (slow). */
+export type ReadProgress = { recognising?: (page: number) => void };
+
+/**
+ * The pages of a PDF. With `scans`, a page that is only a picture is recognised (OCR); without,
+ * it is returned empty and the caller decides.
+ */
+export async function pdfPages(buf: Buffer, fileName: string, scans?: ReadProgress): Promise<PdfPage[]> {
   if (!buf.subarray(0, 1024).includes('%PDF-')) throw corrupt(fileName);
   const { getDocument } = await loadPdfJs();
-  const deadline = Date.now() + IMPORT_LIMITS.maxReadMs;
+  let deadline = Date.now() + IMPORT_LIMITS.maxReadMs;
   const timeout = () => tooComplex(fileName, `读取超过 ${IMPORT_LIMITS.maxReadMs / 1000} 秒`, `reading took over ${IMPORT_LIMITS.maxReadMs / 1000} s`);
   const task = getDocument({
     data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength).slice(),
@@ -173,6 +197,7 @@ export async function pdfPages(buf: Buffer, fileName: string): Promise<PdfPage[]
     }
     const pages: PdfPage[] = [];
     let glyphCount = 0;
+    let recognised = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const where = `第${p}页`;
       const page = await withDeadline(doc.getPage(p), deadline, timeout).catch((e: unknown) => {
@@ -201,6 +226,20 @@ export async function pdfPages(buf: Buffer, fileName: string): Promise<PdfPage[]
       });
       if (rules.length > IMPORT_LIMITS.maxRulesPerPage) throw tooComplex(fileName, `第${p}页的线条过多`, `page ${p} draws over ${IMPORT_LIMITS.maxRulesPerPage} lines`);
       const images = ops.fnArray.filter((fn) => IMAGES.has(fn)).length;
+      if (scans && glyphs.length === 0 && images > 0) {
+        if (++recognised > IMPORT_LIMITS.maxScannedPages) {
+          throw tooComplex(fileName, `扫描页超过 ${IMPORT_LIMITS.maxScannedPages} 页`, `over ${IMPORT_LIMITS.maxScannedPages} scanned pages`);
+        }
+        const image = scanImageOf(page, ops.fnArray, ops.argsArray);
+        if (!image) throw scanned(fileName, where);
+        // Recognising a page takes seconds: each one extends the reading's deadline by its own budget.
+        deadline += IMPORT_LIMITS.maxRecognisePageMs;
+        scans.recognising?.(p);
+        const read = await withDeadline(readScannedPage(image, viewport.width), deadline, timeout);
+        pages.push({ width: read.width, height: read.height, glyphs: read.glyphs, rules: read.rules, images, recognised: true });
+        page.cleanup();
+        continue;
+      }
       pages.push({ width: viewport.width, height: viewport.height, glyphs, rules, images });
       page.cleanup();
     }
@@ -210,21 +249,18 @@ export async function pdfPages(buf: Buffer, fileName: string): Promise<PdfPage[]
   }
 }
 
-/** Rows of a PDF notice; `where` says 第3页第12行. */
-export async function pdfToRows(buf: Buffer, fileName: string): Promise<{ rows: NoticeRow[]; where: (line: number) => string }> {
-  const pages = await pdfPages(buf, fileName);
+/** Rows of a PDF notice; `where` says 第3页第12行. Rows from a scanned page are marked `ocr`. */
+export async function pdfToRows(buf: Buffer, fileName: string, progress: ReadProgress = {}): Promise<{ rows: NoticeRow[]; where: (line: number) => string }> {
+  const pages = await pdfPages(buf, fileName, progress);
+  // A scanned page whose picture held no text at all (a blank scan, a photo): nothing was read.
   if (pages.every((p) => p.glyphs.length === 0)) throw scanned(fileName, `共${pages.length}页`);
-  // A notice with text but one page scanned (a signed page, a stamped annex) would silently lose
-  // that page's tasks: refuse and say which page. A blank page (no text, no picture) is fine.
-  const picture = pages.findIndex((p) => p.glyphs.length === 0 && p.images > 0);
-  if (picture >= 0) throw scanned(fileName, `第${picture + 1}页`);
   return rowsOf(pages, fileName);
 }
 
-/** The rows of laid-out pages, with 第N页第M行 places. */
-export function rowsOf(pages: LayoutPage[], fileName: string): { rows: NoticeRow[]; where: (line: number) => string } {
+/** The rows of laid-out pages, with 第N页第M行 places; a recognised page's rows are marked `ocr`. */
+export function rowsOf(pages: (LayoutPage & { recognised?: boolean })[], fileName: string): { rows: NoticeRow[]; where: (line: number) => string } {
   const laid = layoutRows(pages);
   if (laid.length > IMPORT_LIMITS.maxRows) throw tooComplex(fileName, `超过 ${IMPORT_LIMITS.maxRows} 行`, `over ${IMPORT_LIMITS.maxRows} rows`);
-  const rows = laid.map((r, i) => ({ line: i + 1, cells: r.cells }));
+  const rows = laid.map((r, i) => ({ line: i + 1, cells: r.cells, ...(pages[r.page - 1]?.recognised ? { ocr: true } : {}) }));
   return { rows, where: (line) => (laid[line - 1] ? `第${laid[line - 1]!.page}页第${laid[line - 1]!.line}行` : `第${line}行`) };
 }

@@ -95,6 +95,15 @@ export function PreviewView({ preview, corrections, onCorrect, facts, onFacts, c
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <SummaryLine tasks={counts.tasks} cells={cells} newUnits={open.units} newLeaders={open.leaders} factsToFill={unfilled.length} />
+      {(parsed.stats.recognisedTasks ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="recognised-scan"
+          message={`这份通知是扫描件，文字由系统识别，可能有错字：${parsed.stats.recognisedTasks} 项任务的每个单元格都已标出`}
+          description="请对照纸质原件或扫描图片逐项核对单位、领导、时限和数字，确认无误后再导入。"
+        />
+      )}
       <DocumentFactsForm preview={preview} facts={facts} onChange={onFacts} />
       <NewNamesCard names={inUse} choices={choices} onChoose={onChoose} />
       <NoticeFacts preview={preview} facts={facts} />

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Space, Spin, Typography, Upload } from 'antd';
 import type { UploadProgress } from './upload';
 
-const ACCEPT = '.docx,.xlsx,.pdf,.ofd,.csv,.txt';
+const ACCEPT = '.docx,.xlsx,.pdf,.ofd,.csv,.txt,.jpg,.jpeg,.png,.tif,.tiff,.webp';
 
 interface Props {
   progress: UploadProgress | null;
@@ -35,7 +35,7 @@ export function UploadStep({ progress, busy, fileName, onFile, onCancel }: Props
         </p>
         <p className="ant-upload-text">点击或将责任分解通知拖到此处上传</p>
         <p className="ant-upload-hint">
-          支持 Word（.docx）、Excel（.xlsx）、PDF、OFD、CSV、文本（.txt）。扫描件（图片）没有可读取的文字，请向发文单位索取可复制文字的版本。
+          支持 Word（.docx）、Excel（.xlsx）、PDF、OFD、CSV、文本（.txt），以及扫描件（PDF 或 JPG、PNG、TIF 图片）。扫描件由系统识别文字，每页约需 10 秒，识别结果须逐项核对；有可复制文字的版本时请优先使用。
           <br />
           上传后系统先解析并显示预览，核对无误后再确认导入，预览阶段不会写入台账。
         </p>
@@ -44,7 +44,7 @@ export function UploadStep({ progress, busy, fileName, onFile, onCancel }: Props
         <div style={{ marginTop: 16 }} role="status">
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text>
-              {progress.phase === 'uploading' ? `正在上传 ${fileName ?? ''}…` : `已上传 ${fileName ?? ''}，正在解析…`}
+              {progress.phase === 'uploading' ? `正在上传 ${fileName ?? ''}…` : `已上传 ${fileName ?? ''}，正在解析（扫描件需逐页识别文字，请稍候）…`}
             </Typography.Text>
             <Progress
               percent={progress.percent}
