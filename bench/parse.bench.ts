@@ -115,14 +115,20 @@ export async function benchParseServer(): Promise<string[]> {
     // Just under the parser's text bound (2,000,000 characters): read whole, then refused for its tasks.
     const long = ofSize(7 * MB, taskRow, TABLE_HEAD).slice(0, 1_990_000);
     const largest = long.slice(0, long.lastIndexOf('\n') + 1);
-    const cases = [
+    const scans = path.join(import.meta.dirname, '../server/import/fixtures/scans');
+    const cases: { name: string; text: string | Buffer; file?: string }[] = [
       { name: '20 MB one run of 的', text: parseInputs(TWENTY_MB)[1]!.text },
       { name: '20 MB ordinary table rows', text: parseInputs(TWENTY_MB)[0]!.text },
       { name: `the largest text read whole (${(Buffer.byteLength(largest) / MB).toFixed(1)} MB, ${largest.length.toLocaleString('en')} characters of table rows)`, text: largest },
+      // Scans are read by OCR: seconds per page, on one core, in the parse worker.
+      { name: 'a 2-page scan (seed pages 1–2, 200 dpi)', text: fs.readFileSync(path.join(scans, 'seed-pages-1-2-scan.pdf')), file: 'scan.pdf' },
+      { name: 'a 2-page worn, tilted scan', text: fs.readFileSync(path.join(scans, 'seed-pages-1-2-worn-scan.pdf')), file: 'scan.pdf' },
     ];
     for (const c of cases) {
       const form = new FormData();
-      form.append('file', new Blob([c.text], { type: 'text/plain' }), 'bench.txt');
+      form.append('file', new Blob([typeof c.text === 'string' ? c.text : new Uint8Array(c.text)]), c.file ?? 'bench.txt');
+      const rssBefore = residentMb(app.pid);
+      let rssPeak = rssBefore;
       let done = false;
       const t0 = performance.now();
       const answer = fetch(`${app.url}/api/notices/preview`, {
@@ -136,6 +142,7 @@ export async function benchParseServer(): Promise<string[]> {
         const h0 = performance.now();
         await (await fetch(`${app.url}/api/health`)).arrayBuffer();
         latencies.push(performance.now() - h0);
+        rssPeak = Math.max(rssPeak, residentMb(app.pid));
         await new Promise((r) => setTimeout(r, 20));
       }
       const { status, text } = await answer;
@@ -144,7 +151,7 @@ export async function benchParseServer(): Promise<string[]> {
       const outcome = body.parsed ? `${body.parsed.stats.tasks} tasks` : `${status} ${body.error?.code}`;
       const max = Math.max(...latencies);
       lines.push(
-        `preview ${c.name} over HTTP: ${seconds.toFixed(2)} s, ${outcome}; /api/health during it (${latencies.length} checks): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${max.toFixed(1)} ms  [target: health never waits for the parse, max < 1 s: ${max < 1000 ? 'met' : 'MISSED'}]`,
+        `preview ${c.name} over HTTP: ${seconds.toFixed(2)} s, ${outcome}; server memory ${rssBefore} → peak ${rssPeak} MB; /api/health during it (${latencies.length} checks): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${max.toFixed(1)} ms  [target: health never waits for the parse, max < 1 s: ${max < 1000 ? 'met' : 'MISSED'}]`,
       );
     }
   } finally {
@@ -152,4 +159,14 @@ export async function benchParseServer(): Promise<string[]> {
     await db.close();
   }
   return lines;
+}
+
+/** A process's resident memory in MB (Linux /proc; 0 elsewhere). */
+function residentMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -155,3 +155,29 @@ describe('units on the seed tasks', () => {
     for (const a of notice.annexes) for (const t of a.tasks) expect(t.units.length).toBeGreaterThan(0);
   });
 });
+
+describe('names run together (a scan’s lost space, a typist’s)', () => {
+  const cells = ['区科经局 区商务局', '区科经局', '区商务局 区发改局', '区科经局区商务局', '区农业农村局'];
+
+  it('keeps no run-together spelling in the directory built from the document', () => {
+    const names = buildUnitDirectory(cells).map((e) => e.name);
+    expect(names).toContain('区科经局');
+    expect(names).toContain('区商务局');
+    expect(names).not.toContain('区科经局区商务局');
+  });
+
+  it('takes them apart against the directory, the first still leading, and asks for confirmation', () => {
+    const directory = buildUnitDirectory(cells);
+    const r = resolveUnits('区科经局区商务局', '', directory, 7);
+    expect(r.units).toEqual(['区科经局', '区商务局']);
+    expect(r.refs.map((u) => u.role)).toEqual(['lead', 'co']);
+    expect(r.uncertain).toBe(true);
+    expect(r.repairs).toContainEqual(expect.objectContaining({ field: 'units', raw: '区科经局区商务局', result: ['区科经局', '区商务局'], uncertain: true, line: 7 }));
+  });
+
+  it('leaves a real name alone: only whole known names of three characters or more are parts', () => {
+    const directory = buildUnitDirectory(['区农业农村局', '区农业', '农村局']);
+    expect(resolveUnits('区农业农村局', '', directory).units).toEqual(['区农业农村局']);
+    expect(resolveUnits('区发改局', '', buildUnitDirectory(['区发改局'])).repairs).toEqual([]);
+  });
+});

@@ -73,6 +73,31 @@ function isAbbreviationOf(a: string, b: string): boolean {
 }
 
 /**
+ * Reads a name as two or more names of a directory printed without a separator
+ * (「区科经局区商务局」: a scan's narrow space lost, or a typist's), or null. Each part is a whole
+ * known name of three characters or more that ends like a unit (局, 办 …), and every part after
+ * the first begins like one (区, 市, 县 …): 「区农业农村局」 is never 区农业 + 农村局. The reading
+ * with the fewest parts wins.
+ */
+function joinedNames(key: string, known: (key: string) => boolean): string[] | null {
+  const chars = [...key];
+  if (chars.length < 6) return null;
+  // best[i]: the fewest known names that spell chars[0..i).
+  const best: (string[] | null)[] = [[], ...chars.map(() => null)];
+  for (let i = 3; i <= chars.length; i++) {
+    for (let j = 0; j + 3 <= i; j++) {
+      const before = best[j];
+      if (!before) continue;
+      const part = chars.slice(j, i).join('');
+      if (!UNIT_END.test(part) || (j > 0 && !UNIT_START.test(part)) || !known(part)) continue;
+      if (!best[i] || before.length + 1 < best[i]!.length) best[i] = [...before, part];
+    }
+  }
+  const parts = best[chars.length];
+  return parts && parts.length >= 2 ? parts : null;
+}
+
+/**
  * Builds the unit directory from the document's unit cells. Spellings are grouped when one is
  * the other without the district prefix ("市场监管局" → "区市场监管局", sure) or with a few
  * characters left out ("区文化和旅游局" / "区文化和旅游发展局", proposed: confirmed=false).
@@ -89,7 +114,8 @@ export function buildUnitDirectory(cells: string[]): DirectoryEntry[] {
       if (!printed.has(k)) printed.set(k, squash(u.name));
     }
   }
-  const keys = [...counts.keys()];
+  // A spelling that is two other names run together is not a unit of its own: resolveUnits splits it.
+  const keys = [...counts.keys()].filter((k) => !joinedNames(k, (part) => part !== k && counts.has(part)));
   const parent = new Map<string, string>(keys.map((n) => [n, n]));
   const find = (n: string): string => {
     let p = n;
@@ -160,8 +186,19 @@ export function resolveUnits(leadCell: string, coCell: string, directory: Direct
   const refs: UnitRef[] = [];
   const repairs: Repair[] = [];
   let uncertain = false;
-  const lead = splitUnitCell(leadCell);
-  const co = splitUnitCell(coCell);
+  // Names run together are taken apart against the directory before anything else (a person confirms).
+  const apart = (units: SplitUnit[]): SplitUnit[] =>
+    units.flatMap((u) => {
+      const key = matchKey(u.name);
+      const parts = directory.length > 0 && !byKey.has(key) ? joinedNames(key, (part) => byKey.has(part)) : null;
+      if (!parts) return [u];
+      const names = parts.map((part) => byKey.get(part)!.name);
+      uncertain = true;
+      repairs.push({ field: 'units', raw: u.printed, result: names, rule: `unit-joined: ${names.length} names of the directory printed without a separator`, uncertain: true, line });
+      return names.map((name, k) => ({ name, printed: name, note: k === names.length - 1 ? u.note : null, wrapped: false }));
+    });
+  const lead = apart(splitUnitCell(leadCell));
+  const co = apart(splitUnitCell(coCell));
   [...lead, ...co].forEach((u, i) => {
     const entry = byKey.get(matchKey(u.name));
     let name = entry?.name ?? squash(u.name);

@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = {
   url: string;
+  /** The process id (benchmarks read its memory from /proc). */
+  pid: number;
   /** Everything the process printed so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -57,6 +59,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTi
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

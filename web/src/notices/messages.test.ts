@@ -44,6 +44,7 @@ describe('parser messages in Chinese', () => {
       '“区供销社”是“区供销联社”的另一种写法（系统推测，请确认）',
     );
     expect(translateRule('unit-wrapped: name re-joined across a line break')).toBe('单位名称跨行断开，已重新拼接');
+    expect(translateRule('unit-joined: 2 names of the directory printed without a separator')).toBe('2 个单位名称连在一起（缺少分隔），已按单位名录拆开，请确认');
     expect(
       translateRule('category-canonical-name: one name per category number (most frequent, then longest)'),
     ).not.toMatch(/[a-z]/);

@@ -89,6 +89,7 @@ const RULES: Rule[] = [
     (a, b, proposed) => `“${a}”是“${b}”的另一种写法${proposed ? '（系统推测，请确认）' : ''}`,
   ],
   [/^unit-wrapped: name re-joined across a line break$/, () => '单位名称跨行断开，已重新拼接'],
+  [/^unit-joined: (\d+) names of the directory printed without a separator$/, (n) => `${n} 个单位名称连在一起（缺少分隔），已按单位名录拆开，请确认`],
   [/^row-shifted-left: .+$/, () => '整行左移（序号、目标列缺失），已按表头重新对齐'],
   [/^category-canonical-name: .+$/, () => '同一目标编号名称不一，统一采用出现最多（其次最长）的名称'],
   [/^corrected by the office in the import preview$/, () => '督查室在导入预览中更正'],
