@@ -181,3 +181,14 @@ describe('names run together (a scan’s lost space, a typist’s)', () => {
     expect(resolveUnits('区发改局', '', buildUnitDirectory(['区发改局'])).repairs).toEqual([]);
   });
 });
+
+describe('names run together in a directory that already holds them', () => {
+  it('are still taken apart when the directory also holds each part (the notice put the joined spelling there)', () => {
+    const directory = [
+      { name: '区科经局', aliases: [] },
+      { name: '区商务局', aliases: [] },
+      { name: '区科经局区商务局', aliases: [], count: 1 },
+    ];
+    expect(resolveUnits('区科经局区商务局', '', directory).units).toEqual(['区科经局', '区商务局']);
+  });
+});

@@ -190,7 +190,9 @@ export function resolveUnits(leadCell: string, coCell: string, directory: Direct
   const apart = (units: SplitUnit[]): SplitUnit[] =>
     units.flatMap((u) => {
       const key = matchKey(u.name);
-      const parts = directory.length > 0 && !byKey.has(key) ? joinedNames(key, (part) => byKey.has(part)) : null;
+      // Tried even when the run-together spelling is itself in the directory: the document's own
+      // spellings are merged into it (parse-worker.ts), so a notice that printed it once put it there.
+      const parts = directory.length > 0 ? joinedNames(key, (part) => part !== key && byKey.has(part)) : null;
       if (!parts) return [u];
       const names = parts.map((part) => byKey.get(part)!.name);
       uncertain = true;

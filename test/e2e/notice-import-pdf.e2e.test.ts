@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { docxToPdf, libreOfficeMissing } from '../../server/documents/libreoffice';
 import { renderNoticeDocx } from '../../server/import/fixtures/render-notice';
 import { seriousViolations } from './axe';
-import { apiGet, RESULTS_DIR, signIn, startE2E, type E2E } from './harness';
+import { apiGet, RESULTS_DIR, ROOT, signIn, startE2E, type E2E } from './harness';
 import { dialog, label, pickOption } from './ledger-steps';
 
 // Issue 16 in Chromium: the office imports a notice that arrived as a PDF, from a district that is
@@ -352,3 +352,25 @@ describe('the text read as no task', () => {
     expect(await seriousViolations(page, '.app-content')).toEqual([]);
   }, 120_000);
 });
+
+describe('a notice that arrived as a scan', () => {
+  it('is read by OCR, says so, and marks every cell of every task for the office to check', async () => {
+    await openImport();
+    await page.getByText('以及扫描件（PDF 或 JPG、PNG、TIF 图片）').waitFor();
+    // The seed's first two pages as a worn office scan: tilted, speckled, grey (scripts/make-scan-fixtures.ts).
+    await page.locator('input[type=file]').setInputFiles(path.join(ROOT, 'server/import/fixtures/scans/seed-pages-1-2-worn-scan.pdf'));
+    await page.getByText('解析结果（按原文顺序）').waitFor({ timeout: 90_000 });
+    await summary().filter({ hasText: '读出 10 项任务' }).waitFor();
+    const warning = page.getByTestId('recognised-scan');
+    await warning.getByText('这份通知是扫描件，文字由系统识别，可能有错字：10 项任务的每个单元格都已标出').waitFor();
+    await warning.getByText('请对照纸质原件或扫描图片逐项核对单位、领导、时限和数字').waitFor();
+    // 区发改局's first task: its standard, leader and unit cells all wait for a person.
+    const first = page.locator('.notice-preview-table tbody tr').filter({ hasText: '地区生产总值' }).first();
+    await first.waitFor();
+    expect(await first.locator('.cell-uncertain').count()).toBeGreaterThanOrEqual(3);
+    await first.locator('.cell-uncertain').filter({ hasText: '区发改局' }).waitFor();
+    await shots('notice-scan');
+    expect(await seriousViolations(page, '.app-content')).toEqual([]);
+  }, 150_000);
+});
+

@@ -48,6 +48,7 @@ export const FORMAT_LABELS: Record<string, string> = {
   csv: 'CSV',
   pdf: 'PDF（.pdf）',
   ofd: 'OFD（.ofd）',
+  image: '扫描图片',
 };
 
 export function formatBytes(n: number): string {
