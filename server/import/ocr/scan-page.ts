@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { explode, type Glyph, type LayoutPage } from '../readers/layout-lines';
-import { recognise } from './engine';
+import type { Recogniser } from './recogniser';
 import { rulesOf, skewOf, type Gray } from './rules';
 
 /** A4's width in points: an image file (a photo, a TIFF from a scanner) is taken as an A4 page. */
@@ -36,13 +36,13 @@ async function straightened(image: sharp.Sharp): Promise<Gray> {
 export type ScannedPage = LayoutPage & { characters: number; lowConfidence: number };
 
 /**
- * Reads one scanned page. `pageWidth` is the page's width in points (a PDF page's), or A4's for an
- * image file; the page's height follows from the image's proportions.
+ * Reads one scanned page with the document's recogniser. `pageWidth` is the page's width in points
+ * (a PDF page's), or A4's for an image file; the page's height follows from the image's proportions.
  */
-export async function readScannedPage(image: sharp.Sharp, pageWidth = A4_WIDTH): Promise<ScannedPage> {
+export async function readScannedPage(image: sharp.Sharp, recogniser: Recogniser, pageWidth = A4_WIDTH): Promise<ScannedPage> {
   const page = await straightened(image);
   const scale = pageWidth / page.width;
-  const boxes = await recognise({ gray: page.data, width: page.width, height: page.height });
+  const boxes = await recogniser.recognise(page);
   // The box's height is about the font size, but it varies with what the line holds (「一」 is
   // flat, 「（」 tall): heights near the page's usual one are the body size, so the lines of a
   // paragraph keep one size and are joined again; a title's bigger size stays its own.

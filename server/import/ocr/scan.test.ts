@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -34,6 +35,12 @@ function accuracy(truth: string, got: string): number {
 const text = (rows: { cells: string[] }[]) => rows.map((r) => r.cells.join('\t')).join('\n');
 /** The leaders' and units' cells of the table rows (序号 | 目标名称 | 工作标准 | 分管区领导 | 责任单位). */
 const roles = (rows: { cells: string[] }[]) => rows.filter((r) => r.cells.length === 5).map((r) => [r.cells[3], r.cells[4]]);
+
+/** This process's OCR children still running (ocr/recogniser.ts starts one per scanned document). */
+const ocrProcesses = () =>
+  execFileSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes('ocr-child-entry') && Number(l.trim().split(/\s+/)[0]) === process.pid);
 
 let truth: { cells: string[] }[];
 let clean: NoticeRow[];
@@ -99,6 +106,8 @@ describe('a scanned notice read by OCR', () => {
     expect(file.rows.every((r) => r.ocr)).toBe(true);
     expect(roles(file.rows)).toContainEqual(['邓辉 张晓茵 肖新锋', '区住房和城乡建设局 区教育局 区民政局 区农业农村局 区文化和旅游发展局']);
     expect(file.where(1)).toBe('第1页第1行');
+    // The document read, its OCR process is gone (its memory back with the system).
+    await expect.poll(() => ocrProcesses(), { timeout: 5_000 }).toEqual([]);
   }, 120_000);
 
   it('runs in the parse pool’s worker, whose time limit grows by a budget per scanned page', async () => {

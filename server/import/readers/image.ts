@@ -1,9 +1,10 @@
 import sharp from 'sharp';
 import type { NoticeRow } from '../../../core/notice';
+import { Recogniser } from '../ocr/recogniser';
 import { readScannedPage, type ScannedPage } from '../ocr/scan-page';
 import { ImportFileError } from './import-error';
 import { IMPORT_LIMITS } from './limits';
-import { rowsOf, scanned, tooComplex, type ReadProgress } from './pdf';
+import { recognitionFailed, rowsOf, scanned, tooComplex, type ReadProgress } from './pdf';
 
 /**
  * A notice photographed or scanned to image files (JPG, PNG, TIFF — a multi-page TIFF is a whole
@@ -23,10 +24,17 @@ export async function imageToRows(buf: Buffer, fileName: string, progress: ReadP
     throw tooComplex(fileName, `共 ${pageCount} 页（扫描页上限 ${IMPORT_LIMITS.maxScannedPages} 页）`, `${pageCount} pages`);
   }
   const pages: (ScannedPage & { recognised: true })[] = [];
-  for (let p = 0; p < pageCount; p++) {
-    progress.recognising?.(p + 1);
-    const page = await readScannedPage(sharp(buf, { page: p }));
-    pages.push({ ...page, recognised: true });
+  const recogniser = new Recogniser();
+  try {
+    for (let p = 0; p < pageCount; p++) {
+      progress.recognising?.(p + 1);
+      const page = await readScannedPage(sharp(buf, { page: p }), recogniser).catch((e: unknown) => {
+        throw e instanceof ImportFileError ? e : recognitionFailed(fileName, `第${p + 1}页`, e);
+      });
+      pages.push({ ...page, recognised: true });
+    }
+  } finally {
+    recogniser.close();
   }
   if (pages.every((p) => p.glyphs.length === 0)) throw scanned(fileName, '图片文件');
   return rowsOf(pages, fileName);

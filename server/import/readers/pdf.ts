@@ -4,6 +4,7 @@ import type { NoticeRow } from '../../../core/notice';
 import { ImportFileError } from './import-error';
 import { explode, layoutRows, type Glyph, type LayoutPage, type Rule } from './layout-lines';
 import { IMPORT_LIMITS } from './limits';
+import { Recogniser } from '../ocr/recogniser';
 import { scanImageOf } from '../ocr/pdf-image';
 import { readScannedPage } from '../ocr/scan-page';
 
@@ -128,6 +129,17 @@ export function scanned(fileName: string, where: string) {
   );
 }
 
+/** The recogniser failed on a page (its process ended: out of memory, a native crash). */
+export function recognitionFailed(fileName: string, where: string, cause: unknown) {
+  return new ImportFileError(
+    'IMPORT_SCANNED_PDF',
+    fileName,
+    '扫描件识别文字时出错（识别程序意外停止），请稍后重试；如仍出错，请重新扫描（200 dpi、黑白）后再导入，或向发文单位索取可复制文字的版本',
+    `Recognising the scan failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    where,
+  );
+}
+
 /** An OFD page that is a picture: OFD scans are not recognised (only PDF and image files are). */
 export function scannedOfd(fileName: string, where: string) {
   return new ImportFileError(
@@ -164,6 +176,8 @@ export async function pdfPages(buf: Buffer, fileName: string, scans?: ReadProgre
   if (!buf.subarray(0, 1024).includes('%PDF-')) throw corrupt(fileName);
   const { getDocument } = await loadPdfJs();
   let deadline = Date.now() + IMPORT_LIMITS.maxReadMs;
+  // Started at the first scanned page, ended with the reading (ocr/recogniser.ts).
+  let recogniser: Recogniser | null = null;
   const timeout = () => tooComplex(fileName, `读取超过 ${IMPORT_LIMITS.maxReadMs / 1000} 秒`, `reading took over ${IMPORT_LIMITS.maxReadMs / 1000} s`);
   const task = getDocument({
     data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength).slice(),
@@ -235,7 +249,10 @@ export async function pdfPages(buf: Buffer, fileName: string, scans?: ReadProgre
         // Recognising a page takes seconds: each one extends the reading's deadline by its own budget.
         deadline += IMPORT_LIMITS.maxRecognisePageMs;
         scans.recognising?.(p);
-        const read = await withDeadline(readScannedPage(image, viewport.width), deadline, timeout);
+        recogniser ??= new Recogniser();
+        const read = await withDeadline(readScannedPage(image, recogniser, viewport.width), deadline, timeout).catch((e: unknown) => {
+          throw e instanceof ImportFileError ? e : recognitionFailed(fileName, where, e);
+        });
         pages.push({ width: read.width, height: read.height, glyphs: read.glyphs, rules: read.rules, images, recognised: true });
         page.cleanup();
         continue;
@@ -246,6 +263,7 @@ export async function pdfPages(buf: Buffer, fileName: string, scans?: ReadProgre
     return pages;
   } finally {
     void task.destroy();
+    recogniser?.close();
   }
 }
 
