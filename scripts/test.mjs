@@ -71,7 +71,8 @@ runVitest('sqlite', [`--maxWorkers=${Math.max(2, cores)}`], { TEST_DB_ENGINE: 's
 
 // 3. the database-backed suite on PostgreSQL
 if (process.env.TEST_DATABASE_URL) {
-  runVitest('postgres', ['server', `--maxWorkers=${Math.max(2, cores) + 1}`], { TEST_DB_ENGINE: 'postgres' });
+  // Reading scans (OCR, minutes of CPU, no database) is proven once, in the SQLite tier.
+  runVitest('postgres', ['server', '--exclude', 'server/import/ocr/**', `--maxWorkers=${Math.max(2, cores) + 1}`], { TEST_DB_ENGINE: 'postgres' });
 } else {
   skip('postgres', 'TEST_DATABASE_URL is not set', 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test');
 }
