@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../../../core/calendar/business-time';
 import { systemActor } from '../../audit/actor';
 import { importNotice } from '../../import/notice-import.service';
 import { cleanDocx, cleanXlsx, peImage, withParts } from '../../reporting/evidence-fixtures';
@@ -78,8 +79,9 @@ describe('evidence files (佐证材料)', () => {
     expect((await upload(view.report.id, item.taskId, '台账.xlsx', await cleanXlsx())).statusCode).toBe(200);
     await reload();
     expect(view.items[sharedIdx]!.evidence.map((e) => e.fileName)).toEqual(['验收报告.docx', '台账.xlsx']);
-    // Uploaded at the business clock's time (DUBAN_TODAY), like the report's other dates.
-    expect(view.items[sharedIdx]!.evidence[0]!.createdAt.slice(0, 10)).toBe('2024-06-25');
+    // Uploaded at the business clock's time (DUBAN_TODAY), like the report's other dates: the
+    // Beijing date (before 08:00 Beijing time the UTC date is the day before).
+    expect(beijingDate(new Date(view.items[sharedIdx]!.evidence[0]!.createdAt))).toBe('2024-06-25');
     // Only what was accepted is audited; a refused file leaves nothing behind.
     expect(await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'evidence.add').execute()).toHaveLength(2);
     expect(await t.ctx.db.selectFrom('evidence_files').select('id').execute()).toHaveLength(2);
