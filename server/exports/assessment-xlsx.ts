@@ -1,3 +1,4 @@
+import { beijingDate } from '../../core/calendar/business-time';
 import { PART_LABELS } from '../../core/assessment/scheme';
 import type { BreakdownSource } from '../../core/assessment/types';
 import type { RunView } from '../assessment/run-view';
@@ -36,7 +37,7 @@ export function renderAssessmentWorkbook(view: RunView, orgName: string): Promis
   const details: (string | number | null)[][] = [];
   for (const s of view.scores) {
     for (const l of s.lines) details.push([s.unitName, PART_LABELS[l.part], l.points, l.max, l.text, sourceText(l.source)]);
-    for (const a of s.adjustments) details.push([s.unitName, '调整', a.delta, null, `${a.byName}调整：${a.reason}`, `${a.createdAt.slice(0, 10)}`]);
+    for (const a of s.adjustments) details.push([s.unitName, '调整', a.delta, null, `${a.byName}调整：${a.reason}`, beijingDate(new Date(a.createdAt))]);
     if (s.vetoed) details.push([s.unitName, '一票否决', null, null, `一票否决，总分计0分：${s.vetoReason ?? ''}`, '—']);
   }
   return renderWorkbook([
