@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../web/src/dashboard/api';
 import { animationsSettled } from './animations';
 import { seriousViolations } from './axe';
-import { apiGet, DEMO_PASSWORD, RESULTS_DIR, startE2E, type E2E } from './harness';
+import { apiGet, DEMO_PASSWORD, expectNoSidewaysScroll, RESULTS_DIR, startE2E, type E2E } from './harness';
 
 /**
  * Issue 18, the leader's phone (390×844, touch, as inside WeCom): the demo's district leader 丁力
@@ -51,11 +51,10 @@ async function shot(p: Page, name: string, fullPage = false): Promise<void> {
   await p.screenshot({ path: path.join(RESULTS_DIR, `mobile-leader-${name}.png`), fullPage });
 }
 
-/** Nothing on the page is wider than the screen: no sideways scrolling. */
-async function fitsWidth(p: Page, width: number): Promise<void> {
+/** Nothing on the page is wider than the screen (the harness's one rule, which names what sticks out). */
+async function fitsWidth(p: Page): Promise<void> {
   await settle(p);
-  const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `${p.url()} is ${scrollWidth}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+  await expectNoSidewaysScroll(p);
 }
 
 /** A thumb's target: at least 44 px high and wide (WCAG 2.5.5, the 适老化 guidelines). */
@@ -79,7 +78,7 @@ describe('the leader on his phone (390×844)', () => {
 
   it('signs in and finds his red and yellow tasks as cards, the task text first', { timeout: 120_000 }, async () => {
     await page.goto('/login');
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     await page.getByLabel('用户名').fill('dingli');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).tap();
@@ -127,7 +126,7 @@ describe('the leader on his phone (390×844)', () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(4000);
 
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.app-shell')).toEqual([]);
     await shot(page, '01-home');
     await shot(page, '01-home-full', true);
@@ -146,7 +145,7 @@ describe('the leader on his phone (390×844)', () => {
     const box = (await logout.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(box.y + box.height).toBeLessThanOrEqual(844);
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.app-phone-drawer')).toEqual([]);
     await shot(page, '02-menu');
     await page.keyboard.press('Escape');
@@ -175,7 +174,7 @@ describe('the leader on his phone (390×844)', () => {
     await tappable(page.getByRole('button', { name: /返回/ }));
     // 批示 is on the first screen, not below the task's details.
     expect((await instruct.boundingBox())!.y + 44).toBeLessThanOrEqual(844);
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.app-shell')).toEqual([]);
     await shot(page, '04-task');
     await shot(page, '04-task-full', true);
@@ -189,7 +188,7 @@ describe('the leader on his phone (390×844)', () => {
     await page.keyboard.insertText(instruction);
     const send = modal.getByRole('button', { name: /发送批示/ });
     await tappable(send);
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.ant-modal-wrap')).toEqual([]);
     await shot(page, '05-instruction');
 
@@ -204,7 +203,7 @@ describe('the leader on his phone (390×844)', () => {
       `/api/tasks/${red.taskId}`,
     );
     expect(task.instructions.find((i) => i.body === instruction)?.authorName).toBe('丁力');
-    await fitsWidth(page, 390);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.app-shell')).toEqual([]);
     await shot(page, '06-instruction-saved');
 
@@ -225,7 +224,7 @@ describe('the leader on his phone (390×844)', () => {
     ]) {
       await page.goto(url);
       await page.locator('.app-content .page-header').first().waitFor();
-      await fitsWidth(page, 360);
+      await fitsWidth(page);
     }
     // 数据分析's 最滞后事项 keeps each task's text on a phone (the table cut it to nothing).
     const analysis = await apiGet<Dashboard>(page, '/api/dashboard');
@@ -233,7 +232,7 @@ describe('the leader on his phone (390×844)', () => {
     const behind = page.getByTestId('behind-task');
     await behind.first().waitFor();
     await expect(behind.first().innerText()).resolves.toContain(analysis.mostBehindTasks[0]!.standard.split('\n')[0]!);
-    await fitsWidth(page, 360);
+    await fitsWidth(page);
 
     await page.goto('/leader');
     await page.getByTestId('focus-task').first().waitFor();
@@ -247,7 +246,7 @@ describe('the leader on his phone (390×844)', () => {
     await cards.first().waitFor();
     await expect.poll(() => cards.count()).toBe(Math.min(d.lights.counts.red, 20));
     expect(await page.locator('.app-content .ant-table').count()).toBe(0);
-    await fitsWidth(page, 360);
+    await fitsWidth(page);
     expect(await seriousViolations(page, '.app-shell')).toEqual([]);
     await shot(page, '08-ledger-red-360');
   });
@@ -267,7 +266,7 @@ describe('the same home on the desktop (1366×768)', () => {
     expect(await desk.getByRole('button', { name: '打开菜单' }).count()).toBe(0);
     await desk.getByTestId('portfolio').locator('.ant-table-row').first().waitFor();
     await desk.getByTestId('focus-task').first().waitFor();
-    await fitsWidth(desk, 1366);
+    await fitsWidth(desk);
     expect(await seriousViolations(desk, '.app-shell')).toEqual([]);
     await settle(desk);
     await desk.screenshot({ path: path.join(RESULTS_DIR, 'mobile-leader-09-home-1366x768.png') });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { animationsSettled } from './animations';
 import { seriousViolations } from './axe';
-import { signIn, startE2E, type E2E } from './harness';
+import { expectNoSidewaysScroll, signIn, startE2E, type E2E } from './harness';
 
 interface DemoAccount {
   username: string;
@@ -92,7 +92,7 @@ describe('sign-in', () => {
     const box = await alert.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390, 'the message fits the phone’s width').toBe(true);
     await page.getByText('演示账号').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(390);
+    await expectNoSidewaysScroll(page);
     expect(await seriousViolations(page, 'body')).toEqual([]);
     await e2e.screenshot(page, 'login-unknown-name-390');
   });
