@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNoticeRows, type DirectoryEntry, type NoticeRow } from '../../../core/notice';
+import { scannedPdf } from '../fixtures/minimal-pdf';
 import { ParsePool } from '../parse-pool';
 import { layoutRows } from '../readers/layout-lines';
 import { pdfPages } from '../readers/pdf';
@@ -41,6 +42,17 @@ const ocrProcesses = () =>
   execFileSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' })
     .split('\n')
     .filter((l) => l.includes('ocr-child-entry') && Number(l.trim().split(/\s+/)[0]) === process.pid);
+
+/** The JPEGs the clean scan's pages are, as a scanner wrote them. */
+function scannedJpegs(): Buffer[] {
+  const pdf = fs.readFileSync(path.join(SCANS, 'seed-pages-1-2-scan.pdf'));
+  const jpegs: Buffer[] = [];
+  for (let at = pdf.indexOf('/DCTDecode'); at >= 0; at = pdf.indexOf('/DCTDecode', at + 1)) {
+    const start = pdf.indexOf(Buffer.from([0xff, 0xd8, 0xff]), at);
+    jpegs.push(pdf.subarray(start, pdf.indexOf('endstream', start)));
+  }
+  return jpegs;
+}
 
 let truth: { cells: string[] }[];
 let clean: NoticeRow[];
@@ -94,13 +106,7 @@ describe('a scanned notice read by OCR', () => {
 
   it('reads a photographed page given as an image file (PNG)', async () => {
     // The scan's second page, taken out of the PDF as the JPEG a scanner wrote, saved as PNG.
-    const pdf = fs.readFileSync(path.join(SCANS, 'seed-pages-1-2-scan.pdf'));
-    const jpegs: Buffer[] = [];
-    for (let at = pdf.indexOf('/DCTDecode'); at >= 0; at = pdf.indexOf('/DCTDecode', at + 1)) {
-      const start = pdf.indexOf(Buffer.from([0xff, 0xd8, 0xff]), at);
-      jpegs.push(pdf.subarray(start, pdf.indexOf('endstream', start)));
-    }
-    const png = await sharp(jpegs[1]!).png().toBuffer();
+    const png = await sharp(scannedJpegs()[1]!).png().toBuffer();
     const file = await readNoticeFile('通知第2页.png', png);
     expect(file.format).toBe('image');
     expect(file.rows.every((r) => r.ocr)).toBe(true);
@@ -121,5 +127,12 @@ describe('a scanned notice read by OCR', () => {
     } finally {
       await pool.close();
     }
+  }, 120_000);
+
+  it('reads a page stored turned, as the viewer shows it (/Rotate 90)', async () => {
+    // Page 2 stored a quarter-turn anticlockwise in a landscape page that the viewer turns back.
+    const { data, info } = await sharp(scannedJpegs()[1]!).rotate(-90).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
+    const file = await readNoticeFile('横放扫描.pdf', scannedPdf([{ jpeg: data, width: info.width, height: info.height, rotate: 90 }]));
+    expect(roles(file.rows)).toContainEqual(['邓辉 张晓茵 肖新锋', '区住房和城乡建设局 区教育局 区民政局 区农业农村局 区文化和旅游发展局']);
   }, 120_000);
 });

@@ -244,7 +244,8 @@ export async function pdfPages(buf: Buffer, fileName: string, scans?: ReadProgre
         if (++recognised > IMPORT_LIMITS.maxScannedPages) {
           throw tooComplex(fileName, `扫描页超过 ${IMPORT_LIMITS.maxScannedPages} 页`, `over ${IMPORT_LIMITS.maxScannedPages} scanned pages`);
         }
-        const image = scanImageOf(page, ops.fnArray, ops.argsArray);
+        // A page the viewer turns (/Rotate) is read turned the same way, as a person sees it.
+        const image = scanImageOf(page, ops.fnArray, ops.argsArray)?.rotate(page.rotate % 360) ?? null;
         if (!image) throw scanned(fileName, where);
         // Recognising a page takes seconds: each one extends the reading's deadline by its own budget.
         deadline += IMPORT_LIMITS.maxRecognisePageMs;
