@@ -2,6 +2,7 @@ import { typedNameActor, visibleText } from '../../core/audit/typed-name';
 import { isRole } from '../../core/roles';
 import { actorOfUser, type Actor } from '../audit/actor';
 import { appendAudit } from '../audit/audit.repository';
+import type { SessionCache } from '../cache/session-cache';
 import { inTransaction, type AppContext } from '../context';
 import { findUserByUsername } from '../directory/users.repository';
 import { AppError } from '../errors/app-error';
@@ -103,18 +104,27 @@ function invalidCredentials(ctx: AppContext): AppError {
 }
 
 /** Resolves a cookie token to a live session, enforcing the idle timeout and absolute lifetime. */
-export async function resumeSession(ctx: AppContext, token: string): Promise<SignedIn | 'expired' | null> {
+export async function resumeSession(ctx: AppContext, token: string, cache?: SessionCache): Promise<SignedIn | 'expired' | null> {
   const sessionId = sha256(token);
-  const row = await sessions.findSessionWithUser(ctx.db, sessionId);
+  let row = cache ? await cache.find(sessionId) : await sessions.findSessionWithUser(ctx.db, sessionId);
   if (!row) return null;
   const now = Date.now();
-  const idleLimit = Date.parse(row.last_seen_at) + ctx.config.session.idleMinutes * 60_000;
-  if (now > Date.parse(row.expires_at) || now > idleLimit || row.disabled || !isRole(row.role)) {
+  const ended = (r: sessions.SessionWithUser) =>
+    now > Date.parse(r.expires_at) || now > Date.parse(r.last_seen_at) + ctx.config.session.idleMinutes * 60_000 || r.disabled || !isRole(r.role);
+  // A remembered row may be older than another process's touch: the database decides.
+  if (cache && ended(row)) {
+    cache.forget(sessionId);
+    row = await sessions.findSessionWithUser(ctx.db, sessionId);
+    if (!row) return null;
+  }
+  if (ended(row)) {
     await sessions.deleteSession(ctx.db, sessionId);
     return 'expired';
   }
   if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await sessions.touchSession(ctx.db, sessionId, new Date(now).toISOString());
+    const at = new Date(now).toISOString();
+    await sessions.touchSession(ctx.db, sessionId, at);
+    cache?.touched(sessionId, at);
   }
   return {
     actor: actorOfUser({ id: row.user_id, ...row }),

@@ -44,6 +44,8 @@ const envSchema = z.object({
     }, 'is not a real date')
     .optional(),
   DUBAN_SCHEDULER: boolFlag.optional(),
+  /** Memory for answers kept per process (server/cache/); 0 turns the answer cache off. */
+  DUBAN_ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(128),
   /** Whose X-Forwarded-For to believe (Fastify's trustProxy): addresses, ranges, or 'loopback'. */
   DUBAN_TRUST_PROXY: z.string().min(1).default('loopback'),
   // The key that seals the TOTP secrets; without it, a key file in the data directory is used.
@@ -92,6 +94,8 @@ export type Config = {
    * start, sender every 20 seconds). On by default, off under NODE_ENV=test unless DUBAN_SCHEDULER=on.
    */
   scheduler: boolean;
+  /** Bytes of answers each process keeps in memory (DUBAN_ANSWER_CACHE_MB); 0: none. */
+  answerCacheBytes: number;
   /** The reverse proxies whose X-Forwarded-For is believed (client address in sessions and the audit log). */
   trustProxy: string;
   /** Hosts the outgoing channels may reach besides the official robot hosts (DUBAN_CHANNEL_HOSTS), normalised. */
@@ -160,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(e.DUBAN_WEB_DIR ?? path.join(projectRoot, 'web', 'dist')),
     today: e.DUBAN_TODAY ?? (demo ? DEMO_TODAY : null),
     scheduler: e.DUBAN_SCHEDULER ?? e.NODE_ENV !== 'test',
+    answerCacheBytes: e.DUBAN_ANSWER_CACHE_MB * 1024 * 1024,
     trustProxy: e.DUBAN_TRUST_PROXY,
     channelHosts: (e.DUBAN_CHANNEL_HOSTS ?? []).map((h) => normaliseHost(h)!),
     messaging: messagingConfig(e),

@@ -27,6 +27,7 @@ import { accountRequests } from './migrations/0025_account_requests';
 import { platformIdentities } from './migrations/0026_platform_identities';
 import { deliveryRecipients } from './migrations/0027_delivery_recipients';
 import { sessionMethod } from './migrations/0028_session_method';
+import { changeSequences } from './migrations/0030_change_sequences';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -62,6 +63,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0026_platform_identities': platformIdentities(engine),
     '0027_delivery_recipients': deliveryRecipients(engine),
     '0028_session_method': sessionMethod(engine),
+    '0030_change_sequences': changeSequences(engine),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   AccountRequestsTable,
 } from './schema/accounts';
 import type { AuditLogTable, AuditHeadTable } from './schema/audit';
+import type { CacheEpochsTable, OrgChangesTable } from './schema/change-sequences';
 import type { UserPlatformIdentitiesTable } from './schema/platform-identities';
 import type {
   NoticesTable,
@@ -90,6 +91,8 @@ export interface Database {
   totp_recovery_codes: TotpRecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  org_changes: OrgChangesTable;
+  cache_epochs: CacheEpochsTable;
   notices: NoticesTable;
   notice_files: NoticeFilesTable;
   annexes: AnnexesTable;

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createCaches, registerCaches } from '../cache/caches';
 import type { AppContext } from '../context';
 import { errorBody } from '../errors/app-error';
 import { auditRoutes } from '../routes/audit/audit.routes';
@@ -135,7 +136,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   // Before the session hooks: a flood is refused before it costs a session lookup.
   registerRateLimits(app, ctx);
-  registerPolicyHooks(app, ctx, routeTable);
+  const caches = createCaches(ctx);
+  registerPolicyHooks(app, ctx, routeTable, caches.sessions);
+  registerCaches(app, ctx, caches);
   registerErrorHandling(app);
   registerNulGuard(app);
 

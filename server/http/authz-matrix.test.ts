@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED } from './authz-matrix.expected';
 import { batches, casesOf, runOrder, type Case } from './authz-matrix/cases';
-import { difference, fingerprintQuery } from './authz-matrix/fingerprint';
+import { changeSequences, difference, fingerprintQuery, organisationData } from './authz-matrix/fingerprint';
 import { leakIn, send, statusProblem, urlOf } from './authz-matrix/run-case';
 import { buildMatrixWorld, type MatrixWorld } from './authz-matrix/world';
 
@@ -43,7 +43,7 @@ describe('authorization matrix: every route × every role × own unit / other un
     const cases = runOrder(routeKeys().flatMap((k) => (EXPECTED[k] ? casesOf(k, EXPECTED[k], w) : [])));
     const fingerprint = await fingerprintQuery(w.ctx);
     const failures: string[] = [];
-    const tally = { cases: 0, allowed: 0, denied: 0, refusedReferences: 0, public: 0, leaks: 0, writes: 0 };
+    const tally = { cases: 0, allowed: 0, denied: 0, refusedReferences: 0, public: 0, leaks: 0, writes: 0, sequencedWrites: 0 };
     const describeCase = (c: Case, status: number) =>
       `${c.key} as ${c.caller} ${c.role} on ${c.side} (${c.method} ${urlOf(c)}) expected ${c.expected}, got ${status}`;
     const mustNotWrite = (c: Case) => c.expected === 'deny' || c.expected === 'refuse';
@@ -54,6 +54,8 @@ describe('authorization matrix: every route × every role × own unit / other un
     for (const batch of batches(cases, (c) => `${c.key} ${mustNotWrite(c)}`)) {
       const guarded = mustNotWrite(batch[0]!);
       const before: string | null = guarded ? (known ?? (await fingerprint())) : null;
+      const allowedBefore = guarded ? null : (known ?? (await fingerprint()));
+      const sequences = guarded ? null : await changeSequences(w.ctx);
       const answered: string[] = [];
       for (const c of batch) {
         const res = await send(w, c);
@@ -83,7 +85,15 @@ describe('authorization matrix: every route × every role × own unit / other un
           failures.push(`WROTE ${difference(before, known)} — in one of: ${answered.join(' | ')}`);
         }
       } else {
-        known = null; // an allowed call may have written: take a new fingerprint before the next refusals
+        // Issue 19: an allowed call that changed an organisation's data moved its change sequence
+        // (the answers kept in memory are keyed by it).
+        const after = await fingerprint();
+        const changed = organisationData(difference(allowedBefore!, after));
+        if (changed && sequences === (await changeSequences(w.ctx))) {
+          failures.push(`CHANGED ${changed} without moving the change sequence — in one of: ${answered.join(' | ')}`);
+        }
+        tally.sequencedWrites += changed ? 1 : 0;
+        known = after;
       }
     }
 
@@ -94,6 +104,8 @@ describe('authorization matrix: every route × every role × own unit / other un
     // Every route ran, with every role.
     expect(new Set(cases.map((c) => c.key)).size).toBe(routeKeys().length);
     expect(tally.denied).toBeGreaterThan(tally.allowed);
+    // The sequence check above saw real writes, not only refusals and validation errors.
+    expect(tally.sequencedWrites).toBeGreaterThan(20);
   }, 300_000);
 
   it("leaves someone else's notification unread on the routes that act on one's own", async () => {

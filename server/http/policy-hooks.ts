@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resumeSession } from '../auth/session.service';
 import { tokensEqual } from '../auth/tokens';
+import type { SessionCache } from '../cache/session-cache';
 import type { AppContext } from '../context';
 import { AppError, errorBody } from '../errors/app-error';
 import { authorize, type Action, type PolicyRecord } from '../policies/policy';
@@ -23,7 +24,7 @@ export type RouteInfo = { method: string; url: string; access: string; recordSco
  * - a record-scoped route whose handler answered without a record-level decision is turned
  *   into a 500 (fail closed) instead of leaking data.
  */
-export function registerPolicyHooks(app: FastifyInstance, ctx: AppContext, routeTable: RouteInfo[]) {
+export function registerPolicyHooks(app: FastifyInstance, ctx: AppContext, routeTable: RouteInfo[], sessions?: SessionCache) {
   app.decorateRequest('signedIn', null);
   app.decorateRequest('policyDecided', false);
   app.decorateRequest('authorize', function (this: FastifyRequest, action: Action, record: PolicyRecord) {
@@ -45,7 +46,7 @@ export function registerPolicyHooks(app: FastifyInstance, ctx: AppContext, route
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api')) return;
     const token = request.cookies[SESSION_COOKIE];
-    const resumed = token ? await resumeSession(ctx, token) : null;
+    const resumed = token ? await resumeSession(ctx, token, sessions) : null;
     request.signedIn = resumed && resumed !== 'expired' ? resumed : null;
     if (!SAFE_METHODS.has(request.method)) {
       const sent = headerValue(request, CSRF_HEADER);

@@ -38,6 +38,26 @@ export async function fingerprintQuery(ctx: AppContext) {
   };
 }
 
+/**
+ * Tables of a person's own sign-in state, not of an organisation's data: no answer kept in memory
+ * shows them (server/cache/), so their changes need not move the change sequence.
+ */
+const PERSONAL_STATE = ['sessions', 'rate_limits', 'password_history', 'user_totp', 'totp_recovery_codes', 'audit_log', 'org_changes', 'cache_epochs'];
+
+/** The differences (from difference()) that are changes of an organisation's data; '' when none. */
+export function organisationData(differences: string): string {
+  return differences
+    .split('; ')
+    .filter((d) => d && !PERSONAL_STATE.some((t) => d.includes(` from ${t}`)))
+    .join('; ');
+}
+
+/** Every organisation's change sequence together (db/change-triggers.ts): it moves on any change. */
+export async function changeSequences(ctx: AppContext): Promise<string> {
+  const row = await ctx.db.selectFrom('org_changes').select((eb) => eb.fn.sum<number | string>('seq').as('total')).executeTakeFirst();
+  return String(row?.total ?? 0);
+}
+
 /** The entries of two fingerprints that differ, for the failure message. */
 export function difference(before: string, after: string): string {
   const a = before.split('; ');

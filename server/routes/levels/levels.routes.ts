@@ -107,7 +107,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup', {
-    config: { access: 'rollup.read' },
+    config: { access: 'rollup.read', answerCache: true },
     schema: { tags: ['levels'], summary: 'Roll-up: every item this organisation handed down, with each lower organisation’s light, report state and indicators, and sums', querystring: rollupQuery, response: { 200: rollupSchema } },
     handler: async (request) => {
       const actor = actorOf(request);
@@ -117,7 +117,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup/tasks/:id', {
-    config: { access: 'rollup.read', recordScoped: true },
+    config: { access: 'rollup.read', recordScoped: true, answerCache: true },
     schema: { tags: ['levels'], summary: 'Roll-up of one of this organisation’s items', params: idParam, response: { 200: rollupItemSchema } },
     handler: async (request) => {
       const task = await ctx.db.selectFrom('tasks').select(['id', 'org_id']).where('id', '=', request.params.id).executeTakeFirst();
@@ -130,7 +130,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup/lower-tasks/:id', {
-    config: { access: 'rollup.read', recordScoped: true },
+    config: { access: 'rollup.read', recordScoped: true, answerCache: true },
     schema: { tags: ['levels'], summary: 'Read-only drill-down into a lower organisation’s task linked to one of this organisation’s items', params: idParam, response: { 200: lowerTaskSchema } },
     handler: async (request) => {
       const row = await findTaskRow(ctx.db, request.params.id);
@@ -162,7 +162,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup/ranking', {
-    config: { access: 'rollup.read' },
+    config: { access: 'rollup.read', answerCache: true },
     schema: { tags: ['levels'], summary: 'Lower organisations ranked on handed-down items: on-time reporting, green/blue share, indicator completion', querystring: rollupQuery, response: { 200: rankingSchema } },
     handler: async (request) => {
       const actor = actorOf(request);

@@ -55,7 +55,7 @@ export const taskRoutes: Routes = (app, ctx) => {
   };
 
   app.get('/api/tasks', {
-    config: { access: 'task.read' },
+    config: { access: 'task.read', answerCache: true },
     schema: { tags: ['ledger'], summary: 'The ledger (台账), filtered and searched; a unit sees its own tasks', querystring: taskListQuery, response: { 200: taskListSchema } },
     handler: async (request) => {
       const { page, pageSize } = request.query;
@@ -76,7 +76,7 @@ export const taskRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/tasks/:id', {
-    config: { access: 'task.read', recordScoped: true },
+    config: { access: 'task.read', recordScoped: true, answerCache: true },
     schema: { tags: ['ledger'], summary: 'A task’s page: standard, units, indicators with actuals per period, links, reports, history', params: idParam, response: { 200: taskDetailSchema } },
     handler: async (request) => {
       const { row, people } = await loadTask(request, 'task.read');

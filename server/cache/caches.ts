@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context';
+import { AnswerCache } from './answer-cache';
+import { SessionCache, SessionsListener } from './session-cache';
+import { StampReader } from './stamps';
+
+/** What one server process keeps in memory between requests (issue 19). */
+export type Caches = {
+  stamps: StampReader;
+  /** null when DUBAN_ANSWER_CACHE_MB=0. */
+  answers: AnswerCache | null;
+  sessions: SessionCache;
+  close: () => Promise<void>;
+};
+
+export const ANSWER_HEADER = 'x-duban-answer';
+
+export function createCaches(ctx: AppContext): Caches {
+  const database = ctx.config.database;
+  const listener = database.engine === 'postgres' ? new SessionsListener(database.url) : null;
+  const stamps = new StampReader(ctx, listener);
+  return {
+    stamps,
+    answers: ctx.config.answerCacheBytes > 0 ? new AnswerCache(ctx.config.answerCacheBytes) : null,
+    sessions: new SessionCache(ctx, stamps, listener),
+    close: async () => listener?.close(),
+  };
+}
+
+/**
+ * Routes marked `config: { answerCache: true }` answer from memory while their data has not
+ * changed. An answer is kept per person, business day and URL, under the stamp of the person's
+ * organisation family read before the handler ran (stamps.ts): a write that commits while the
+ * answer is computed leaves it under the older stamp, so it is never served after that write.
+ * A served answer skips the handler and its record check: the same person was given the same
+ * answer, after the same check, on the same data.
+ */
+export function registerCaches(app: FastifyInstance, ctx: AppContext, caches: Caches) {
+  app.addHook('onClose', async () => caches.close());
+
+  const answers = caches.answers;
+  if (answers) {
+    app.addHook('preHandler', async (request, reply) => {
+      const actor = request.signedIn?.actor;
+      if (!request.routeOptions.config.answerCache || request.method !== 'GET' || !actor?.userId || actor.orgId == null) return;
+      const stamp = await caches.stamps.orgStamp(actor.orgId);
+      const key = `${actor.userId}\u0000${ctx.clock.today()}\u0000${request.url}`;
+      const hit = answers.get(key, stamp);
+      if (hit) {
+        request.policyDecided = true;
+        return reply.header(ANSWER_HEADER, 'memory').type(hit.contentType).send(hit.body);
+      }
+      request.answerToKeep = { key, stamp };
+    });
+  }
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const keep = request.answerToKeep;
+    if (answers && keep && reply.statusCode === 200 && typeof payload === 'string') {
+      answers.set(keep.key, keep.stamp, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    }
+    return payload;
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's answer may be kept in memory (server/cache/caches.ts): a GET whose answer depends only on the person, the URL, the business day and the data. */
+    answerCache?: boolean;
+  }
+  interface FastifyRequest {
+    answerToKeep?: { key: string; stamp: string };
+  }
+}
