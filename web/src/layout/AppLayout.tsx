@@ -4,18 +4,36 @@ import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { BUSINESS_ROLES } from '../../../core/roles';
 import type { Me } from '../api/types';
-import { AccountSecurityModal } from '../auth/AccountSecurityModal';
-import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout } from '../auth/session';
+import { lazyWithPreload } from '../lazyWithPreload';
 import { BusinessDate } from './BusinessDate';
 import { businessDateDiffers } from './businessClock';
 import { NAV, navPages, type NavItem } from './menu';
 import { NotificationBell } from '../inbox/NotificationBell';
-import { PhoneHeader, PhoneNavDrawer } from './PhoneNav';
+import { PhoneHeader } from './PhoneNav';
 import { UserMenu, type AccountActions } from './UserMenu';
 import { useIsPhone } from './useIsPhone';
 
 const { Header, Sider, Content, Footer } = Layout;
+
+// What the shell shows only on demand is a chunk of its own, fetched the first time it is needed:
+// 修改密码 (a form), 账号安全 (two-step verification with its QR code) and the phone's menu drawer.
+// Every page's first screen is lighter by their code (~25 kB gzip).
+const ChangePasswordModal = lazyWithPreload(() =>
+  import('../auth/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+).Component;
+const AccountSecurityModal = lazyWithPreload(() =>
+  import('../auth/AccountSecurityModal').then((m) => ({ default: m.AccountSecurityModal })),
+).Component;
+const PhoneDrawer = lazyWithPreload(() => import('./PhoneNavDrawer'));
+const PhoneNavDrawer = PhoneDrawer.Component;
+
+/** True from the first time `open` is: a lazy modal or drawer stays mounted after, so it can animate closed. */
+function useOpenedOnce(open: boolean): boolean {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open;
+}
 
 const menuItem = (i: NavItem): { key: string; icon: ReactNode; label: string; children?: unknown[] } => ({
   key: i.path,
@@ -36,6 +54,13 @@ export function AppLayout({ me }: { me: Me }) {
   const phone = useIsPhone();
   // A page chosen in the drawer closes it; so does any other navigation (a link, the back button).
   useEffect(() => setDrawerOpen(false), [location.pathname]);
+  // On a phone the drawer's code comes with the shell, so the menu button opens it at once.
+  useEffect(() => {
+    if (phone) PhoneDrawer.preload().catch(() => undefined);
+  }, [phone]);
+  const pwdMounted = useOpenedOnce(pwdOpen || me.mustChangePassword);
+  const securityMounted = useOpenedOnce(securityOpen);
+  const drawerMounted = useOpenedOnce(drawerOpen);
   // 账号安全 (two-step verification) only for the roles offered it, or someone who still has it on.
   const showSecurity = me.totp.mayEnrol || me.totp.enabled;
 
@@ -76,17 +101,21 @@ export function AppLayout({ me }: { me: Me }) {
   return (
     <Layout className={phone ? 'app-shell app-shell-phone' : 'app-shell'}>
       {phone ? (
-        <PhoneNavDrawer
-          me={me}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          items={items.map(menuItem)}
-          selected={selected}
-          openKeys={openKeys}
-          onNavigate={navigate}
-          actions={account}
-          signingOut={logout.isPending}
-        />
+        drawerMounted && (
+          <Suspense fallback={null}>
+            <PhoneNavDrawer
+              me={me}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              items={items.map(menuItem)}
+              selected={selected}
+              openKeys={openKeys}
+              onNavigate={navigate}
+              actions={account}
+              signingOut={logout.isPending}
+            />
+          </Suspense>
+        )
       ) : (
         <Sider
           collapsible
@@ -153,9 +182,15 @@ export function AppLayout({ me }: { me: Me }) {
         </Content>
         <Footer className="app-footer">{me.org.name}人民政府督查室 · 督办系统 · 仅限政务内网使用</Footer>
       </Layout>
-      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
-      {showSecurity && <AccountSecurityModal me={me} open={securityOpen} onClose={() => setSecurityOpen(false)} />}
-      <ChangePasswordModal open={me.mustChangePassword && !pwdOpen} forced onClose={() => undefined} />
+      <Suspense fallback={null}>
+        {pwdMounted && <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />}
+        {showSecurity && securityMounted && (
+          <AccountSecurityModal me={me} open={securityOpen} onClose={() => setSecurityOpen(false)} />
+        )}
+        {pwdMounted && (
+          <ChangePasswordModal open={me.mustChangePassword && !pwdOpen} forced onClose={() => undefined} />
+        )}
+      </Suspense>
     </Layout>
   );
 }

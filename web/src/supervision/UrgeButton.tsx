@@ -1,8 +1,13 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ErrorAlert } from '../layout/ErrorAlert';
-import { useUrge } from './api';
+import { Button } from 'antd';
+import { Suspense, useState } from 'react';
+import { lazyWithPreload } from '../lazyWithPreload';
+
+// The modal (a form) is a chunk of its own: the 本期报送情况 table on the office's home shows a
+// button per unit, and most visits urge nobody. Pointing at a button starts the download.
+const UrgeModalChunk = lazyWithPreload(() => import('./UrgeModal'));
+const UrgeModal = UrgeModalChunk.Component;
+const preloadModal = () => void UrgeModalChunk.preload().catch(() => undefined);
 
 type Props = {
   periodId: number;
@@ -17,66 +22,26 @@ export function UrgeButton({ periodId, periodLabel, unitId, unitName, size = 'sm
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size={size} icon={<BellOutlined />} onClick={() => setOpen(true)}>
+      <Button
+        size={size}
+        icon={<BellOutlined />}
+        onMouseEnter={preloadModal}
+        onFocus={preloadModal}
+        onClick={() => setOpen(true)}
+      >
         催办
       </Button>
       {open && (
-        <UrgeModal
-          periodId={periodId}
-          periodLabel={periodLabel}
-          unitId={unitId}
-          unitName={unitName}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <UrgeModal
+            periodId={periodId}
+            periodLabel={periodLabel}
+            unitId={unitId}
+            unitName={unitName}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </>
-  );
-}
-
-function UrgeModal({
-  periodId,
-  periodLabel,
-  unitId,
-  unitName,
-  onClose,
-}: Omit<Props, 'size'> & { onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ message: string }>();
-  const urge = useUrge();
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    const r = await urge.mutateAsync({ periodId, unitId, message: values.message.trim() }).catch(() => null);
-    if (!r) return; // the error shows in the modal
-    const channels = r.deliveries.length ? `，另经 ${r.deliveries.length} 个外部渠道发送` : '';
-    void message.success(`已向${unitName}发出催办（站内通知 ${r.notified} 人${channels}）`);
-    onClose();
-  };
-
-  return (
-    <Modal
-      open
-      title={`催办 · ${unitName}`}
-      okText="发送催办"
-      cancelText="取消"
-      confirmLoading={urge.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      width={560}
-    >
-      <Typography.Paragraph type="secondary">
-        催办将以站内通知发给该单位，并通过已启用的邮件、企业微信、钉钉渠道发送；发送结果可在“催办记录”中查看。
-      </Typography.Paragraph>
-      {urge.error && <ErrorAlert error={urge.error} />}
-      <Form form={form} layout="vertical" initialValues={{ message: `请抓紧报送${periodLabel}责任事项完成情况。` }}>
-        <Form.Item
-          name="message"
-          label="催办内容"
-          rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
