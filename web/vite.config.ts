@@ -27,6 +27,53 @@ function preloadSession(): Plugin {
 }
 
 /**
+ * Two heavy parts of antd components that our pages never show, split off where antd imports them:
+ * Pagination's page-size changer (a Select: rc-select and its virtual list) and Table's tree-mode
+ * column filter (a Tree: rc-tree). Pagination and Table import them statically, so every page with a
+ * paged list or a table downloaded both (~40 kB gzip, a tenth of the office home). Only those two
+ * imports are redirected, to stand-ins in web/src/antd-parts/ that load the real component the
+ * first time it renders; a page that imports Select or Tree itself gets it as before. Build only
+ * (the dev server pre-bundles antd). If antd stops importing them this way the build says so, so
+ * the split is never lost silently.
+ */
+const LAZY_ANTD_PARTS = [
+  {
+    importer: /[\\/]antd[\\/]es[\\/]pagination[\\/]Pagination\.js$/,
+    source: '../select',
+    standIn: 'src/antd-parts/LazySelect.tsx',
+  },
+  {
+    importer: /[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/,
+    source: '../../../tree',
+    standIn: 'src/antd-parts/LazyTree.tsx',
+  },
+];
+
+function lazyAntdParts(): Plugin {
+  const redirected = new Set<string>();
+  return {
+    name: 'duban-lazy-antd-parts',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer) return null;
+      const part = LAZY_ANTD_PARTS.find((p) => p.source === source && p.importer.test(importer));
+      if (!part) return null;
+      redirected.add(part.standIn);
+      return path.join(webRoot, part.standIn);
+    },
+    buildEnd(error) {
+      if (error) return;
+      const missed = LAZY_ANTD_PARTS.filter((p) => !redirected.has(p.standIn));
+      if (missed.length)
+        this.error(
+          `antd no longer imports ${missed.map((p) => `${p.source} (${p.standIn})`).join(', ')} where expected: update LAZY_ANTD_PARTS in web/vite.config.ts`,
+        );
+    },
+  };
+}
+
+/**
  * Writes a .br and a .gz beside every script, style sheet and page of the build; the server sends
  * them to browsers that accept them (@fastify/static preCompressed). Compressing once at build
  * time costs no CPU per request: the office dashboard's 1.8 MB of JavaScript leaves as ~0.5 MB.
@@ -54,7 +101,7 @@ function precompress(): Plugin {
 // government intranet has no internet). In development, vite proxies /api to a local server.
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), preloadSession(), precompress()],
+  plugins: [lazyAntdParts(), react(), preloadSession(), precompress()],
   // Under vite 8 some CJS packages (antd locales, echarts-for-react) lose their default export
   // unless the legacy interop is on; see STACK.md. We also import antd/es/... to be safe.
   legacy: { inconsistentCjsInterop: true },
