@@ -6,10 +6,10 @@ import { LIGHT_LABELS, type Light } from '../../core/supervision/lights';
 import { groupBy } from '../../core/group-by';
 import { latestActuals } from '../../core/supervision/latest-actuals';
 import type { AppContext } from '../context';
-import { selectIn } from '../db/select-in';
-import { approvedActualsOfTasks, computeLights, entriesOfTasks, indicatorsOfTasks } from '../supervision/lights.service';
 import { noticeYears } from '../ledger/notice-years';
 import { handdownsOfUpper, taskNumber } from './levels.repository';
+import { lightsOfLowerTasks, rememberingCalendar } from './rollup-lights';
+import { indicatorsOfLowerTasks, latestActualCandidates, latestEntryCandidates, leadEntriesInPeriods, lowerTasksOf, unitsOfLowerTasks } from './rollup-reads';
 
 /** Units of rates, which do not add up across organisations. */
 const RATE_UNITS = ['%', '‰', '个百分点'];
@@ -76,37 +76,57 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   const noticeIds = [...new Set(handdowns.map((h) => h.lower_notice_id))];
   const today = ctx.clock.today();
 
-  const [upperIndicators, indicators, actuals, leads, periods, progress] = await Promise.all([
-    db.selectFrom('indicators').select(['task_id', 'name', 'unit', 'target']).where('task_id', 'in', [...upperIds]).orderBy('position').execute(),
-    indicatorsOfTasks(db, lowerTaskIds),
-    approvedActualsOfTasks(db, lowerTaskIds),
-    selectIn(lowerTaskIds, (ids) =>
-      db
-        .selectFrom('task_units')
-        .innerJoin('units', 'units.id', 'task_units.unit_id')
-        .select(['task_units.task_id', 'task_units.unit_id', 'units.name'])
-        .where('task_units.task_id', 'in', ids)
-        .where('task_units.role', '=', 'lead')
-        .execute(),
-    ),
-    db.selectFrom('periods').selectAll().where('notice_id', 'in', noticeIds).where('status', '!=', 'planned').orderBy('position', 'desc').execute(),
-    entriesOfTasks(db, lowerTaskIds, { approvedOnly: false }),
-  ]);
-
-  // Only the handed-down tasks' lights, for all lower organisations in one pass.
+  const lowerTasks = lowerTasksOf(db, upperOrgId, [...upperIds]);
   const lowerOrgIds = [...new Set(handdowns.map((h) => h.lower_org_id))];
-  const [lights, calendars] = await Promise.all([
-    computeLights(ctx, lowerOrgIds, { taskIds: lowerTaskIds, preloaded: { entries: progress, actuals, indicators } }),
-    calendarsOf(db, lowerOrgIds),
+
+  // Set-based reads (rollup-reads.ts): a few rows per task and indicator, not every entry of the year.
+  const [upperIndicators, indicators, actuals, entries, taskUnits, allPeriods, calendars] = await Promise.all([
+    db.selectFrom('indicators').select(['task_id', 'name', 'unit', 'target']).where('task_id', 'in', [...upperIds]).orderBy('position').execute(),
+    indicatorsOfLowerTasks(db, lowerTasks),
+    latestActualCandidates(db, lowerTasks, today),
+    latestEntryCandidates(db, lowerTasks, today),
+    unitsOfLowerTasks(db, lowerTasks),
+    db
+      .selectFrom('periods')
+      .select(['id', 'org_id', 'notice_id', 'label', 'position', 'deadline', 'extended_deadline', 'status'])
+      .where('notice_id', 'in', noticeIds)
+      .orderBy('notice_id')
+      .orderBy('position')
+      .execute(),
+    calendarsOf(db, lowerOrgIds).then((all) => new Map([...all].map(([orgId, c]) => [orgId, rememberingCalendar(c)]))),
   ]);
+  // The opened periods, latest first (a notice's positions are unique).
+  const periods = allPeriods.filter((p) => p.status !== 'planned').sort((a, b) => b.position - a.position);
 
-  // Of a 报牵头单位 task only the lead unit's figures reach the office (core/reporting/standing.ts officeHearsFrom).
-  const latestActual = latestActuals(await officeEntriesOnly(db, actuals));
-
-  // Keyed once: at province scale there are thousands of lower tasks and ~100,000 entries.
-  const leadOf = new Map(leads.map((l) => [l.task_id, l]));
+  // Keyed once: at province scale there are thousands of lower tasks.
+  const leadOf = new Map(taskUnits.filter((u) => u.role === 'lead').map((l) => [l.task_id, l]));
   const periodsOf = groupBy(periods, (p) => p.notice_id);
-  const entryOf = new Map(progress.map((p) => [`${p.task_id}:${p.period_id}:${p.unit_id}`, p]));
+  // A period's deadline on the lower organisation's calendar, worked out once (not once per item).
+  const deadlines = new Map<string, Standing['deadline']>();
+  const deadlineOf = (p: (typeof periods)[number], orgId: number) => {
+    const key = `${p.id}:${orgId}`;
+    let d = deadlines.get(key);
+    if (!d) deadlines.set(key, (d = periodDeadline(periodDates(p), calendars.get(orgId)!)));
+    return d;
+  };
+  // The period the roll-up speaks of: the latest opened one already due (its reporting is
+  // settled), else the latest opened one; never one due before the item arrived (it could not cover it).
+  const periodOf = new Map(
+    handdowns.map((h) => {
+      const covering = (periodsOf.get(h.lower_notice_id) ?? []).filter((p) => h.arrived_on === null || deadlineOf(p, h.lower_org_id).effective >= h.arrived_on);
+      return [h.id, covering.find((p) => deadlineOf(p, h.lower_org_id).effective < today) ?? covering[0] ?? null] as const;
+    }),
+  );
+
+  const [lights, leadEntries, officeActuals] = await Promise.all([
+    // Only the handed-down tasks' lights, for all lower organisations in one pass.
+    lightsOfLowerTasks(ctx, lowerTasks, { lowerTaskIds, orgIds: lowerOrgIds, periods: allPeriods, taskUnits, calendars, entries, actuals, indicators }),
+    leadEntriesInPeriods(db, lowerTasks, [...new Set([...periodOf.values()].flatMap((p) => (p ? [p.id] : [])))]),
+    // Of a 报牵头单位 task only the lead unit's figures reach the office (core/reporting/standing.ts officeHearsFrom).
+    officeEntriesOnly(db, actuals),
+  ]);
+  const latestActual = latestActuals(officeActuals);
+  const entryOf = new Map(leadEntries.map((p) => [`${p.task_id}:${p.period_id}:${p.unit_id}`, p]));
   const indicatorsOf = groupBy(indicators, (i) => i.task_id);
   const upperIndicatorsOf = groupBy(upperIndicators, (i) => i.task_id);
   const handdownsOf = groupBy(handdowns, (h) => h.upper_task_id);
@@ -114,15 +134,11 @@ export async function rollup(ctx: AppContext, upperOrgId: number, opts: { upperT
   const lowerOf = (h: (typeof handdowns)[number]): RollupLower => {
     const light = lights.get(h.lower_task_id);
     const lead = leadOf.get(h.lower_task_id) ?? null;
-    // The latest opened period that could cover the item: one due before it arrived could not.
     const calendar = calendars.get(h.lower_org_id)!;
-    // The period the roll-up speaks of: the latest opened one already due (its reporting is
-    // settled), else the latest opened one; never one due before the item arrived.
-    const covering = (periodsOf.get(h.lower_notice_id) ?? []).filter((p) => h.arrived_on === null || periodDeadline(periodDates(p), calendar).effective >= h.arrived_on);
-    const period = covering.find((p) => periodDeadline(periodDates(p), calendar).effective < today) ?? covering[0] ?? null;
+    const period = periodOf.get(h.id) ?? null;
     const entry = period && lead ? entryOf.get(`${h.lower_task_id}:${period.id}:${lead.unit_id}`) : undefined;
     // The one rule for where the lead unit's report stands (a returned report still reached the office).
-    const asked = period !== null && periodAsksAbout({ closedAfterPosition: h.lower_closed_after_position, arrivedOn: h.arrived_on }, period, periodDeadline(periodDates(period), calendar));
+    const asked = period !== null && periodAsksAbout({ closedAfterPosition: h.lower_closed_after_position, arrivedOn: h.arrived_on }, period, deadlineOf(period, h.lower_org_id));
     const standing = period && lead ? reportStanding(entry ? historyOf(entry) : null, periodDates(period), { today, calendar }, { exempt: !asked }) : null;
     const deadline = standing?.deadline.effective ?? null;
     return {
