@@ -4,9 +4,13 @@ import { createClock, type Clock } from './clock';
 import type { Config } from './config/config';
 import { openDatabase, type Db, type Engine } from './db/connection';
 import { migrateToLatest } from './db/migrate';
+import type { ReadReplica } from './db/read-replica';
 
-/** What every service needs: the database, which engine it is, the validated config, the business clock. */
-export type AppContext = { db: Db; engine: Engine; config: Config; clock: Clock };
+/**
+ * What every service needs: the database, which engine it is, the validated config, the business
+ * clock; and the read replica, when there is one (only the HTTP layer routes reads to it).
+ */
+export type AppContext = { db: Db; engine: Engine; config: Config; clock: Clock; replica?: ReadReplica | null };
 
 /** Opens the configured database with its schema up to date: the one way the server, CLI and tests get a context. */
 export async function openContext(config: Config, opts: { poolSize?: number } = {}): Promise<AppContext & { close: () => Promise<void> }> {
@@ -19,7 +23,7 @@ export async function openContext(config: Config, opts: { poolSize?: number } = 
     await handle.close();
     throw e;
   }
-  return { db: handle.db, engine: handle.engine, config, clock: createClock(config), close: handle.close };
+  return { db: handle.db, engine: handle.engine, config, clock: createClock(config), replica: handle.replica, close: handle.close };
 }
 
 /** The business clock of the context each open transaction was started from (inTransaction). */

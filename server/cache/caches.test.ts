@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/actor';
 import { NOT_ORG_DATA } from '../db/change-triggers';
@@ -99,7 +99,7 @@ describe('answers from memory, never stale', () => {
   });
 
   it('moves the change sequence on every table of an organisation’s data (a trigger for each)', async () => {
-    const tables = await tablesWithOrgData(t.ctx.db, t.ctx.engine);
+    const tables = await tablesWithOrgData(t.ctx.db as unknown as Kysely<unknown>, t.ctx.engine);
     expect(tables).toContain('task_progress');
     expect(tables.some((n) => NOT_ORG_DATA.has(n))).toBe(false);
     const { rows } =

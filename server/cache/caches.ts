@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
+import { onReplica } from '../db/read-replica';
 import { AnswerCache } from './answer-cache';
 import { SessionCache, SessionsListener } from './session-cache';
 import { StampReader } from './stamps';
@@ -28,7 +29,7 @@ export function createCaches(ctx: AppContext): Caches {
 }
 
 /**
- * Routes marked `config: { answerCache: true }` answer from memory while their data has not
+ * Routes marked `config: { answerCache: true }` (pure reads) answer from memory while their data has not
  * changed. An answer is kept per person, business day and URL, under the stamp of the person's
  * organisation family read before the handler ran (stamps.ts): a write that commits while the
  * answer is computed leaves it under the older stamp, so it is never served after that write.
@@ -37,20 +38,34 @@ export function createCaches(ctx: AppContext): Caches {
  */
 export function registerCaches(app: FastifyInstance, ctx: AppContext, caches: Caches) {
   app.addHook('onClose', async () => caches.close());
+  app.decorateRequest('answerToKeep', undefined);
+  app.decorateRequest('readFromReplica', false);
 
   const answers = caches.answers;
-  if (answers) {
+  const replica = ctx.replica ?? null;
+  if (answers || replica) {
     app.addHook('preHandler', async (request, reply) => {
       const actor = request.signedIn?.actor;
       if (!request.routeOptions.config.answerCache || request.method !== 'GET' || !actor?.userId || actor.orgId == null) return;
-      const stamp = await caches.stamps.orgStamp(actor.orgId);
+      const { stamp, lsn } = await caches.stamps.orgStamp(actor.orgId);
       const key = `${actor.userId}\u0000${ctx.clock.today()}\u0000${request.url}`;
-      const hit = answers.get(key, stamp);
+      const hit = answers?.get(key, stamp);
       if (hit) {
         request.policyDecided = true;
         return reply.header(ANSWER_HEADER, 'memory').type(hit.contentType).send(hit.body);
       }
-      request.answerToKeep = { key, stamp };
+      if (answers) request.answerToKeep = { key, stamp };
+      // The replica answers only when it holds every write the stamp counts (db/read-replica.ts).
+      if (replica && lsn && (await replica.caughtUp(lsn))) request.readFromReplica = true;
+      reply.header(ANSWER_HEADER, request.readFromReplica ? 'replica' : 'primary');
+    });
+    // Handlers of such routes run with their queries on the replica when the check above said so.
+    app.addHook('onRoute', (route) => {
+      if (!replica || !route.config?.answerCache) return;
+      const handler = route.handler;
+      route.handler = function (this: unknown, request, reply) {
+        return onReplica.run(request.readFromReplica === true, () => handler.call(this as never, request, reply));
+      };
     });
   }
 
@@ -70,5 +85,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     answerToKeep?: { key: string; stamp: string };
+    /** The handler's queries go to the read replica (DATABASE_READ_URL). */
+    readFromReplica?: boolean;
   }
 }

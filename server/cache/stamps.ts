@@ -16,17 +16,17 @@ import type { SessionsListener } from './session-cache';
  * connection, so it also hears every sign-out committed before (session-cache.ts).
  */
 export class StampReader {
-  private batch: { orgs: Map<number, Deferred<string>>; sessions: Deferred<number> | null; done: Deferred<void> } | null = null;
+  private batch: { orgs: Map<number, Deferred<Stamp>>; sessions: Deferred<number> | null; done: Deferred<void> } | null = null;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly listener: SessionsListener | null,
   ) {}
 
-  orgStamp(orgId: number): Promise<string> {
+  orgStamp(orgId: number): Promise<Stamp> {
     const batch = this.openBatch();
     let d = batch.orgs.get(orgId);
-    if (!d) batch.orgs.set(orgId, (d = deferred<string>()));
+    if (!d) batch.orgs.set(orgId, (d = deferred<Stamp>()));
     return d.promise;
   }
 
@@ -62,8 +62,8 @@ export class StampReader {
     };
     const tasks = [...batch.orgs].map(async ([orgId, d]) => {
       try {
-        const [row] = await run(orgStampQuery(orgId));
-        d.resolve(`${String(row?.s ?? 0)}.${String(row?.n ?? 0)}`);
+        const [row] = await run(orgStampQuery(orgId, this.ctx.engine === 'postgres'));
+        d.resolve({ stamp: `${String(row?.s ?? 0)}.${String(row?.n ?? 0)}`, lsn: row?.lsn ?? null });
       } catch (e) {
         d.reject(e);
       }
@@ -84,12 +84,19 @@ export class StampReader {
   }
 }
 
-function orgStampQuery(orgId: number) {
-  return sql<{ s: number | string | null; n: number | string }>`
+/**
+ * stamp: the family's change stamp; lsn (PostgreSQL): the primary's WAL position when it was
+ * read — a replica that has replayed it has every write the stamp counts (db/read-replica.ts).
+ */
+export type Stamp = { stamp: string; lsn: string | null };
+
+function orgStampQuery(orgId: number, withLsn: boolean) {
+  return sql<{ s: number | string | null; n: number | string; lsn?: string }>`
     with recursive
       up(id) as (select cast(${orgId} as integer) union select o.parent_id from organisations o join up on o.id = up.id where o.parent_id is not null),
       down(id) as (select cast(${orgId} as integer) union select o.id from organisations o join down on o.parent_id = down.id)
-    select sum(seq) as s, count(*) as n from org_changes where org_id in (select id from up union select id from down)`;
+    select sum(seq) as s, count(*) as n${withLsn ? sql`, pg_current_wal_lsn()::text as lsn` : sql``}
+    from org_changes where org_id in (select id from up union select id from down)`;
 }
 
 type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };

@@ -12,7 +12,9 @@ describe('config', () => {
 
   it('puts the database under DUBAN_DATA_DIR and uses PostgreSQL when DATABASE_URL says so', () => {
     expect(loadConfig({ DUBAN_DATA_DIR: '/srv/duban' }).database).toEqual({ engine: 'sqlite', file: path.join('/srv/duban', 'duban.sqlite') });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ engine: 'postgres', url: 'postgres://u@h/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ engine: 'postgres', url: 'postgres://u@h/db', readUrl: null });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_URL: 'postgres://u@r/db' }).database).toMatchObject({ readUrl: 'postgres://u@r/db' });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@r/db' })).toThrow(/DATABASE_READ_URL is set but DATABASE_URL is not/);
   });
 
   it('turns the demo off in production unless asked for, and secures cookies there', () => {

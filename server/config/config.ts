@@ -21,6 +21,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
     .optional(),
+  /** A streaming replica for read-only requests (issue 19, server/db/read-replica.ts); needs DATABASE_URL. */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (a hot standby of DATABASE_URL)')
+    .optional(),
   DUBAN_DATA_DIR: z.string().min(1).optional(),
   DUBAN_DEMO: boolFlag.optional(),
   DUBAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -72,7 +77,8 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+  /** readUrl: a hot standby that answers read-only requests it has caught up for (DATABASE_READ_URL). */
+  database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; readUrl: string | null };
   dataDir: string;
   /** Hex key sealing the TOTP secrets (DUBAN_SECRET_KEY); null: the data directory's secret.key. */
   secretKey: string | null;
@@ -131,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError([`DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs its PostgreSQL primary in DATABASE_URL (or unset DATABASE_READ_URL to use SQLite)`]);
+  }
   const ssoIssues = ssoProblems(e);
   if (ssoIssues.length > 0) throw new ConfigError(ssoIssues);
   const production = e.NODE_ENV === 'production';
@@ -143,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { engine: 'postgres', url: e.DATABASE_URL }
+      ? { engine: 'postgres', url: e.DATABASE_URL, readUrl: e.DATABASE_READ_URL ?? null }
       : { engine: 'sqlite', file: path.join(dataDir, 'duban.sqlite') },
     dataDir,
     secretKey: e.DUBAN_SECRET_KEY ?? null,

@@ -4,12 +4,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config';
+import { readReplica, routingPool, type ReadReplica } from './read-replica';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 
-export type DbHandle = { db: Db; engine: Engine; close: () => Promise<void> };
+export type DbHandle = { db: Db; engine: Engine; replica: ReadReplica | null; close: () => Promise<void> };
 
 // PostgreSQL returns timestamptz as a Date and int8 as a string; make both engines hand the
 // application the same shapes (ISO strings, numbers) so no query code branches on the engine.
@@ -23,8 +24,10 @@ export function openDatabase(database: Config['database'], opts: { poolSize?: nu
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool discards it and the next query opens a new one.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection error: ${err.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const replica = database.readUrl ? new pg.Pool({ connectionString: database.readUrl, max: opts.poolSize ?? 10 }) : null;
+    replica?.on('error', (err) => process.emitWarning(`PostgreSQL replica idle connection error: ${err.message}`));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica ? routingPool(pool, replica) : pool }) });
+    return { db, engine: 'postgres', replica: replica ? readReplica(replica) : null, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
@@ -35,7 +38,7 @@ export function openDatabase(database: Config['database'], opts: { poolSize?: nu
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return { db, engine: 'sqlite', replica: null, close: () => db.destroy() };
 }
 
 /**
