@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { createUserCommand, migrate, verifyAudit } from './commands/admin';
@@ -11,7 +12,8 @@ import { CliError } from './output';
 const USAGE = `Usage: duban <command> [options]
 
 Commands:
-  serve                      start the web app and API (PORT, DATABASE_URL, DUBAN_DATA_DIR, DUBAN_DEMO)
+  serve [--workers N]        start the web app and API (PORT, DATABASE_URL, DUBAN_DATA_DIR, DUBAN_DEMO); N processes
+                             on one port (default 1; 'auto': one per core)
   migrate                    bring the database schema up to date
   create-user                --org CODE --username U --name NAME --role ROLE [--unit UNIT] [--leader NAME] --password P
   verify-audit               check the audit log's hash chain; exit code 2 if it is broken
@@ -54,6 +56,7 @@ async function main(argv: string[]) {
       districts: { type: 'string' },
       years: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -66,7 +69,7 @@ async function main(argv: string[]) {
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      return serve(config);
+      return serve(config, { workers: workersOption(values.workers) });
     case 'migrate':
       return migrate(config, values.json);
     case 'create-user':
@@ -100,3 +103,12 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`duban: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
+
+/** --workers N (1–64) or 'auto' (one per core); a bad value stops with what to type instead. */
+function workersOption(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (value === 'auto') return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`--workers ${value}: give a whole number from 1 to 64, or auto (one per core)`);
+  return n;
+}

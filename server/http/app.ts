@@ -90,7 +90,7 @@ const ROUTES: Routes[] = [
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
 /** The whole HTTP application: API, OpenAPI document and the built web app, on one port. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}) {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; worker?: number } = {}) {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -99,6 +99,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Which of `duban serve --workers N`'s processes answered (operators, the workers test).
+  const worker = opts.worker;
+  if (worker) app.addHook('onRequest', async (_request, reply) => void reply.header('x-duban-worker', String(worker)));
 
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);

@@ -32,10 +32,10 @@ export type ServerProcess = {
  * A real `duban serve` process, as an operator runs it; resolves when /api/health answers.
  * Used by the multi-instance tests and the end-to-end harness.
  */
-export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { readyTimeoutMs?: number; args?: string[] } = {}): Promise<ServerProcess> {
   // A caller that must name the address before the start (a platform's redirect URL) passes PORT.
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  const child = spawn(process.execPath, [bin, 'serve', ...(opts.args ?? [])], {
     env: { ...process.env, DUBAN_LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...TEST_CHANNEL_HOSTS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
