@@ -6,20 +6,22 @@
 //   save-progress  PUT a task entry; each in-flight request holds its own entry, and the entry's
 //                  optimistic version is taken from the answer, as the web app does
 //   submit         POST a report's submit; every request submits a different draft, once
+//
+// A plan with `together` runs several such plans at once (the mixed and deadline-morning runs)
+// and prints one summary per plan, in order, as a JSON array.
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import type { LoadPlan, LoadResult } from './plan';
+import type { LoadPlan, LoadResult, SinglePlan } from './plan';
 
-const plan = JSON.parse(fs.readFileSync(process.argv[2] ?? '', 'utf8')) as LoadPlan;
+const given = JSON.parse(fs.readFileSync(process.argv[2] ?? '', 'utf8')) as LoadPlan;
 
-type Slot = LoadPlan['slots'][number];
+type Slot = SinglePlan['slots'][number];
 type Ctx = { slot?: Slot };
 
-/** Idle slots; a request takes one and its answer gives it back, so no two requests share an entry. */
-const idle = [...plan.slots];
-let next = 0;
-
-function request(): autocannon.Request {
+function request(plan: SinglePlan): autocannon.Request {
+  /** Idle slots; a request takes one and its answer gives it back, so no two requests share an entry. */
+  const idle = [...plan.slots];
+  let next = 0;
   switch (plan.kind) {
     case 'fixed':
       return {
@@ -56,13 +58,13 @@ function request(): autocannon.Request {
   }
 }
 
-async function main() {
+async function run(plan: SinglePlan): Promise<LoadResult> {
   const common = {
     url: plan.url,
     connections: plan.connections,
     pipelining: 1,
     timeout: 20,
-    requests: [request()],
+    requests: [request(plan)],
   };
   if (plan.warmupSeconds > 0 && plan.kind === 'fixed') await autocannon({ ...common, duration: plan.warmupSeconds });
   const result = await autocannon({
@@ -83,6 +85,11 @@ async function main() {
     errors: result.errors,
     timeouts: result.timeouts,
   };
+  return out;
+}
+
+async function main() {
+  const out = 'together' in given ? await Promise.all(given.together.map(run)) : await run(given);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -1,5 +1,7 @@
 /** What the bench asks of the load generator (bench/load/load-client.ts), and what it answers. */
-export type LoadPlan = {
+export type LoadPlan = SinglePlan | { together: SinglePlan[] };
+
+export type SinglePlan = {
   url: string;
   connections: number;
   kind: 'fixed' | 'save-progress' | 'submit';

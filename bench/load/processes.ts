@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LoadPlan, LoadResult, RecordedAnswer } from './plan';
+import type { LoadPlan, LoadResult, RecordedAnswer, SinglePlan } from './plan';
 
 const here = import.meta.dirname;
 
@@ -14,7 +14,16 @@ function tmpJson(name: string, value: unknown): string {
   return file;
 }
 
-export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+export async function runLoad(plan: SinglePlan): Promise<LoadResult> {
+  return (await runLoads(plan)) as LoadResult;
+}
+
+/** Several plans at once, from one load generator: one result per plan, in order. */
+export async function runTogether(plans: SinglePlan[]): Promise<LoadResult[]> {
+  return (await runLoads({ together: plans })) as LoadResult[];
+}
+
+async function runLoads(plan: LoadPlan): Promise<LoadResult | LoadResult[]> {
   const file = tmpJson('plan.json', plan);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'load-client.ts'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -24,7 +33,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   if (code !== 0) throw new Error(`load generator failed (${code}): ${err}`);
-  return JSON.parse(out.trim().split('\n').pop()!) as LoadResult;
+  return JSON.parse(out.trim().split('\n').pop()!) as LoadResult | LoadResult[];
 }
 
 export type BareServer = { url: string; stop: () => void };

@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { insertSession } from '../../server/auth/session.repository';
 import { randomToken, sha256 } from '../../server/auth/tokens';
 import type { AppContext } from '../../server/context';
-import type { LoadPlan } from './plan';
+import type { SinglePlan } from './plan';
 
-type Slot = LoadPlan['slots'][number];
+type Slot = SinglePlan['slots'][number];
 type Identity = { cookie: string; csrf: string };
 
 const SESSION_COOKIE = 'duban_session';

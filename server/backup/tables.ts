@@ -5,8 +5,12 @@ import type { Db } from '../db/connection';
 /**
  * The application's tables in the order they were created — the order the migrations made them,
  * so a table's foreign keys point only to tables before it and a restore inserts in this order —
- * with their columns. The migrations' own bookkeeping is not data: restore migrates first.
+ * with their columns. The migrations' own bookkeeping is not data: restore migrates first. Nor
+ * are the change counters that answers kept in memory are checked against (db/change-triggers.ts):
+ * each database moves its own as the restore writes the rows.
  */
+const NOT_DATA = new Set(['org_changes', 'cache_epochs']);
+
 export type BackupTable = { name: string; columns: string[]; integerId: boolean };
 
 export async function applicationTables(ctx: Pick<AppContext, 'db' | 'engine'>): Promise<BackupTable[]> {
@@ -17,7 +21,7 @@ export async function applicationTables(ctx: Pick<AppContext, 'db' | 'engine'>):
   const meta = await ctx.db.introspection.getTables();
   const byName = new Map(meta.map((t) => [t.name, t.columns]));
   return names
-    .filter((n) => !n.startsWith('duban_migrations'))
+    .filter((n) => !n.startsWith('duban_migrations') && !NOT_DATA.has(n))
     .map((name) => {
       const columns = byName.get(name) ?? [];
       const id = columns.find((c) => c.name === 'id');
