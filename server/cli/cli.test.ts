@@ -117,7 +117,9 @@ describe('duban CLI', { timeout: 60_000 }, () => {
     } finally {
       await Promise.all([from.close(), to.close()]);
     }
-  });
+    // Six CLI processes, one generating a district: ~20 s alone, three times that when the
+    // PostgreSQL tier's other files (the standby pair, the --workers test) hold the cores.
+  }, 180_000);
 
   it('rejects an unknown command with the usage', async () => {
     const r = await fails(run('node', [bin, 'frobnicate'], { env }));
