@@ -55,6 +55,10 @@ export async function openTask12(page: Page): Promise<void> {
 /** From the person's home (a page no notification points at, so none is read by arriving). */
 export async function openBell(page: Page, home: string): Promise<void> {
   await page.goto(home);
+  // As a person does: the bell once the home has loaded. Clicked earlier, a notification's page
+  // could be left again by the home's own late effects (seen once in CI under load: the click
+  // landed, the task page never stayed).
+  await page.waitForLoadState('networkidle');
   await page.getByTestId('bell').click();
   await page.getByTestId('notifications').waitFor();
 }
