@@ -106,27 +106,18 @@ end $$`,
     )
     .execute(db);
   // A session ended or an account changed: every process drops what it remembers of the person.
+  // TG_ARGV[0]: the column of the old row that names the person (sessions.user_id, users.id).
   await sql
     .raw(
       `create function duban_sessions_epoch() returns trigger language plpgsql as $$
 begin
   update cache_epochs set seq = seq + 1 where name = 'sessions';
-  perform pg_notify('${SESSIONS_CHANNEL}', coalesce(old.${'user_id'}, 0)::text);
+  perform pg_notify('${SESSIONS_CHANNEL}', coalesce(to_jsonb(old) ->> TG_ARGV[0], '0'));
   return null;
 end $$`,
     )
     .execute(db);
-  await sql
-    .raw(
-      `create function duban_users_epoch() returns trigger language plpgsql as $$
-begin
-  update cache_epochs set seq = seq + 1 where name = 'sessions';
-  perform pg_notify('${SESSIONS_CHANNEL}', old.id::text);
-  return null;
-end $$`,
-    )
-    .execute(db);
-  await sql.raw(`create trigger sessions_epoch_delete after delete on sessions for each row execute function duban_sessions_epoch()`).execute(db);
-  await sql.raw(`create trigger users_epoch_update after update on users for each row execute function duban_users_epoch()`).execute(db);
-  await sql.raw(`create trigger users_epoch_delete after delete on users for each row execute function duban_users_epoch()`).execute(db);
+  await sql.raw(`create trigger sessions_epoch_delete after delete on sessions for each row execute function duban_sessions_epoch('user_id')`).execute(db);
+  await sql.raw(`create trigger users_epoch_update after update on users for each row execute function duban_sessions_epoch('id')`).execute(db);
+  await sql.raw(`create trigger users_epoch_delete after delete on users for each row execute function duban_sessions_epoch('id')`).execute(db);
 }
