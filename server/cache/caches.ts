@@ -69,13 +69,15 @@ export function registerCaches(app: FastifyInstance, ctx: AppContext, caches: Ca
     });
   }
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const keep = request.answerToKeep;
-    if (answers && keep && reply.statusCode === 200 && typeof payload === 'string') {
-      answers.set(keep.key, keep.stamp, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
-    }
-    return payload;
-  });
+  if (answers) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      const keep = request.answerToKeep;
+      if (keep && reply.statusCode === 200 && typeof payload === 'string') {
+        answers.set(keep.key, keep.stamp, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+      }
+      return payload;
+    });
+  }
 }
 
 declare module 'fastify' {
