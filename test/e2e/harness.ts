@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium-args';
 import { startServerProcess } from '../../server/test/server-process';
@@ -20,7 +20,7 @@ export const DEMO_PASSWORD = 'Duban@2024';
 // ---------------------------------------------------------------------------------------------
 // web build and server
 
-/** Builds web/dist when stale, exactly as `npm start` does (one script, production mode). */
+/** Builds web/dist when stale, exactly as `npm start` does (one script, production mode); once per run (global-setup.ts). */
 export function ensureWebBuilt(): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web-if-stale.mjs')], {
     cwd: ROOT,
@@ -37,9 +37,14 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** The real server (`duban serve`) with the demo on, on a fresh SQLite file in a temporary folder. */
-export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
+/**
+ * The real server (`duban serve`) with the demo on, on a SQLite file in a temporary folder: a fresh
+ * copy of the run's seeded demo (global-setup.ts) when the file asks for the plain demo, else a new
+ * folder the server seeds itself (a different DUBAN_TODAY, for one, seeds different dates).
+ * dataDir: a folder of the caller's, kept after stop (the global setup makes the template there).
+ */
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, opts: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? freshDataDir(extraEnv);
   // Never touch a developer's PostgreSQL database from a browser test.
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const server = await startServerProcess({ ...env, DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '1', ...extraEnv }, { readyTimeoutMs: 90_000 });
@@ -49,9 +54,16 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     output: server.output,
     stop: async () => {
       await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freshDataDir(extraEnv: NodeJS.ProcessEnv): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
+  const template = Object.keys(extraEnv).length === 0 ? inject('demoTemplateDir') : undefined;
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
+  return dataDir;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +95,6 @@ export interface E2E {
 
 /** extraEnv: server settings for this file, e.g. { DUBAN_TODAY: '2024-07-03' } for a day after a deadline. */
 export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
-  ensureWebBuilt();
   const server = await startServer(extraEnv);
   let browser: Browser;
   try {

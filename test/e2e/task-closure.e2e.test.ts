@@ -124,6 +124,9 @@ describe('销号: closing a task accepted as completed', () => {
       await office.goto(`/tasks/${task.id}`);
       await office.getByRole('button', { name: '撤销销号' }).click();
       const undo = dialog(office, `撤销销号：${ref}`);
+      // The dialog has finished opening when the cursor waits in its box (TextModal's afterOpenChange):
+      // a click on its button during the opening animation was once lost under load.
+      await expect.poll(() => undo.getByLabel('撤销理由').evaluate((box) => box === document.activeElement)).toBe(true);
       await undo.getByRole('button', { name: '确认撤销销号' }).click();
       await undo.getByText('请填写撤销理由').waitFor();
       await undo.getByLabel('撤销理由').fill('复查发现部分学校尚未完成，需继续推进。');

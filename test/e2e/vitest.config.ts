@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
+    // The web build and the demo's seeding, once per run (each file then copies the seeded folder).
+    globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
