@@ -63,7 +63,8 @@ export class StampReader {
     const tasks = [...batch.orgs].map(async ([orgId, d]) => {
       try {
         const [row] = await run(orgStampQuery(orgId, this.ctx.engine === 'postgres'));
-        d.resolve({ stamp: `${String(row?.s ?? 0)}.${String(row?.n ?? 0)}`, lsn: row?.lsn ?? null });
+        const [seq, drafts, orgs] = [row?.s ?? 0, row?.d ?? 0, row?.n ?? 0].map(String);
+        d.resolve({ stamp: `${seq}.${drafts}.${orgs}`, ignoringDrafts: `${seq}.${orgs}`, lsn: row?.lsn ?? null });
       } catch (e) {
         d.reject(e);
       }
@@ -85,17 +86,19 @@ export class StampReader {
 }
 
 /**
- * stamp: the family's change stamp; lsn (PostgreSQL): the primary's WAL position when it was
- * read — a replica that has replayed it has every write the stamp counts (db/read-replica.ts).
+ * stamp: the family's change stamp; ignoringDrafts: the same without changes of reports still with
+ * their unit (org_changes.draft_seq, db/change-triggers.ts), for answers that read only reports with
+ * the office; lsn (PostgreSQL): the primary's WAL position when it was read — a replica that has
+ * replayed it has every write the stamps count (db/read-replica.ts).
  */
-export type Stamp = { stamp: string; lsn: string | null };
+export type Stamp = { stamp: string; ignoringDrafts: string; lsn: string | null };
 
 function orgStampQuery(orgId: number, withLsn: boolean) {
-  return sql<{ s: number | string | null; n: number | string; lsn?: string }>`
+  return sql<{ s: number | string | null; d: number | string | null; n: number | string; lsn?: string }>`
     with recursive
       up(id) as (select cast(${orgId} as integer) union select o.parent_id from organisations o join up on o.id = up.id where o.parent_id is not null),
       down(id) as (select cast(${orgId} as integer) union select o.id from organisations o join down on o.parent_id = down.id)
-    select sum(seq) as s, count(*) as n${withLsn ? sql`, pg_current_wal_lsn()::text as lsn` : sql``}
+    select sum(seq) as s, sum(draft_seq) as d, count(*) as n${withLsn ? sql`, pg_current_wal_lsn()::text as lsn` : sql``}
     from org_changes where org_id in (select id from up union select id from down)`;
 }
 

@@ -121,3 +121,87 @@ end $$`,
   await sql.raw(`create trigger users_epoch_update after update on users for each row execute function duban_sessions_epoch('id')`).execute(db);
   await sql.raw(`create trigger users_epoch_delete after delete on users for each row execute function duban_sessions_epoch('id')`).execute(db);
 }
+
+/**
+ * What a report still with its unit holds (its entries, their figures and evidence) is shown to the
+ * unit's people and on a task's page, but to no answer that reads only reports with the office
+ * (the dashboard, the ledger's lights, the roll-up: core/reporting/standing.ts inOffice). A change
+ * of such a row moves org_changes.draft_seq instead of seq, so a clerk's save does not throw away
+ * the office's dashboard (answers marked answerCache: 'ignores-drafts', server/cache/caches.ts).
+ * A row whose report cannot be found (being deleted with it) moves seq: when unsure, the wider stamp.
+ */
+export const REPORT_CONTENT_TABLES: Record<string, 'report_id' | 'progress_id'> = {
+  task_progress: 'report_id',
+  indicator_actuals: 'progress_id',
+  evidence_files: 'progress_id',
+};
+
+/** The report states in which a report is with its unit and its clerks may edit it (core EDITABLE_STATES). */
+const WITH_UNIT_STATES = "('draft', 'returned')";
+
+/** Replaces a report-content table's org-change triggers with ones that tell drafts apart. */
+export async function addReportContentTriggers(db: Kysely<unknown>, engine: Engine, table: string): Promise<void> {
+  const via = REPORT_CONTENT_TABLES[table];
+  if (!via) throw new Error(`${table} is not a report-content table`);
+  for (const op of ['insert', 'update', 'delete'] as const) {
+    await sql.raw(`drop trigger if exists ${table}_org_change_${op}${engine === 'postgres' ? ` on ${table}` : ''}`).execute(db);
+  }
+  if (engine === 'sqlite') {
+    const stateOf = (row: string) =>
+      via === 'report_id'
+        ? `(select state from unit_reports where id = ${row}.report_id)`
+        : `(select u.state from task_progress p join unit_reports u on u.id = p.report_id where p.id = ${row}.progress_id)`;
+    for (const [op, rows] of [
+      ['insert', ['new']],
+      ['update', ['new', 'old']],
+      ['delete', ['old']],
+    ] as const) {
+      const bumps = rows
+        .map((row) => {
+          const d = `(coalesce(${stateOf(row)} in ${WITH_UNIT_STATES}, 0))`;
+          return `insert into org_changes (org_id, seq, draft_seq) select ${row}.org_id, 1 - ${d}, ${d} where ${row}.org_id is not null on conflict (org_id) do update set seq = org_changes.seq + excluded.seq, draft_seq = org_changes.draft_seq + excluded.draft_seq;`;
+        })
+        .join('\n  ');
+      await sql.raw(`create trigger ${table}_org_change_${op} after ${op} on ${table} for each row begin\n  ${bumps}\nend`).execute(db);
+    }
+    return;
+  }
+  for (const [op, tables] of [
+    ['insert', ['new']],
+    ['update', ['new', 'old']],
+    ['delete', ['old']],
+  ] as const) {
+    const referencing = tables.map((t) => `${t} table as ${t}_rows`).join(' ');
+    await sql
+      .raw(
+        `create trigger ${table}_org_change_${op} after ${op} on ${table} referencing ${referencing} for each statement execute function duban_report_content_change('${tables.join(',')}', '${via}')`,
+      )
+      .execute(db);
+  }
+}
+
+/** PostgreSQL: the function of the report-content triggers (TG_ARGV: transition tables, the column naming the report or entry). */
+export async function createReportContentFunction(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `create function duban_report_content_change() returns trigger language plpgsql as $$
+declare
+  t text;
+  report_of text;
+begin
+  report_of := case TG_ARGV[1]
+    when 'report_id' then 'left join unit_reports u on u.id = r.report_id'
+    else 'left join task_progress p on p.id = r.progress_id left join unit_reports u on u.id = p.report_id' end;
+  foreach t in array string_to_array(TG_ARGV[0], ',') loop
+    execute format(
+      'insert into org_changes (org_id, seq, draft_seq)
+       select r.org_id, max(case when u.state in ${WITH_UNIT_STATES.replace(/'/g, "''")} then 0 else 1 end), max(case when u.state in ${WITH_UNIT_STATES.replace(/'/g, "''")} then 1 else 0 end)
+       from %I r %s where r.org_id is not null group by r.org_id order by 1
+       on conflict (org_id) do update set seq = org_changes.seq + excluded.seq, draft_seq = org_changes.draft_seq + excluded.draft_seq',
+      t || '_rows', report_of);
+  end loop;
+  return null;
+end $$`,
+    )
+    .execute(db);
+}

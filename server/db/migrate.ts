@@ -28,6 +28,7 @@ import { platformIdentities } from './migrations/0026_platform_identities';
 import { deliveryRecipients } from './migrations/0027_delivery_recipients';
 import { sessionMethod } from './migrations/0028_session_method';
 import { changeSequences } from './migrations/0030_change_sequences';
+import { draftChanges } from './migrations/0031_draft_changes';
 
 /**
  * Migrations are code, listed here in order, each a function of the engine so one definition
@@ -64,6 +65,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0027_delivery_recipients': deliveryRecipients(engine),
     '0028_session_method': sessionMethod(engine),
     '0030_change_sequences': changeSequences(engine),
+    '0031_draft_changes': draftChanges(engine),
   };
 }
 

@@ -54,8 +54,11 @@ export function organisationData(differences: string): string {
 
 /** Every organisation's change sequence together (db/change-triggers.ts): it moves on any change. */
 export async function changeSequences(ctx: AppContext): Promise<string> {
-  const row = await ctx.db.selectFrom('org_changes').select((eb) => eb.fn.sum<number | string>('seq').as('total')).executeTakeFirst();
-  return String(row?.total ?? 0);
+  const row = await ctx.db
+    .selectFrom('org_changes')
+    .select((eb) => [eb.fn.sum<number | string>('seq').as('seq'), eb.fn.sum<number | string>('draft_seq').as('drafts')])
+    .executeTakeFirst();
+  return `${String(row?.seq ?? 0)}.${String(row?.drafts ?? 0)}`;
 }
 
 /** The entries of two fingerprints that differ, for the failure message. */

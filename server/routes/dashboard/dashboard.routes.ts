@@ -19,7 +19,7 @@ function scopeOf(request: Parameters<typeof actorOf>[0] & { query: { year?: numb
 
 export const dashboardRoutes: Routes = (app, ctx) => {
   app.get('/api/dashboard', {
-    config: { access: 'dashboard.read', answerCache: true },
+    config: { access: 'dashboard.read', answerCache: 'ignores-drafts' },
     schema: {
       tags: ['supervision'],
       summary: 'Who is behind and why, for one year (the current one unless ?year=): lights by annex, category, leader, unit; the current period; indicators; trend; most behind. A leader sees the portfolio, a unit its own tasks.',

@@ -107,7 +107,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup', {
-    config: { access: 'rollup.read', answerCache: true },
+    config: { access: 'rollup.read', answerCache: 'ignores-drafts' },
     schema: { tags: ['levels'], summary: 'Roll-up: every item this organisation handed down, with each lower organisation’s light, report state and indicators, and sums', querystring: rollupQuery, response: { 200: rollupSchema } },
     handler: async (request) => {
       const actor = actorOf(request);
@@ -117,7 +117,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup/tasks/:id', {
-    config: { access: 'rollup.read', recordScoped: true, answerCache: true },
+    config: { access: 'rollup.read', recordScoped: true, answerCache: 'ignores-drafts' },
     schema: { tags: ['levels'], summary: 'Roll-up of one of this organisation’s items', params: idParam, response: { 200: rollupItemSchema } },
     handler: async (request) => {
       const task = await ctx.db.selectFrom('tasks').select(['id', 'org_id']).where('id', '=', request.params.id).executeTakeFirst();
@@ -162,7 +162,7 @@ export const levelRoutes: Routes = (app, ctx) => {
   });
 
   app.get('/api/rollup/ranking', {
-    config: { access: 'rollup.read', answerCache: true },
+    config: { access: 'rollup.read', answerCache: 'ignores-drafts' },
     schema: { tags: ['levels'], summary: 'Lower organisations ranked on handed-down items: on-time reporting, green/blue share, indicator completion', querystring: rollupQuery, response: { 200: rankingSchema } },
     handler: async (request) => {
       const actor = actorOf(request);

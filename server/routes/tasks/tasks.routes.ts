@@ -55,7 +55,7 @@ export const taskRoutes: Routes = (app, ctx) => {
   };
 
   app.get('/api/tasks', {
-    config: { access: 'task.read', answerCache: true },
+    config: { access: 'task.read', answerCache: 'ignores-drafts' },
     schema: { tags: ['ledger'], summary: 'The ledger (台账), filtered and searched; a unit sees its own tasks', querystring: taskListQuery, response: { 200: taskListSchema } },
     handler: async (request) => {
       const { page, pageSize } = request.query;
