@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/actor';
 import { NOT_ORG_DATA } from '../db/change-triggers';
@@ -9,7 +10,9 @@ import { buildApp, type App } from '../http/app';
 import { importNotice } from '../import/notice-import.service';
 import { createTestApp, signInAs, type Client } from '../test/app';
 import { makeOrg, makeUser } from '../test/factories';
+import { testEngine } from '../test/db';
 import { ANSWER_HEADER } from './caches';
+import { LISTENER_NAME } from './session-cache';
 
 const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/xinzhou-2024-notice.txt'));
 const actor = systemActor('test');
@@ -97,6 +100,44 @@ describe('answers from memory, never stale', () => {
     expect(clerkList.fromMemory).toBe(false);
     expect((JSON.parse(clerkList.body) as { total: number }).total).toBeLessThan(officeList.total);
   });
+
+  it.skipIf(testEngine !== 'postgres')('keeps answering when the sessions listener’s connection is cut under a batch of requests', async () => {
+    // Each app process here (two) listens on a connection of its own.
+    await expect.poll(async () => (await listenerPids()).length, { timeout: 10_000 }).toBe(2);
+    // The batch's stamp query is held on the listening connection (a lock on the stamps), and the
+    // connection is cut under it: the cut always lands while the query is in flight.
+    const database = t.ctx.config.database;
+    if (database.engine !== 'postgres') throw new Error('PostgreSQL only');
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table org_changes in access exclusive mode');
+      const requests = Array.from({ length: 20 }, (_, i) => office.request('GET', i % 2 ? '/api/dashboard' : '/api/tasks?pageSize=5'));
+      const waiting = async () =>
+        (
+          await holder.query<{ pid: number }>(
+            "select pid from pg_stat_activity where application_name = $1 and datname = current_database() and wait_event_type = 'Lock'",
+            [LISTENER_NAME],
+          )
+        ).rows.map((r) => r.pid);
+      await expect.poll(async () => (await waiting()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      for (const pid of await waiting()) await holder.query('select pg_terminate_backend($1)', [pid]);
+      await holder.query('commit');
+      const statuses = (await Promise.all(requests)).map((r) => r.statusCode);
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      await holder.end();
+    }
+    // The listener comes back by itself and answers stay right.
+    await expect.poll(async () => (await listenerPids()).length, { timeout: 10_000 }).toBe(2);
+    expect((await office.request('GET', '/api/dashboard')).statusCode).toBe(200);
+  }, 60_000);
+
+  const listenerPids = async () =>
+    (
+      await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${LISTENER_NAME} and datname = current_database()`.execute(t.ctx.db)
+    ).rows.map((r) => r.pid);
 
   it('moves the change sequence on every table of an organisation’s data (a trigger for each)', async () => {
     const tables = await tablesWithOrgData(t.ctx.db as unknown as Kysely<unknown>, t.ctx.engine);

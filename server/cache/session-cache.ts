@@ -5,6 +5,7 @@ import { SESSIONS_CHANNEL } from '../db/change-triggers';
 import type { StampReader } from './stamps';
 
 const MAX_SESSIONS = 50_000;
+export const LISTENER_NAME = 'duban-sessions-listener';
 
 /**
  * Sessions with their accounts, kept per process so a request does not read them again.
@@ -114,7 +115,8 @@ export class SessionsListener {
 
   private async connect() {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.url });
+    // Named, so an operator (and a test) can tell it apart in pg_stat_activity.
+    const client = new pg.Client({ connectionString: this.url, application_name: LISTENER_NAME });
     this.client = client;
     const down = () => {
       if (this.client !== client) return;

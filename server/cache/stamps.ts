@@ -56,9 +56,17 @@ export class StampReader {
     const { db } = this.ctx;
     const connection = this.listener?.connection ?? null;
     const run = async <R>(query: ReturnType<typeof sql<R>>): Promise<R[]> => {
-      if (!connection) return (await query.execute(db)).rows;
-      const compiled = query.compile(db);
-      return (await connection.query(compiled.sql, [...compiled.parameters])).rows as R[];
+      if (connection) {
+        try {
+          const compiled = query.compile(db);
+          return (await connection.query(compiled.sql, [...compiled.parameters])).rows as R[];
+        } catch {
+          // The listening connection broke under the batch (a restart, a network cut): the pool
+          // answers instead, and a query that is itself wrong fails there the same way. The session
+          // cache sees the listener down and reads sessions from the database until it is back.
+        }
+      }
+      return (await query.execute(db)).rows;
     };
     const tasks = [...batch.orgs].map(async ([orgId, d]) => {
       try {
