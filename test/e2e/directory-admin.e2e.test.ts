@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { animationsSettled } from './animations';
 import { signIn, startE2E, type E2E } from './harness';
 
 // The forms of the foundation stage, driven through the browser against the real server:
@@ -87,6 +88,9 @@ describe('user administration', () => {
     await page.locator('.ant-select-dropdown:visible').getByTitle('区交通运输局').click();
     await create.getByLabel('申请说明').fill('交通运输局新经办人');
     await e2e.screenshot(page, 'admin-create-user');
+    // The unit's error message folds away as the unit is chosen, moving the button up: a click during
+    // that animation once landed beside it under load.
+    await animationsSettled(page);
     await create.getByRole('button', { name: '确 定' }).click();
     // Asked for, not created (issue 17, finding 4): the confirmation's button is antd's zh_CN "知道了".
     const asked = page.locator('.ant-modal-confirm').filter({ hasText: '新建账号申请已提交' });
