@@ -1,19 +1,10 @@
-import { App, Form, Input, Modal, Tag, Typography } from 'antd';
+import { App, Form, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../layout/ErrorAlert';
-import { CHANNEL } from './labels';
-import { newRequestKey, useBulkUrge, useChannelSettings, type BulkUrgeResult } from './api';
+import { newRequestKey, useBulkUrge, type BulkUrgeResult } from './api';
+import { UrgeMessageForm, useUrgeChannelsText } from './UrgeMessage';
 
 type Unit = { unitId: number; unitName: string };
-
-/** The channels an urge goes out on: always in the app, plus those the office turned on in 系统设置. */
-function useChannelsText(): string {
-  const settings = useChannelSettings().query.data;
-  const on = settings
-    ? (['email', 'wecom', 'dingtalk'] as const).filter((c) => settings[c].enabled).map((c) => CHANNEL[c])
-    : [];
-  return ['站内通知', ...on].join('、');
-}
 
 type Props = {
   periodId: number;
@@ -33,7 +24,7 @@ export default function BulkUrgeModal({ periodId, periodLabel, units, title, onC
   const [form] = Form.useForm<{ message: string }>();
   const [requestKey] = useState(newRequestKey);
   const urge = useBulkUrge();
-  const channels = useChannelsText();
+  const channels = useUrgeChannelsText();
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -70,15 +61,7 @@ export default function BulkUrgeModal({ periodId, periodLabel, units, title, onC
         ))}
       </div>
       {urge.error && <ErrorAlert error={urge.error} />}
-      <Form form={form} layout="vertical" initialValues={{ message: `请抓紧报送${periodLabel}责任事项完成情况。` }}>
-        <Form.Item
-          name="message"
-          label="催办内容"
-          rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
+      <UrgeMessageForm form={form} periodLabel={periodLabel} rows={3} />
       <Typography.Text type="secondary">
         已报送督查室或本期免报的单位不会被催办；发送结果可在“催办记录”中查看。
       </Typography.Text>

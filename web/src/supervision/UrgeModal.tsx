@@ -1,6 +1,7 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../layout/ErrorAlert';
 import { useUrge } from './api';
+import { UrgeMessageForm, useUrgeChannelsText } from './UrgeMessage';
 
 type Props = { periodId: number; periodLabel: string; unitId: number; unitName: string; onClose: () => void };
 
@@ -9,6 +10,7 @@ export default function UrgeModal({ periodId, periodLabel, unitId, unitName, onC
   const { message } = App.useApp();
   const [form] = Form.useForm<{ message: string }>();
   const urge = useUrge();
+  const channels = useUrgeChannelsText();
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -31,18 +33,10 @@ export default function UrgeModal({ periodId, periodLabel, unitId, unitName, onC
       width={560}
     >
       <Typography.Paragraph type="secondary">
-        催办将以站内通知发给该单位，并通过已启用的邮件、企业微信、钉钉渠道发送；发送结果可在“催办记录”中查看。
+        催办将经{channels}发给该单位；发送结果可在“催办记录”中查看。
       </Typography.Paragraph>
       {urge.error && <ErrorAlert error={urge.error} />}
-      <Form form={form} layout="vertical" initialValues={{ message: `请抓紧报送${periodLabel}责任事项完成情况。` }}>
-        <Form.Item
-          name="message"
-          label="催办内容"
-          rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount autoFocus />
-        </Form.Item>
-      </Form>
+      <UrgeMessageForm form={form} periodLabel={periodLabel} rows={4} autoFocus />
     </Modal>
   );
 }
