@@ -30,9 +30,10 @@ export function createCaches(ctx: AppContext): Caches {
 
 /**
  * Routes marked `config: { answerCache: true }` (pure reads) answer from memory while their data has not
- * changed ('ignores-drafts': while nothing but reports still with their units changed). An answer is kept per person, business day and URL, under the stamp of the person's
- * organisation family read before the handler ran (stamps.ts): a write that commits while the
- * answer is computed leaves it under the older stamp, so it is never served after that write.
+ * changed ('ignores-drafts': while nothing but reports still with their units changed). An answer
+ * is kept per person, business day and URL, under the stamp of the person's organisation family
+ * read before the handler ran (stamps.ts): a write that commits while the answer is computed
+ * leaves it under the older stamp, so it is never served after that write.
  * A served answer skips the handler and its record check: the same person was given the same
  * answer, after the same check, on the same data.
  */

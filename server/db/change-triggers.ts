@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { EDITABLE_STATES } from '../../core/reporting/states';
 import type { Engine } from './connection';
 
 /**
@@ -31,36 +32,46 @@ const orgColumnsOf = (table: string) => ORG_COLUMNS[table] ?? ['org_id'];
 /** The triggers that move org_changes for one table (create them in the migration that creates the table). */
 export async function addOrgChangeTriggers(db: Kysely<unknown>, engine: Engine, table: string): Promise<void> {
   const columns = orgColumnsOf(table);
-  if (engine === 'sqlite') {
-    for (const [op, rows] of [
-      ['insert', ['new']],
-      ['update', ['new', 'old']],
-      ['delete', ['old']],
-    ] as const) {
-      const bumps = rows
-        .flatMap((row) => columns.map((c) => `${row}.${c}`))
-        .map(
-          (ref) =>
-            `insert into org_changes (org_id, seq) select ${ref}, 1 where ${ref} is not null on conflict (org_id) do update set seq = seq + 1;`,
-        )
-        .join('\n  ');
-      await sql.raw(`create trigger ${table}_org_change_${op} after ${op} on ${table} for each row begin\n  ${bumps}\nend`).execute(db);
-    }
-    return;
-  }
-  // PostgreSQL: one statement-level trigger per operation over its transition tables, so a bulk
-  // write (the generator, an import) moves each organisation once, not once per row.
-  for (const [op, tables] of [
+  await createOrgChangeTriggers(db, engine, table, {
+    sqliteBump: (row) =>
+      columns
+        .map((c) => `${row}.${c}`)
+        .map((ref) => `insert into org_changes (org_id, seq) select ${ref}, 1 where ${ref} is not null on conflict (org_id) do update set seq = seq + 1;`)
+        .join('\n  '),
+    pgFunction: 'duban_org_change',
+    pgArgument: columns.join(','),
+  });
+}
+
+/**
+ * One trigger per operation on the table, named <table>_org_change_<op> (change-triggers.test.ts
+ * looks for that name). SQLite: a row trigger whose body is sqliteBump of each row it has (new, old
+ * or both). PostgreSQL: a statement trigger over its transition tables, so a bulk write (the
+ * generator, an import) moves each organisation once, not once per row; the function gets the
+ * tables' names and pgArgument.
+ */
+async function createOrgChangeTriggers(
+  db: Kysely<unknown>,
+  engine: Engine,
+  table: string,
+  how: { sqliteBump: (row: 'new' | 'old') => string; pgFunction: string; pgArgument: string },
+): Promise<void> {
+  for (const [op, rows] of [
     ['insert', ['new']],
     ['update', ['new', 'old']],
     ['delete', ['old']],
   ] as const) {
-    const referencing = tables.map((t) => `${t} table as ${t}_rows`).join(' ');
-    await sql
-      .raw(
-        `create trigger ${table}_org_change_${op} after ${op} on ${table} referencing ${referencing} for each statement execute function duban_org_change('${tables.join(',')}', '${columns.join(',')}')`,
-      )
-      .execute(db);
+    if (engine === 'sqlite') {
+      const body = rows.map(how.sqliteBump).join('\n  ');
+      await sql.raw(`create trigger ${table}_org_change_${op} after ${op} on ${table} for each row begin\n  ${body}\nend`).execute(db);
+    } else {
+      const referencing = rows.map((t) => `${t} table as ${t}_rows`).join(' ');
+      await sql
+        .raw(
+          `create trigger ${table}_org_change_${op} after ${op} on ${table} referencing ${referencing} for each statement execute function ${how.pgFunction}('${rows.join(',')}', '${how.pgArgument}')`,
+        )
+        .execute(db);
+    }
   }
 }
 
@@ -136,8 +147,8 @@ export const REPORT_CONTENT_TABLES: Record<string, 'report_id' | 'progress_id'> 
   evidence_files: 'progress_id',
 };
 
-/** The report states in which a report is with its unit and its clerks may edit it (core EDITABLE_STATES). */
-const WITH_UNIT_STATES = "('draft', 'returned')";
+/** The report states in which a report is with its unit and its clerks may edit it, as an SQL list. */
+const WITH_UNIT_STATES = `(${EDITABLE_STATES.map((state) => `'${state}'`).join(', ')})`;
 
 /** Replaces a report-content table's org-change triggers with ones that tell drafts apart. */
 export async function addReportContentTriggers(db: Kysely<unknown>, engine: Engine, table: string): Promise<void> {
@@ -146,42 +157,24 @@ export async function addReportContentTriggers(db: Kysely<unknown>, engine: Engi
   for (const op of ['insert', 'update', 'delete'] as const) {
     await sql.raw(`drop trigger if exists ${table}_org_change_${op}${engine === 'postgres' ? ` on ${table}` : ''}`).execute(db);
   }
-  if (engine === 'sqlite') {
-    const stateOf = (row: string) =>
-      via === 'report_id'
-        ? `(select state from unit_reports where id = ${row}.report_id)`
-        : `(select u.state from task_progress p join unit_reports u on u.id = p.report_id where p.id = ${row}.progress_id)`;
-    for (const [op, rows] of [
-      ['insert', ['new']],
-      ['update', ['new', 'old']],
-      ['delete', ['old']],
-    ] as const) {
-      const bumps = rows
-        .map((row) => {
-          const d = `(coalesce(${stateOf(row)} in ${WITH_UNIT_STATES}, 0))`;
-          return `insert into org_changes (org_id, seq, draft_seq) select ${row}.org_id, 1 - ${d}, ${d} where ${row}.org_id is not null on conflict (org_id) do update set seq = org_changes.seq + excluded.seq, draft_seq = org_changes.draft_seq + excluded.draft_seq;`;
-        })
-        .join('\n  ');
-      await sql.raw(`create trigger ${table}_org_change_${op} after ${op} on ${table} for each row begin\n  ${bumps}\nend`).execute(db);
-    }
-    return;
-  }
-  for (const [op, tables] of [
-    ['insert', ['new']],
-    ['update', ['new', 'old']],
-    ['delete', ['old']],
-  ] as const) {
-    const referencing = tables.map((t) => `${t} table as ${t}_rows`).join(' ');
-    await sql
-      .raw(
-        `create trigger ${table}_org_change_${op} after ${op} on ${table} referencing ${referencing} for each statement execute function duban_report_content_change('${tables.join(',')}', '${via}')`,
-      )
-      .execute(db);
-  }
+  const stateOf = (row: string) =>
+    via === 'report_id'
+      ? `(select state from unit_reports where id = ${row}.report_id)`
+      : `(select u.state from task_progress p join unit_reports u on u.id = p.report_id where p.id = ${row}.progress_id)`;
+  await createOrgChangeTriggers(db, engine, table, {
+    sqliteBump: (row) => {
+      const d = `(coalesce(${stateOf(row)} in ${WITH_UNIT_STATES}, 0))`;
+      return `insert into org_changes (org_id, seq, draft_seq) select ${row}.org_id, 1 - ${d}, ${d} where ${row}.org_id is not null on conflict (org_id) do update set seq = org_changes.seq + excluded.seq, draft_seq = org_changes.draft_seq + excluded.draft_seq;`;
+    },
+    pgFunction: 'duban_report_content_change',
+    pgArgument: via,
+  });
 }
 
 /** PostgreSQL: the function of the report-content triggers (TG_ARGV: transition tables, the column naming the report or entry). */
 export async function createReportContentFunction(db: Kysely<unknown>): Promise<void> {
+  // Inside the function's format() string literal, the list's quotes are doubled.
+  const quoted = WITH_UNIT_STATES.replace(/'/g, "''");
   await sql
     .raw(
       `create function duban_report_content_change() returns trigger language plpgsql as $$
@@ -195,7 +188,7 @@ begin
   foreach t in array string_to_array(TG_ARGV[0], ',') loop
     execute format(
       'insert into org_changes (org_id, seq, draft_seq)
-       select r.org_id, max(case when u.state in ${WITH_UNIT_STATES.replace(/'/g, "''")} then 0 else 1 end), max(case when u.state in ${WITH_UNIT_STATES.replace(/'/g, "''")} then 1 else 0 end)
+       select r.org_id, max(case when u.state in ${quoted} then 0 else 1 end), max(case when u.state in ${quoted} then 1 else 0 end)
        from %I r %s where r.org_id is not null group by r.org_id order by 1
        on conflict (org_id) do update set seq = org_changes.seq + excluded.seq, draft_seq = org_changes.draft_seq + excluded.draft_seq',
       t || '_rows', report_of);
